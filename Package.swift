@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Warraq: scrape dumps, HTML and JSONL in; JSONL, YAML, TEI and Markdown out.
+/// Each module is one layer of DESIGN.md's flow; C libraries are wrapped once, in the module that needs them.
+let package = Package(
+    name: "Warraq",
+    products: [
+        .executable(name: "warraq", targets: ["warraq"]),
+        .library(name: "WarraqCore", targets: ["WarraqCore"]),
+        .library(name: "WarraqFormats", targets: ["WarraqFormats"]),
+        .library(name: "WarraqText", targets: ["WarraqText"]),
+        .library(name: "WarraqXML", targets: ["WarraqXML"]),
+        .library(name: "WarraqYAML", targets: ["WarraqYAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "WarraqCore"),
+        .target(name: "WarraqYAML", dependencies: ["WarraqCore", "CYAML"]),
+        .target(name: "WarraqFormats", dependencies: ["WarraqCore"]),
+        .target(
+            name: "WarraqText",
+            dependencies: ["WarraqCore", "WarraqYAML"],
+            exclude: ["Resources"],
+            plugins: [.plugin(name: "EmbedData")]
+        ),
+        .target(name: "WarraqXML", dependencies: ["WarraqCore", "CLibXML2"]),
+        .executableTarget(
+            name: "warraq",
+            dependencies: [
+                "WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "EmbedDataTool"),
+        .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
+        .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore"]),
+        .testTarget(name: "WarraqFormatsTests", dependencies: ["WarraqFormats"]),
+        .testTarget(name: "WarraqTextTests", dependencies: ["WarraqText"]),
+        .testTarget(name: "WarraqXMLTests", dependencies: ["WarraqXML"]),
+        .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML"]),
+        .testTarget(
+            name: "WarraqCLITests",
+            dependencies: ["WarraqCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

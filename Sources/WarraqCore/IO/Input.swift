@@ -1,0 +1,105 @@
+import Glibc
+
+/// One input of a batch: a file, standard input, or bytes already in memory.
+public struct Input: Sendable {
+    public enum Source: Sendable {
+        case file(String)
+        case standardInput
+        case bytes([UInt8])
+    }
+
+    /// The name used in diagnostics and in `origin.path`.
+    public let path: String
+    public let source: Source
+
+    public init(path: String, source: Source) {
+        self.path = path
+        self.source = source
+    }
+
+    /// A file on disk, named as the user gave it.
+    public static func file(_ path: String) -> Input { Input(path: path, source: .file(path)) }
+
+    /// Standard input, named `-` in diagnostics unless the caller gives it a name.
+    public static func standardInput(name: String = "-") -> Input { Input(path: name, source: .standardInput) }
+
+    /// The file name without directories and extensions (`a/002_x.txt.gz` → `002_x`), for ids.
+    public var stem: String {
+        if case .standardInput = source, path == "-" { return "stdin" }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        return stem.isEmpty ? name : stem
+    }
+
+    /// The lowercase extension of the file name (`html` for `page.HTML`), `gz` stripped, for
+    /// choosing a reader.
+    public var formatExtension: String? {
+        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        var parts = name.split(separator: ".").map(String.init)
+        guard parts.count > 1 else { return nil }
+        if parts.last == "gz", parts.count > 2 { parts.removeLast() }
+        return parts.last
+    }
+
+    /// All bytes of the input. Standard input can be read once.
+    public func readAll() throws(InputError) -> [UInt8] {
+        switch source {
+        case .bytes(let bytes): return bytes
+        case .standardInput: return try FileDescriptorReader(fd: 0).readToEnd()
+        case .file(let path):
+            let fd = try FileDescriptorReader.open(path)
+            defer { close(fd.fd) }
+            return try fd.readToEnd()
+        }
+    }
+
+    /// The input line by line, without holding more than one line and a buffer in memory.
+    public func lines() throws(InputError) -> LineReader {
+        switch source {
+        case .bytes(let bytes): LineReader(bytes: bytes)
+        case .standardInput: LineReader(reader: FileDescriptorReader(fd: 0), closeWhenDone: false)
+        case .file(let path): LineReader(reader: try FileDescriptorReader.open(path), closeWhenDone: true)
+        }
+    }
+}
+
+/// Reads a POSIX file descriptor in large chunks, retrying on EINTR.
+struct FileDescriptorReader {
+    let fd: Int32
+
+    static func open(_ path: String) throws(InputError) -> FileDescriptorReader {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError(systemErrorMessage()) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError("is a directory")
+        }
+        return FileDescriptorReader(fd: fd)
+    }
+
+    /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end.
+    func read(into buffer: inout [UInt8], count: Int) throws(InputError) -> Int {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        var n = 0
+        repeat {
+            n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, count) }
+        } while n < 0 && errno == EINTR
+        guard n >= 0 else {
+            buffer.removeLast(count)
+            throw InputError(systemErrorMessage())
+        }
+        buffer.removeLast(count - n)
+        return n
+    }
+
+    func readToEnd() throws(InputError) -> [UInt8] {
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size + 1)
+        while try read(into: &bytes, count: max(size + 1 - bytes.count, 1 << 16)) > 0 {}
+        return bytes
+    }
+}

@@ -1,0 +1,127 @@
+import Glibc
+
+/// The single-threaded end of the pipeline: runs transforms that compare documents, renders what
+/// workers did not, frames the stream with the writer's begin and finish, or writes one file per
+/// document.
+struct OutputStage {
+    private var target: Pipeline.Target
+    private var writer: any DocumentWriter
+    private let format: WriterFormat
+    private let options: FormatOptions
+    /// The first rendered document, held until a second one (or the end) tells the stream's shape.
+    private var held: RenderedDocument?
+    private var begun = false
+
+    init(target: Pipeline.Target, writer format: WriterFormat, options: FormatOptions) throws {
+        self.target = target
+        self.format = format
+        self.options = options
+        self.writer = try format.make(options)
+        if case .directory(let path, _) = target {
+            var info = stat()
+            if stat(path, &info) != 0 {
+                guard mkdir(path, 0o755) == 0 else {
+                    throw OutputError(path: path, systemErrorMessage())
+                }
+            } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                throw OutputError(path: path, "is not a directory")
+            }
+        }
+    }
+
+    /// Takes one piece from a worker, in input order.
+    mutating func accept(_ piece: Piece, transforms: inout [any DocumentTransform], result: inout InputResult) throws {
+        switch piece {
+        case .rendered(let rendered):
+            try emit(rendered, result: &result)
+        case .document(let document, let source):
+            var documents = [document]
+            do {
+                for i in transforms.indices {
+                    documents = try documents.flatMap { try transforms[i].apply($0) }
+                }
+            } catch {
+                result.fail(Pipeline.diagnostic(for: error, path: source))
+                return
+            }
+            for document in documents {
+                var bytes: [UInt8] = []
+                do {
+                    try writer.write(document, into: &bytes)
+                } catch {
+                    result.fail(Diagnostic(path: source, line: document.origin?.lines?.first, "document \(document.id): \(error)"))
+                    continue
+                }
+                try emit(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count), result: &result)
+            }
+        }
+    }
+
+    private mutating func emit(_ rendered: RenderedDocument, result: inout InputResult) throws {
+        result.documents += 1
+        result.removed += rendered.removed
+        switch target {
+        case .stream(var sink):
+            defer { target = .stream(sink) }
+            if begun {
+                try sink.write(rendered.bytes)
+            } else if let first = held {
+                var head: [UInt8] = []
+                try writer.begin(.multiple, into: &head)
+                try sink.write(head)
+                try sink.write(first.bytes)
+                try sink.write(rendered.bytes)
+                held = nil
+                begun = true
+            } else {
+                held = rendered
+            }
+        case .directory(let directory, let overwrite):
+            let path = directory + "/" + Self.fileName(for: rendered.id) + "." + (format.extensions.first ?? "out")
+            do {
+                var file = try AtomicFileSink(path: path, overwrite: overwrite)
+                var fileWriter = try format.make(options)
+                var bytes: [UInt8] = []
+                try fileWriter.begin(.single, into: &bytes)
+                bytes += rendered.bytes
+                try fileWriter.finish(into: &bytes)
+                try file.write(bytes)
+                try file.commit()
+            } catch let error as OutputError {
+                result.fail(Diagnostic(path: error.path, error.message))
+            }
+        }
+    }
+
+    /// Ends the stream: writes the held document and the writer's closing bytes, then commits.
+    mutating func finish() throws {
+        guard case .stream(var sink) = target else { return }
+        var bytes: [UInt8] = []
+        if !begun {
+            try writer.begin(held == nil ? .multiple : .single, into: &bytes)
+            bytes += held?.bytes ?? []
+        }
+        try writer.finish(into: &bytes)
+        try sink.write(bytes)
+        try sink.commit()
+        target = .stream(sink)
+    }
+
+    mutating func abandon() {
+        if case .stream(var sink) = target { sink.abandon() }
+    }
+
+    /// A document id as a safe file name: no directories, no leading dot, `#` as `-`.
+    static func fileName(for id: String) -> String {
+        var name = String(id.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "/", "\\", ":", "\0": "_"
+            case "#": "-"
+            default: scalar.properties.generalCategory == .control ? "_" : Character(scalar)
+            }
+        })
+        while name.hasPrefix(".") { name = "_" + name.dropFirst() }
+        if name.isEmpty { name = "document" }
+        return String(name.prefix(200))
+    }
+}

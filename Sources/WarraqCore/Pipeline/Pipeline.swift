@@ -1,0 +1,266 @@
+import Dispatch
+import Synchronization
+
+/// Reader → transforms → writer over a batch of inputs.
+///
+/// Inputs are independent: with `jobs > 1` several are converted at once, and their documents are
+/// written in input order, so the output bytes never depend on `jobs`. Within an input, documents
+/// are read, transformed and rendered one at a time.
+public struct Pipeline: Sendable {
+    /// How each input finds its reader.
+    public enum ReaderChoice: Sendable {
+        /// The same reader for every input (`-f scrape`).
+        case fixed(ReaderFormat, FormatOptions)
+        /// By each input's file extension, else `fallback`.
+        case byExtension(FormatRegistry, fallback: ReaderFormat?)
+    }
+
+    public struct Step: Sendable {
+        public var format: TransformFormat
+        public var options: FormatOptions
+        public init(_ format: TransformFormat, _ options: FormatOptions = FormatOptions()) {
+            self.format = format
+            self.options = options
+        }
+    }
+
+    public var reader: ReaderChoice
+    public var transforms: [Step]
+    public var writer: WriterFormat
+    public var writerOptions: FormatOptions
+    public var jobs: Int
+
+    public init(reader: ReaderChoice, transforms: [Step] = [], writer: WriterFormat, writerOptions: FormatOptions = FormatOptions(), jobs: Int = 1) {
+        self.reader = reader
+        self.transforms = transforms
+        self.writer = writer
+        self.writerOptions = writerOptions
+        self.jobs = max(1, jobs)
+    }
+
+    /// Where the rendered documents go.
+    public enum Target {
+        /// One stream: every document of every input, framed by the writer's begin and finish.
+        case stream(any ByteSink)
+        /// One file per document, named after its id, in this directory.
+        case directory(String, overwrite: Bool)
+    }
+
+    /// What a run did, for the exit status and the closing summary line.
+    public struct Summary: Sendable, Equatable {
+        public var inputs = 0
+        public var failedInputs = 0
+        public var documents = 0
+        public var removed = 0
+    }
+
+    /// Converts every input; problems are passed to `report` in input order.
+    /// Throws only when the output itself fails (a full disk, a closed pipe).
+    public func run<Inputs: Sequence<Input>>(
+        _ inputs: Inputs,
+        into target: Target,
+        report: (Diagnostic) -> Void
+    ) throws -> Summary {
+        var output = try OutputStage(target: target, writer: writer, options: writerOptions)
+        var summary = Summary()
+        let workersRender = transforms.allSatisfy(\.format.isPerDocument)
+        var serialTransforms = workersRender ? [] : try transforms.map { try $0.format.make($0.options) }
+        do {
+            var window: [Input] = []
+            let windowSize = jobs == 1 ? 1 : jobs * 4
+            var iterator = inputs.makeIterator()
+            while true {
+                window.removeAll(keepingCapacity: true)
+                while window.count < windowSize, let input = iterator.next() { window.append(input) }
+                if window.isEmpty { break }
+                if jobs == 1 {
+                    // One input at a time, each document written as soon as it is made.
+                    var result = InputResult()
+                    var written = InputResult()
+                    try convert(window[0], rendering: workersRender, into: &result) { piece in
+                        try output.accept(piece, transforms: &serialTransforms, result: &written)
+                    }
+                    result.absorb(written)
+                    account(result, in: &summary, report: report)
+                } else {
+                    for var result in convertConcurrently(window, rendering: workersRender) {
+                        for piece in result.pieces {
+                            try output.accept(piece, transforms: &serialTransforms, result: &result)
+                        }
+                        account(result, in: &summary, report: report)
+                    }
+                }
+            }
+            var tail = InputResult()
+            var none: [any DocumentTransform] = []
+            for document in try Self.finishTransforms(&serialTransforms) {
+                try output.accept(.document(document, source: "<transforms>"), transforms: &none, result: &tail)
+            }
+            summary.documents += tail.documents
+            summary.removed += tail.removed
+            tail.diagnostics.forEach(report)
+            try output.finish()
+        } catch {
+            output.abandon()
+            throw error
+        }
+        return summary
+    }
+
+    private func account(_ result: InputResult, in summary: inout Summary, report: (Diagnostic) -> Void) {
+        if result.counted { summary.inputs += 1 }
+        if result.failed { summary.failedInputs += 1 }
+        summary.documents += result.documents
+        summary.removed += result.removed
+        result.diagnostics.forEach(report)
+    }
+
+    private static func finishTransforms(_ transforms: inout [any DocumentTransform]) throws -> [Document] {
+        var pending: [Document] = []
+        for i in transforms.indices {
+            var next: [Document] = []
+            for document in pending { next += try transforms[i].apply(document) }
+            next += try transforms[i].finish()
+            pending = next
+        }
+        return pending
+    }
+
+    private func convertConcurrently(_ window: [Input], rendering: Bool) -> [InputResult] {
+        let slots = Mutex([InputResult](repeating: InputResult(), count: window.count))
+        DispatchQueue.concurrentPerform(iterations: window.count) { index in
+            var result = InputResult()
+            var pieces: [Piece] = []
+            do {
+                try convert(window[index], rendering: rendering, into: &result) { pieces.append($0) }
+            } catch {
+                result.fail(Diagnostic(path: window[index].path, "\(error)"))
+            }
+            result.pieces = pieces
+            slots.withLock { $0[index] = result }
+        }
+        return slots.withLock { $0 }
+    }
+
+    /// Reads one input; hands each document (rendered, when `rendering`) to `emit`.
+    /// Errors of the input are recorded in `result`; only errors from `emit` propagate.
+    private func convert(_ input: Input, rendering: Bool, into result: inout InputResult, emit: (Piece) throws -> Void) throws {
+        result.counted = true
+        let format: ReaderFormat
+        let options: FormatOptions
+        switch reader {
+        case .fixed(let f, let o): (format, options) = (f, o)
+        case .byExtension(let registry, let fallback):
+            guard let f = registry.reader(for: input) ?? fallback else {
+                result.fail(Diagnostic(path: input.path, "no reader for this file's extension; name one with -f (see 'warraq formats')"))
+                return
+            }
+            (format, options) = (f, FormatOptions())
+        }
+        var transformers: [any DocumentTransform] = []
+        var renderer: (any DocumentWriter)?
+        var documentReader: any DocumentReader
+        do {
+            if rendering {
+                transformers = try transforms.map { try $0.format.make($0.options) }
+                renderer = try writer.make(writerOptions)
+            }
+            documentReader = try format.make(input, options)
+        } catch {
+            result.fail(Self.diagnostic(for: error, path: input.path))
+            return
+        }
+        func render(_ document: Document) throws {
+            var bytes: [UInt8] = []
+            do {
+                try renderer!.write(document, into: &bytes)
+            } catch {
+                result.fail(Diagnostic(path: input.path, line: document.origin?.lines?.first, "document \(document.id): \(error)"))
+                return
+            }
+            try emit(.rendered(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count)))
+        }
+        while true {
+            let next: Document?
+            do {
+                next = try documentReader.next()
+            } catch {
+                result.diagnostics += documentReader.takeDiagnostics()
+                result.fail(Self.diagnostic(for: error, path: input.path))
+                return
+            }
+            result.note(documentReader.takeDiagnostics())
+            guard let document = next else { break }
+            guard rendering else {
+                try emit(.document(document, source: input.path))
+                continue
+            }
+            var documents = [document]
+            do {
+                for i in transformers.indices {
+                    documents = try documents.flatMap { try transformers[i].apply($0) }
+                }
+            } catch {
+                result.fail(Self.diagnostic(for: error, path: input.path))
+                continue
+            }
+            for document in documents { try render(document) }
+        }
+        if rendering {
+            let held: [Document]
+            do { held = try Self.finishTransforms(&transformers) } catch {
+                result.fail(Self.diagnostic(for: error, path: input.path))
+                return
+            }
+            for document in held { try render(document) }
+        }
+    }
+
+    static func diagnostic(for error: any Error, path: String) -> Diagnostic {
+        switch error {
+        case let error as InputError: Diagnostic(path: path, line: error.line, error.message)
+        default: Diagnostic(path: path, "\(error)")
+        }
+    }
+}
+
+/// A document as it leaves a worker: rendered already, or still a document when transforms that
+/// compare documents must first see it in order.
+enum Piece {
+    case rendered(RenderedDocument)
+    case document(Document, source: String)
+}
+
+struct RenderedDocument {
+    var id: String
+    var bytes: [UInt8]
+    var removed: Int
+}
+
+/// What converting one input gave.
+struct InputResult {
+    var pieces: [Piece] = []
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+    var counted = false
+    var documents = 0
+    var removed = 0
+
+    mutating func fail(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        failed = true
+    }
+
+    /// Adds what the output stage found while writing this input's documents.
+    mutating func absorb(_ written: InputResult) {
+        diagnostics += written.diagnostics
+        failed = failed || written.failed
+        documents += written.documents
+        removed += written.removed
+    }
+
+    mutating func note(_ more: [Diagnostic]) {
+        diagnostics += more
+        if more.contains(where: { $0.severity == .error }) { failed = true }
+    }
+}

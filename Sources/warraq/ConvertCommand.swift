@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import WarraqCore
+
+/// `warraq convert`: the pipeline from the command line.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert inputs from one format to another.",
+        discussion: """
+        Inputs are files, directories (walked recursively, in name order, taking the files a \
+        reader claims) or '-' for standard input; with no input, standard input is read. The \
+        reader is chosen by each file's extension unless -f names one; the writer is -t, else \
+        the extension of -o, else jsonl. Run 'warraq formats' to see them all.
+
+        Problems are printed to standard error as 'path:line: message' and the rest of the \
+        batch still converts. Exit status: 0 all inputs converted, 1 some failed, 2 usage error.
+
+        Examples:
+          warraq convert Examples/dump.txt
+          warraq convert -f jsonl -t jsonl articles.jsonl      # check and normalise JSONL
+          warraq convert dumps/ -o all.jsonl --jobs 2
+          find dumps -name '*.txt' | warraq convert --files-from - -t jsonl
+          warraq convert dump.txt --output-dir out/ -t jsonl   # one file per document
+        """
+    )
+
+    @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"))
+    var from: String?
+
+    @Option(name: [.customShort("t"), .customLong("to")], help: ArgumentHelp("The writer (default: from the extension of -o, else jsonl).", valueName: "format"))
+    var to: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one file per document into this directory, named by document id.", valueName: "dir"))
+    var outputDirectory: String?
+
+    @Flag(help: "Overwrite output files that exist already.")
+    var force = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Inputs converted at once (default: the number of cores). Output order never depends on it.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths from this file, one per line ('-' for standard input).", valueName: "file"))
+    var filesFrom: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files, directories, or '-' for standard input.", valueName: "input"))
+    var inputs: [String] = []
+
+    func validate() throws {
+        if output != nil, outputDirectory != nil {
+            throw ValidationError("give -o or --output-dir, not both")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if filesFrom == "-", inputs.contains("-") {
+            throw ValidationError("standard input cannot be both --files-from - and an input")
+        }
+    }
+
+    func run() throws {
+        let registry = BuiltinFormats.registry
+        let pipeline = try makePipeline(registry)
+        var collector = InputCollector { input in
+            switch pipeline.reader {
+            case .fixed(let format, _): input.formatExtension.map(format.extensions.contains) ?? false
+            case .byExtension(let registry, _): registry.reader(for: input) != nil
+            }
+        }
+        var arguments = inputs
+        if let filesFrom { arguments += try readPathList(filesFrom) }
+        if arguments.isEmpty { arguments = ["-"] }
+        let collected = collector.collect(arguments)
+        collector.diagnostics.forEach { printError($0.description) }
+
+        let target: Pipeline.Target
+        if let outputDirectory {
+            target = .directory(outputDirectory, overwrite: force)
+        } else if let output {
+            do { target = .stream(try AtomicFileSink(path: output, overwrite: force)) } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        } else {
+            target = .stream(StandardOutputSink())
+        }
+
+        let summary: Pipeline.Summary
+        do {
+            summary = try pipeline.run(collected, into: target) { printError($0.description) }
+        } catch is BrokenPipe {
+            throw ExitCode.success
+        } catch let error as OutputError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
+        let failed = summary.failedInputs + unreadable
+        if !quiet {
+            let total = summary.inputs + unreadable
+            printError("warraq: \(total - failed) of \(count(total, "input")) converted, \(failed) failed; \(count(summary.documents, "document")), \(count(summary.removed, "removed item"))")
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func makePipeline(_ registry: FormatRegistry) throws -> Pipeline {
+        let readerChoice: Pipeline.ReaderChoice
+        if let from {
+            guard let format = registry.reader(named: from) else {
+                throw ValidationError("no reader called '\(from)' (readers: \(registry.readers.map(\.name).joined(separator: ", ")))")
+            }
+            readerChoice = .fixed(format, FormatOptions())
+        } else {
+            readerChoice = .byExtension(registry, fallback: BuiltinFormats.fallbackReader)
+        }
+        let writer: WriterFormat
+        if let to {
+            guard let format = registry.writer(named: to) else {
+                throw ValidationError("no writer called '\(to)' (writers: \(registry.writers.map(\.name).joined(separator: ", ")))")
+            }
+            writer = format
+        } else if let output, let format = registry.writer(forPath: output) {
+            writer = format
+        } else {
+            writer = registry.writer(named: "jsonl")!
+        }
+        return Pipeline(reader: readerChoice, writer: writer, jobs: jobs)
+    }
+
+    private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    /// Paths from a file or standard input, one per line; blank lines skipped.
+    private func readPathList(_ path: String) throws -> [String] {
+        let input = path == "-" ? Input.standardInput() : Input.file(path)
+        do {
+            var lines = try input.lines()
+            var paths: [String] = []
+            while let line = try lines.next() {
+                let text = line.text.trimmingWhitespace()
+                if !text.isEmpty { paths.append(text) }
+            }
+            return paths
+        } catch {
+            throw ValidationError("--files-from \(path): \(error)")
+        }
+    }
+}

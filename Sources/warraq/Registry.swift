@@ -1,0 +1,18 @@
+import WarraqCore
+import WarraqFormats
+
+/// Every built-in format, one line each, in the order `warraq formats` lists them. A new format
+/// is one file in its module and one line here.
+enum BuiltinFormats {
+    static let registry: FormatRegistry = {
+        var registry = FormatRegistry()
+        registry.register(JSONLReader.format)
+        registry.register(PlainTextReader.format)
+
+        registry.register(JSONLWriter.format)
+        return registry
+    }()
+
+    /// The reader for inputs whose extension no reader claims (standard input among them).
+    static var fallbackReader: ReaderFormat { registry.reader(named: "text")! }
+}
