@@ -29,14 +29,14 @@ let package = Package(
         ),
         .target(name: "WarraqCore"),
         .target(name: "WarraqYAML", dependencies: ["WarraqCore", "CYAML"]),
-        .target(name: "WarraqFormats", dependencies: ["WarraqCore"]),
+        .target(name: "WarraqFormats", dependencies: ["WarraqCore", "WarraqYAML"]),
         .target(
             name: "WarraqText",
             dependencies: ["WarraqCore", "WarraqYAML"],
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
-        .target(name: "WarraqXML", dependencies: ["WarraqCore", "CLibXML2"]),
+        .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2"]),
         .executableTarget(
             name: "warraq",
             dependencies: [
@@ -46,16 +46,14 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedDataTool"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
-        .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore"]),
-        .testTarget(name: "WarraqFormatsTests", dependencies: ["WarraqFormats"]),
-        .testTarget(name: "WarraqTextTests", dependencies: ["WarraqText"]),
-        .testTarget(name: "WarraqXMLTests", dependencies: ["WarraqXML"]),
-        .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML"]),
-        .testTarget(
-            name: "WarraqCLITests",
-            dependencies: ["WarraqCore"],
-            resources: [.copy("Fixtures")]
-        ),
+        // Helpers shared by the test targets: running the built binary, finding test clients.
+        .target(name: "WarraqTestSupport", path: "Tests/Support"),
+        .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqFormatsTests", dependencies: ["WarraqFormats", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqTextTests", dependencies: ["WarraqText", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqXMLTests", dependencies: ["WarraqXML", "WarraqFormats", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML", "WarraqFormats", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
