@@ -1,0 +1,63 @@
+import Testing
+import WarraqCore
+
+@Suite("Canonical JSON")
+struct CanonicalJSONTests {
+    @Test("writing, reading and writing again gives the same bytes and an equal document")
+    func roundTrip() throws {
+        let bytes = JSONWriter.bytes(everyFieldDocument.json)
+        let back = try Document(json: JSONParser.parse(bytes))
+        #expect(back == everyFieldDocument)
+        #expect(JSONWriter.bytes(back.json) == bytes)
+    }
+
+    @Test("members come in the design's order and absent fields are left out")
+    func memberOrder() throws {
+        let minimal = Document(id: "x#1", title: "t", body: [.paragraph(Paragraph(text: "p"))])
+        #expect(JSONWriter.string(minimal.json) == #"{"id":"x#1","title":"t","body":[{"type":"paragraph","text":"p"}]}"#)
+        guard case .object(let members) = everyFieldDocument.json else {
+            Issue.record("a document must be an object")
+            return
+        }
+        #expect(members.map(\.key) == [
+            "id", "title", "subtitle", "date", "dateText", "dateline", "authors", "publisher", "section",
+            "language", "url", "keywords", "origin", "body", "related", "removed",
+        ])
+    }
+
+    @Test("non-ASCII stays raw UTF-8, slashes are not escaped, controls are")
+    func escaping() {
+        let text = JSONWriter.string(.string("سانا / \"q\" \\ \n\t\u{1}\u{7F}"))
+        #expect(text == #""سانا / \"q\" \\ \n\t\u0001"# + "\u{7F}\"")
+        #expect(!JSONWriter.string(everyFieldDocument.json).contains("\\u06"))
+    }
+
+    @Test("a document is one line")
+    func oneLine() {
+        #expect(!JSONWriter.bytes(everyFieldDocument.json).contains(0x0A))
+    }
+
+    @Test("Codable goes through the same canonical form")
+    func codable() throws {
+        let data = try JSONEncoderShim.encode(everyFieldDocument)
+        #expect(try JSONDecoderShim.decode(data) == everyFieldDocument)
+    }
+
+    @Test("shape errors name the path to the bad member", arguments: [
+        (#"{"title":"x"}"#, "missing required member 'id'"),
+        (#"{"id":"a","titel":"x"}"#, "unknown member 'titel'"),
+        (#"{"id":"a","body":[{"type":"paragraph"}]}"#, "body[0]: missing required member 'text'"),
+        (#"{"id":"a","body":[{"type":"video","text":"x"}]}"#, "body[0].type: unknown block type 'video'"),
+        (#"{"id":"a","origin":{"path":"p","format":"f","lines":[5,2]}}"#, "origin.lines: must be [first, last]"),
+        (#"{"id":"a","authors":"x"}"#, "authors: must be an array of strings"),
+        (#"{"id":"a","body":[{"type":"heading","level":9,"text":"x"}]}"#, "body[0].level: a heading needs a level"),
+    ])
+    func shapeErrors(json: String, expected: String) throws {
+        do {
+            _ = try Document(json: JSONParser.parse(json))
+            Issue.record("accepted \(json)")
+        } catch let error as JSONShapeError {
+            #expect(error.description.hasPrefix(expected), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import WarraqCore
+
+@Suite("Inputs, lines, text decoding and hashing")
+struct InputTests {
+    @Test("lines: LF, CRLF, a missing final newline, and a line longer than the read buffer")
+    func lines() throws {
+        let long = String(repeating: "ب", count: 70_000)
+        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-lines-\(UUID()).txt")
+        try Data("a\r\nb\n\n\(long)\nlast".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try Input.file(url.path).lines()
+        var seen: [(Int, String)] = []
+        while let line = try reader.next() { seen.append((line.number, line.text)) }
+        #expect(seen.map(\.0) == [1, 2, 3, 4, 5])
+        #expect(seen.map(\.1) == ["a", "b", "", long, "last"])
+    }
+
+    @Test("a missing file is an input error, not a crash")
+    func missingFile() {
+        #expect(throws: InputError.self) { try Input.file("/nonexistent/warraq").readAll() }
+    }
+
+    @Test("ids and reader choice come from the file name", arguments: [
+        ("dumps/002_c99.txt", "002_c99", "txt"), ("a/page.HTML.gz", "page", "html"), ("noext", "noext", nil),
+    ])
+    func names(path: String, stem: String, ext: String?) {
+        #expect(Input.file(path).stem == stem)
+        #expect(Input.file(path).formatExtension == ext)
+    }
+
+    @Test("text decoding drops a BOM, decodes UTF-16 and reports invalid UTF-8 with its offset")
+    func decoding() {
+        #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("سلام".utf8)).text == "سلام")
+        #expect(TextDecoding.decode([0xFF, 0xFE, 0x41, 0x00, 0x33, 0x06]).text == "Aس")
+        #expect(TextDecoding.decode([0xFE, 0xFF, 0x00, 0x41, 0x06, 0x33]).text == "Aس")
+        let bad = TextDecoding.decode(Array("ab".utf8) + [0xFF] + Array("c".utf8))
+        #expect(bad.text == "ab\u{FFFD}c")
+        #expect(bad.problems == ["invalid UTF-8 at byte 2, replaced with U+FFFD"])
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 examples")
+    func sha256() {
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        var split = SHA256()
+        let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        split.update(Array(million[..<333]))
+        split.update(Array(million[333...]))
+        #expect(split.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("options: unknown keys are usage errors naming the owner")
+    func options() {
+        let options = FormatOptions(parsing: "threshold=0.9,ascii")
+        #expect(options["threshold"] == "0.9")
+        #expect(options["ascii"] == "true")
+        #expect(throws: UsageError("dedupe has no option 'ascii' (known: threshold)")) {
+            try options.validate(against: [FormatOption("threshold", "how alike")], for: "dedupe")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+import WarraqCore
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    @Test("parses every kind of value and keeps member order")
+    func values() throws {
+        let value = try JSONParser.parse(#" {"z":1,"a":[true,false,null,-0.5e+3,"\u0633\ud83d\ude00\/"]} "#)
+        #expect(value == .object([
+            JSONMember("z", .number("1")),
+            JSONMember("a", .array([.bool(true), .bool(false), .null, .number("-0.5e+3"), .string("س😀/")])),
+        ]))
+    }
+
+    @Test("rejects what RFC 8259 rejects, saying where", arguments: [
+        ("{\"a\":1,}", 7), ("[1 2]", 3), ("\"tab\there\"", 4), ("01", 1), ("{'a':1}", 1),
+        ("[1]x", 3), ("\"\\x\"", 2), ("", 0), ("[", 1), ("nul", 0),
+    ])
+    func rejects(text: String, offset: Int) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
+        do { _ = try JSONParser.parse(text) } catch { #expect(error.offset == offset, "\(text): \(error)") }
+    }
+
+    @Test("rejects invalid UTF-8 inside strings")
+    func invalidUTF8() {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
+    }
+
+    @Test("refuses nesting deeper than the cap instead of overflowing the stack")
+    func depth() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(deep) }
+        let fine = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        #expect(throws: Never.self) { try JSONParser.parse(fine) }
+    }
+}
