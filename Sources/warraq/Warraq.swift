@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import WarraqCore
 
 /// The `warraq` command: readers, transforms and writers chained over a batch of inputs.
@@ -29,6 +30,9 @@ struct Warraq: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // A closed pipe (`warraq convert … | head -1`) becomes an EPIPE error that ends the run
+        // quietly, instead of a signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try Warraq.parseAsRoot()
             try command.run()
