@@ -9,8 +9,7 @@ public enum YAMLLoader {
 
     /// Every document of a stream.
     public static func loadAll(_ bytes: [UInt8]) throws(YAMLError) -> [YAMLNode] {
-        var parser = EventParser(bytes)
-        defer { parser.close() }
+        let parser = EventParser(bytes)
         var documents: [YAMLNode] = []
         var builder = TreeBuilder()
         while let event = try parser.next() {
@@ -41,30 +40,32 @@ enum YAMLEvent {
     case alias(line: Int)
 }
 
-/// Wraps `yaml_parser_t`; the only place in Warraq that touches the libyaml parser.
-struct EventParser {
-    private var parser = yaml_parser_t()
+/// Wraps `yaml_parser_t`; the only place in Warraq that touches the libyaml parser. The parser
+/// lives at a fixed heap address because libyaml keeps a pointer to it for its input handler.
+final class EventParser {
+    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let input: UnsafeMutableBufferPointer<UInt8>
     private var done = false
 
     init(_ bytes: [UInt8]) {
         input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
     }
 
-    mutating func close() {
-        yaml_parser_delete(&parser)
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
         input.deallocate()
     }
 
-    mutating func next() throws(YAMLError) -> YAMLEvent? {
+    func next() throws(YAMLError) -> YAMLEvent? {
         while !done {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
-                throw YAMLError(line: Int(parser.problem_mark.line) + 1, problem)
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                let problem = parser.pointee.problem.map { String(cString: $0) } ?? "malformed YAML"
+                throw YAMLError(line: Int(parser.pointee.problem_mark.line) + 1, problem)
             }
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1

@@ -1,11 +1,13 @@
 import WarraqCore
 import WarraqFormats
+import WarraqText
 
 /// Every built-in format, one line each, in the order `warraq formats` lists them. A new format
 /// is one file in its module and one line here.
 enum BuiltinFormats {
     static let registry: FormatRegistry = {
         var registry = FormatRegistry()
+        registry.register(ScrapeReader.format)
         registry.register(JSONLReader.format)
         registry.register(PlainTextReader.format)
 
@@ -14,5 +16,5 @@ enum BuiltinFormats {
     }()
 
     /// The reader for inputs whose extension no reader claims (standard input among them).
-    static var fallbackReader: ReaderFormat { registry.reader(named: "text")! }
+    static var fallbackReader: ReaderFormat { registry.reader(named: "scrape")! }
 }

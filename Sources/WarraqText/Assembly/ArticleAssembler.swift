@@ -1,0 +1,300 @@
+import WarraqCore
+
+/// Splits a dump's classified lines into articles.
+///
+/// A heading line after body text starts a new article; the last heading before the first
+/// paragraph is the title, an earlier one the section. After a related label, headings are
+/// related-article titles, until one is followed by at least two paragraphs: that is an article.
+/// Every line lands in exactly one document: in its body or metadata, its related list or its
+/// removed list.
+struct ArticleAssembler {
+    private let lines: [ScrapeLine]
+    private let datelines: DatelineParser
+    private var drafts: [Draft] = []
+    /// What has been gathered for an article whose first paragraph has not come yet.
+    private var pending = Draft()
+    private var heads: [ScrapeLine] = []
+    private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
+    private var lastCaption: String?
+    private var inRelated = false
+    private var relatedItemsInBlock = 0
+    private var expectingLead = false
+    private var lastRelatedCaption: String?
+
+    /// How many paragraphs after a heading in a related block make it an article instead.
+    static let articleParagraphs = 2
+    /// How many lines a date may stand from the title and still be the article's date.
+    static let dateDistance = 3
+
+    init(lines: [ScrapeLine], datelines: DatelineParser) {
+        self.lines = lines
+        self.datelines = datelines
+    }
+
+    mutating func assemble() -> [Draft] {
+        for index in lines.indices { take(index) }
+        finish()
+        return drafts
+    }
+
+    private var started: Bool { !heads.isEmpty || drafts.isEmpty }
+
+    /// The draft that takes removals and metadata now.
+    private mutating func withCurrent(_ body: (inout Draft) -> Void) {
+        if started || drafts.isEmpty {
+            body(&pending)
+        } else {
+            body(&drafts[drafts.count - 1])
+        }
+    }
+
+    private mutating func remove(_ line: ScrapeLine, _ reason: RemovalReason, text: String? = nil) {
+        withCurrent { $0.remove(text ?? line.text, reason, line: line.number) }
+    }
+
+    private mutating func take(_ index: Int) {
+        let line = lines[index]
+        switch line.kind {
+        case .boilerplate(let reason):
+            remove(line, reason)
+        case .relatedLabel:
+            remove(line, .navigation)
+            if !drafts.isEmpty {
+                inRelated = true
+                relatedItemsInBlock = 0
+                expectingLead = false
+            }
+        case .keywords(let words):
+            withCurrent { $0.keywords += words; $0.take(line.number) }
+        case .publisher(let name):
+            withCurrent { $0.publisher = $0.publisher ?? name; $0.take(line.number) }
+        case .author(let name):
+            withCurrent { $0.authors.append(name); $0.take(line.number) }
+        case .labeledDate(let match, let text):
+            withCurrent { draft in
+                draft.date = draft.date ?? match.iso
+                draft.dateText = draft.dateText ?? text
+                draft.take(line.number)
+            }
+        case .date(let match, let dateText, let rest):
+            if let rest { remove(line, .navigation, text: rest) }
+            if drafts.isEmpty || started {
+                heldDates.append((line, match, dateText))
+            } else {
+                remove(line, .boilerplate, text: dateText)
+            }
+        case .dateline(let dateline):
+            if inRelated {
+                remove(line, .related)
+            } else {
+                withCurrent { $0.dateline = $0.dateline ?? dateline; $0.take(line.number) }
+            }
+        case .caption(let caption, let credit):
+            if inRelated {
+                lastRelatedCaption = line.text
+                remove(line, .related)
+            } else if lastCaption == line.text {
+                remove(line, .duplicate)
+            } else {
+                lastCaption = line.text
+                withCurrent { $0.append(.figure(Figure(caption: caption, credit: credit)), line: line.number) }
+            }
+        case .embedLink(let url):
+            embed(line, url: url)
+        case .heading:
+            heading(index)
+        case .paragraph:
+            paragraph(line)
+        }
+    }
+
+    private mutating func heading(_ index: Int) {
+        let line = lines[index]
+        if inRelated {
+            if paragraphsAhead(index) >= Self.articleParagraphs {
+                inRelated = false
+                if relatedItemsInBlock == 0 {
+                    drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
+                }
+                heads = [line]
+            } else if expectingLead {
+                expectingLead = false
+                remove(line, .related)
+            } else {
+                relatedTitle(line)
+            }
+            return
+        }
+        if heads.contains(where: { $0.text == line.text }) {
+            remove(line, .duplicate)
+        } else {
+            heads.append(line)
+        }
+    }
+
+    private mutating func relatedTitle(_ line: ScrapeLine) {
+        var title = TextShape.unquoted(line.text)
+        var section: String?
+        // A section label printed before both the teaser's caption and its title.
+        if let caption = lastRelatedCaption {
+            let shared = zip(caption.split(separator: " "), title.split(separator: " ")).prefix { $0 == $1 }.count
+            let titleWords = title.split(separator: " ")
+            if (1...3).contains(shared), titleWords.count - shared >= 3 {
+                section = titleWords.prefix(shared).joined(separator: " ")
+                title = titleWords.dropFirst(shared).joined(separator: " ")
+            }
+        }
+        lastRelatedCaption = nil
+        var draft = drafts.removeLast()
+        if draft.related.contains(where: { $0.title == title }) {
+            draft.remove(line.text, .duplicate, line: line.number)
+        } else {
+            draft.related.append(RelatedItem(title: title, section: section))
+            draft.take(line.number)
+            relatedItemsInBlock += 1
+        }
+        drafts.append(draft)
+        expectingLead = true
+    }
+
+    /// Paragraphs after a heading before the next heading that is not its echo.
+    private func paragraphsAhead(_ index: Int) -> Int {
+        let title = lines[index].text
+        var count = 0
+        for line in lines[(index + 1)...] {
+            switch line.kind {
+            case .paragraph: count += 1
+            case .heading where line.text != title: return count
+            case .relatedLabel: return count
+            default: continue
+            }
+        }
+        return count
+    }
+
+    private mutating func paragraph(_ line: ScrapeLine) {
+        if inRelated {
+            expectingLead = false
+            remove(line, .related)
+            return
+        }
+        if started { startArticle() }
+        var text = line.text
+        let index = drafts.count - 1
+        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(text), !rest.isEmpty {
+            drafts[index].dateline = dateline
+            text = rest
+        }
+        drafts[index].append(.paragraph(Paragraph(text: text)), line: line.number)
+        drafts[index].paragraphs += 1
+    }
+
+    /// Opens an article: the last heading is its title, the first (when there are more) its
+    /// section, headings between are navigation; a held date near the title is its date.
+    private mutating func startArticle() {
+        var draft = Draft()
+        if let title = heads.last {
+            draft.title = TextShape.unquoted(title.text)
+            draft.titleLine = title.number
+            draft.take(title.number)
+            for (offset, head) in heads.dropLast().enumerated() {
+                if offset == 0, head.wordCount <= 5 {
+                    draft.section = head.text
+                    draft.take(head.number)
+                } else {
+                    draft.remove(head.text, .navigation, line: head.number)
+                }
+            }
+        }
+        let titleLine = draft.titleLine ?? lines.first(where: { $0.kind.isParagraph })?.number ?? 0
+        // The held date nearest the title, if near enough, is the article's; others are the page's.
+        func distance(_ line: Int) -> Int {
+            lines.filter { min(line, titleLine) < $0.number && $0.number < max(line, titleLine) }.count
+        }
+        let nearest = heldDates.indices.min { distance(heldDates[$0].line.number) < distance(heldDates[$1].line.number) }
+        for (index, held) in heldDates.enumerated() {
+            if index == nearest, distance(held.line.number) <= Self.dateDistance {
+                draft.date = held.match.iso
+                draft.dateText = held.dateText
+                draft.take(held.line.number)
+            } else {
+                draft.remove(held.dateText, .boilerplate, line: held.line.number)
+            }
+        }
+        draft.absorb(pending)
+        if let date = pending.date, draft.date == nil { draft.date = date }
+        drafts.append(draft)
+        pending = Draft()
+        heads = []
+        heldDates = []
+        lastCaption = nil
+    }
+
+    /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the
+    /// tweet), one embed block.
+    private mutating func embed(_ line: ScrapeLine, url: String?) {
+        guard !drafts.isEmpty, !started else {
+            remove(line, .widget)
+            return
+        }
+        let index = drafts.count - 1
+        var text = line.text
+        if let lastLine = drafts[index].bodyLines.last, lastLine < line.number,
+           case .paragraph(let paragraph) = drafts[index].body.last,
+           let split = Self.gluedTail(paragraph.text) {
+            drafts[index].body[drafts[index].body.count - 1] = .paragraph(Paragraph(text: split.head))
+            text = split.tail + " " + text
+        }
+        drafts[index].append(.embed(Embed(text: text, url: url)), line: line.number)
+    }
+
+    /// Splits `…الدستوري".الكرملين: …` after the last sentence end glued to a following letter.
+    static func gluedTail(_ text: String) -> (head: String, tail: String)? {
+        var best: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            // Not after a capital, so that "U.S.A" is not split.
+            if TextShape.sentenceEnds.contains(text[index]) || TextShape.questionMarks.contains(text[index]), next < text.endIndex,
+               text[next].isLetter, index > text.startIndex, !text[text.index(before: index)].isUppercase {
+                best = next
+            }
+            index = next
+        }
+        guard let best else { return nil }
+        let tail = String(text[best...]).trimmingWhitespace()
+        guard tail.split(separator: " ").count >= 3 else { return nil }
+        return (String(text[..<best]).trimmingWhitespace(), tail)
+    }
+
+    /// Headings and dates never followed by a paragraph go to the last article as removed.
+    private mutating func finish() {
+        if drafts.isEmpty {
+            guard !heads.isEmpty || pending.lines != nil || !heldDates.isEmpty else { return }
+            var draft = Draft()
+            for head in heads {
+                draft.append(.paragraph(Paragraph(text: head.text)), line: head.number)
+            }
+            for held in heldDates { draft.remove(held.dateText, .boilerplate, line: held.line.number) }
+            draft.absorb(pending)
+            drafts.append(draft)
+            return
+        }
+        var last = drafts.removeLast()
+        for head in heads { last.remove(head.text, .boilerplate, line: head.number) }
+        for held in heldDates { last.remove(held.dateText, .boilerplate, line: held.line.number) }
+        let body = pending.body
+        for (block, line) in zip(body, pending.bodyLines) { last.remove(block.plainText, .boilerplate, line: line) }
+        pending.body = []
+        pending.bodyLines = []
+        last.absorb(pending)
+        drafts.append(last)
+    }
+}
+
+extension LineKind {
+    var isParagraph: Bool {
+        if case .paragraph = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,130 @@
+/// Finds a publication date in the forms news pages print, in Arabic, English and other
+/// languages: `2016-12-16 15:24:14`, `21 / 07 / 2018`, `3rd, December 2024 GMT`,
+/// `الجمعة 16 ديسمبر/كانون الأول 2016`, `١٢ كانون الثاني ٢٠٢٤`. Month names are data
+/// (`Resources/months.yaml`, extendable by a profile).
+public struct NewsDateParser: Sendable {
+    /// A date found in a text.
+    public struct Match: Sendable, Equatable {
+        /// ISO 8601: `2024-12-03`, or `2016-12-16T15:24:14` when the text gives a time.
+        public var iso: String
+        /// How many leading words of the folded text the date spans (label words not counted).
+        var wordCount: Int
+        /// Words of the text before the date (a place, a weekday).
+        var wordsBefore: Int
+    }
+
+    let months: [(name: String, month: Int)]
+
+    /// A parser with the built-in month names.
+    public static let standard = NewsDateParser(profile: .builtIn)
+
+    init(profile: ScrapeProfile) { self.months = profile.months }
+
+    /// The first date in `text`, if any.
+    public func parse(_ text: String) -> Match? {
+        let words = Folding.fold(text).split(separator: " ").map(String.init)
+        for start in words.indices {
+            if let match = match(words, at: start) { return match }
+        }
+        return nil
+    }
+
+    private func match(_ words: [String], at start: Int) -> Match? {
+        let word = words[start]
+        // 2016-12-16, 2016-12-16T15:24:14, 2016/12/16
+        if let (y, m, d, time) = isoDate(word), var iso = Self.iso(y, m, d) {
+            var used = 1
+            if time == nil, start + 1 < words.count, let t = Self.time(words[start + 1]) {
+                iso += "T" + t
+                used += 1
+            } else if let time {
+                iso += "T" + time
+            }
+            return Match(iso: iso, wordCount: used, wordsBefore: start)
+        }
+        // 21/07/2018, 21-07-2018, "21 / 07 / 2018"
+        let numeric = start + 4 < words.count && words[start + 1] == "/" && words[start + 3] == "/"
+            ? [words[start], words[start + 2], words[start + 4]]
+            : word.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
+           let iso = Self.iso(y, m, d) {
+            return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
+        }
+        // Day Month Year, Month Day Year (ordinals and commas allowed)
+        if let day = Self.day(word), let (month, length) = monthName(words, at: start + 1),
+           let year = Self.year(words, at: start + 1 + length), let iso = Self.iso(year, month, day) {
+            return Match(iso: iso, wordCount: 2 + length, wordsBefore: start)
+        }
+        if let (month, length) = monthName(words, at: start), start + length + 1 < words.count,
+           let day = Self.day(words[start + length]), let year = Self.year(words, at: start + length + 1),
+           let iso = Self.iso(year, month, day) {
+            return Match(iso: iso, wordCount: 2 + length, wordsBefore: start)
+        }
+        return nil
+    }
+
+    /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
+    private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
+        guard index < words.count else { return nil }
+        for (name, month) in months {
+            let parts = name.split(separator: " ")
+            guard index + parts.count <= words.count else { continue }
+            var candidate = words[index..<(index + parts.count)].map { Self.trimPunctuation($0) }
+            if let slash = candidate[0].firstIndex(of: "/") { candidate[0] = String(candidate[0][..<slash]) }
+            if candidate.elementsEqual(parts.map(String.init)) {
+                // "ديسمبر/كانون الأول": skip the second spelling too.
+                var length = parts.count
+                if words[index].contains("/"), index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
+                return (month, length)
+            }
+        }
+        return nil
+    }
+
+    private static func trimPunctuation(_ word: String) -> String {
+        String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
+    }
+
+    /// "3", "3rd,", "16" → day of month.
+    private static func day(_ word: String) -> Int? {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let value = Int(digits), (1...31).contains(value) else { return nil }
+        let rest = word.dropFirst(digits.count).filter { $0 != "," && $0 != "،" && $0 != "." }
+        return ["", "st", "nd", "rd", "th", "er", "º"].contains(String(rest)) ? value : nil
+    }
+
+    private static func year(_ words: [String], at index: Int) -> Int? {
+        guard index < words.count else { return nil }
+        let word = trimPunctuation(words[index])
+        guard word.count == 4, let value = Int(word), (1900...2100).contains(value) else { return nil }
+        return value
+    }
+
+    private func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/", scalars[7] == scalars[4],
+              let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
+              let m = Int(String(String.UnicodeScalarView(scalars[5..<7]))),
+              let d = Int(String(String.UnicodeScalarView(scalars[8..<10])))
+        else { return nil }
+        var time: String?
+        if scalars.count > 11, scalars[10] == "t" || scalars[10] == "T" {
+            time = Self.time(String(String.UnicodeScalarView(scalars[11...])))
+        }
+        return (y, m, d, time)
+    }
+
+    /// "15:24:14" or "15:24" → "15:24:14" / "15:24".
+    private static func time(_ word: String) -> String? {
+        let parts = word.prefix { $0.isNumber || $0 == ":" }.split(separator: ":")
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 }),
+              let h = Int(parts[0]), h < 24, let m = Int(parts[1]), m < 60 else { return nil }
+        return parts.joined(separator: ":")
+    }
+
+    private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(pad(m))-\(pad(d))"
+    }
+}

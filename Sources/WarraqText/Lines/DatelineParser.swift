@@ -1,0 +1,68 @@
+import Foundation
+import WarraqCore
+
+/// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
+/// `القاهرة (رويترز) -`, `LONDON (Reuters) -`. Which side is the agency comes from the profile's
+/// agency list; without a known agency only the `PLACE (AGENCY) -` form is trusted.
+struct DatelineParser {
+    let profile: ScrapeProfile
+
+    /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
+    static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
+
+    /// The dateline and the text after it, from the raw (not space-folded) line.
+    func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
+        parenthesized(raw) ?? dashed(raw)
+    }
+
+    /// `PLACE (AGENCY) - text`
+    private func parenthesized(_ raw: String) -> (Dateline, String)? {
+        guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { return nil }
+        let place = TextShape.foldSpaces(raw[..<open])
+        let agency = TextShape.foldSpaces(raw[raw.index(after: open)..<close])
+        guard (1...3).contains(place.split(separator: " ").count), (1...3).contains(agency.split(separator: " ").count),
+              !place.contains(where: { TextShape.sentenceEnds.contains($0) || $0 == "," || $0 == "،" || $0 == ":" })
+        else { return nil }
+        var rest = raw[raw.index(after: close)...].drop { $0.isWhitespace }
+        guard let dash = rest.first, Self.dashes.contains(dash) else { return nil }
+        rest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace }
+        let text = TextShape.foldSpaces(raw[..<raw.index(after: close)]) + " " + String(dash)
+        return (Dateline(place: place, agency: agency, text: text), TextShape.foldSpaces(rest))
+    }
+
+    /// `A - B text`, one side a known agency.
+    private func dashed(_ raw: String) -> (Dateline, String)? {
+        let trimmed = raw.drop { $0.isWhitespace }
+        guard let dashStart = trimmed.firstIndex(where: Self.dashes.contains) else { return nil }
+        let left = TextShape.foldSpaces(trimmed[..<dashStart])
+        guard (1...2).contains(left.split(separator: " ").count),
+              !left.contains(where: { !$0.isLetter && $0 != " " && $0 != "." }) else { return nil }
+        let afterDash = trimmed[dashStart...].drop { Self.dashes.contains($0) }
+        guard afterDash.first?.isLetter == true || afterDash.first?.isWhitespace == true else { return nil }
+        let right = afterDash.drop { $0.isWhitespace }
+        let rightWords = right.split(separator: " ", omittingEmptySubsequences: true)
+        guard let firstWord = rightWords.first else { return nil }
+
+        let leftKnown = profile.agencies.contains(Folding.fold(left))
+        var placeWords = 1
+        // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
+        if let wide = right.range(of: "  ") ?? right.range(of: "\u{A0}"), right[..<wide.lowerBound].split(separator: " ").count <= 3 {
+            placeWords = right[..<wide.lowerBound].split(separator: " ").count
+        } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
+            placeWords = 2
+        }
+        let rightName = rightWords.prefix(placeWords).joined(separator: " ")
+        let rightKnown = profile.agencies.contains(Folding.fold(rightName)) || profile.agencies.contains(Folding.fold(firstWord))
+        guard leftKnown || rightKnown else { return nil }
+        let (agency, place, nameWords) = leftKnown
+            ? (left, rightName, placeWords)
+            : (String(firstWord), left, 1)
+        var rest = right[...]
+        for _ in 0..<nameWords {
+            rest = rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }
+        }
+        let consumed = trimmed[..<rest.startIndex]
+        let cleanedRest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace || $0 == ":" }
+        return (Dateline(place: place, agency: agency, text: TextShape.foldSpaces(consumed)), TextShape.foldSpaces(cleanedRest))
+    }
+}

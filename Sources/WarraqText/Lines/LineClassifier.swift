@@ -1,0 +1,144 @@
+import Foundation
+import WarraqCore
+
+/// Judges each line by its shape and the profile's phrases. The longest a title or label is
+/// taken to be, and the most a menu item holds, are the only numbers here.
+struct LineClassifier {
+    let profile: ScrapeProfile
+    let dates: NewsDateParser
+    let datelines: DatelineParser
+
+    /// Lines of at most this many words that do not end a sentence are headings.
+    static let headingWords = 18
+    /// A boilerplate phrase ends a line of at most this many words.
+    static let boilerplateWords = 14
+
+    init(profile: ScrapeProfile) {
+        self.profile = profile
+        self.dates = NewsDateParser(profile: profile)
+        self.datelines = DatelineParser(profile: profile)
+    }
+
+    /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
+    func classify(text: String, folded: String, raw: Substring) -> LineKind {
+        let words = text.split(separator: " ")
+        if isDebris(text) { return .boilerplate(.widget) }
+        if let kind = labeled(text: text, folded: folded) { return kind }
+        let bare = folded.trimmingCharacters(in: CharacterSet(charactersIn: ": .-|"))
+        if profile.relatedLabels.contains(bare) { return .relatedLabel }
+        if let reason = boilerplateReason(folded: folded, wordCount: words.count) { return .boilerplate(reason) }
+        if let kind = dateLine(text: text, wordCount: words.count) { return kind }
+        if profile.embedHosts.contains(where: { text.contains($0) }), words.count <= 30 {
+            return .embedLink(url: Self.url(in: text))
+        }
+        if words.count <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
+            return .dateline(dateline)
+        }
+        if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
+        if isTicker(raw) { return .boilerplate(.navigation) }
+        let unquoted = TextShape.unquoted(text)
+        if words.count <= Self.headingWords, !TextShape.endsSentence(unquoted) { return .heading }
+        return .paragraph
+    }
+
+    /// Widget debris: a line of one to three characters, or a short token of Latin letters and
+    /// digits in no sentence (`TT`, `20`).
+    private func isDebris(_ text: String) -> Bool {
+        if text.count <= 3 { return true }
+        return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    private func labeled(text: String, folded: String) -> LineKind? {
+        func value(after label: String) -> String? {
+            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
+            let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
+            return rest.isEmpty ? nil : rest
+        }
+        if let label = profile.dateLabels.prefix(of: folded) {
+            let rest = value(after: label) ?? String(text.dropFirst(label.count)).trimmingWhitespace()
+            if let match = dates.parse(rest) { return .labeledDate(match, dateText: text) }
+        }
+        if let label = profile.keywordLabels.prefix(of: folded), let rest = value(after: label) {
+            return .keywords(Self.splitKeywords(rest))
+        }
+        if let label = profile.publisherLabels.prefix(of: folded), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
+            return .publisher(rest)
+        }
+        if let label = profile.authorLabels.prefix(of: folded), text.split(separator: " ").count <= 8 {
+            let rest = value(after: label) ?? TextShape.foldSpaces(text.dropFirst(label.count))
+            if !rest.isEmpty { return .author(rest) }
+        }
+        return nil
+    }
+
+    /// Keywords separated by commas or similar; a run with no separator stays one keyword,
+    /// since multi-word tags cannot be told apart by spaces.
+    static func splitKeywords(_ text: String) -> [String] {
+        let separators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
+        let parts = text.split(whereSeparator: separators.contains).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return parts.isEmpty ? [text] : parts
+    }
+
+    private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
+        let bare = folded.trimmingCharacters(in: CharacterSet(charactersIn: ":|-–—•·.!"))
+        let short = wordCount <= Self.boilerplateWords
+        for (reason, phrases) in profile.boilerplate {
+            if phrases.contains(bare) { return reason }
+            switch reason {
+            case .ticker, .promo, .consent:
+                // A ticker item may be long ("عاجل …"); promos and notices lead short lines.
+                if phrases.prefix(of: folded) != nil, reason == .ticker || short { return reason }
+            case .counter:
+                if short, phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return reason }
+            case .footer:
+                if short, phrases.occurrence(in: folded) != nil { return reason }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
+    /// link or label after a bar.
+    private func dateLine(text: String, wordCount: Int) -> LineKind? {
+        guard wordCount <= 9, let match = dates.parse(text), match.wordsBefore <= 2 else { return nil }
+        let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
+        let remaining = wordCount - match.wordsBefore - match.wordCount
+        if pieces.count == 2, dates.parse(pieces[0]) != nil {
+            return .date(match, dateText: pieces[0], rest: "| " + pieces[1])
+        }
+        guard remaining <= 1 else { return nil }
+        return .date(match, dateText: text, rest: nil)
+    }
+
+    /// `caption text (credit)`: the credit in the last brackets, at most six words.
+    static func caption(_ text: String) -> (String, String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
+        let caption = text[..<open].trimmingWhitespace()
+        let captionWords = caption.split(separator: " ").count
+        guard !credit.isEmpty, credit.split(separator: " ").count <= 6, captionWords >= 2, captionWords <= 40,
+              !TextShape.endsSentence(caption) else { return nil }
+        return (caption, credit)
+    }
+
+    /// A line of many short headlines glued by wide spaces: a ticker or a menu.
+    private func isTicker(_ raw: Substring) -> Bool {
+        let segments = TextShape.wideSegments(raw)
+        guard segments.count >= 5 else { return false }
+        let short = segments.filter { $0.split(separator: " ").count <= 16 }.count
+        let sentences = segments.filter { TextShape.endsSentence($0) }.count
+        return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
+    }
+
+    /// The first http(s) address in a line.
+    static func url(in text: String) -> String? {
+        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else {
+            return nil
+        }
+        let tail = text[start.lowerBound...]
+        return String(tail.prefix { !$0.isWhitespace && $0 != "\"" && $0 != "”" && $0 != ")" })
+    }
+}

@@ -1,0 +1,39 @@
+import WarraqCore
+
+/// One non-blank input line as the scrape reader sees it.
+struct ScrapeLine {
+    /// 1-based input line number.
+    var number: Int
+    /// The line with white space runs (NBSP included) folded to one space, ends trimmed.
+    var text: String
+    /// `text` folded for matching (see `Folding`).
+    var folded: String
+    var kind: LineKind
+
+    var wordCount: Int { text.split(separator: " ").count }
+}
+
+/// What a line is, judged from its shape and the profile's phrase lists.
+enum LineKind {
+    /// Short, without a sentence end: a title, a section label, a related headline.
+    case heading
+    /// Running text.
+    case paragraph
+    /// Not article text.
+    case boilerplate(RemovalReason)
+    /// A label that opens a block of links to other articles (`مقالات ذات صلة`).
+    case relatedLabel
+    /// A line that is a date, possibly with a place before it and a link after (`| الأرشيف`).
+    case date(NewsDateParser.Match, dateText: String, rest: String?)
+    /// `تاريخ النشر: …`.
+    case labeledDate(NewsDateParser.Match, dateText: String)
+    case keywords([String])
+    case publisher(String)
+    case author(String)
+    /// A photo caption ending in its credit: `… (أ.ف.ب)`.
+    case caption(String, credit: String)
+    /// A dateline standing alone (`موسكو-سانا`).
+    case dateline(Dateline)
+    /// A line with a link to an embedded post (`pic.twitter.com/…`, `https://t.co/…`).
+    case embedLink(url: String?)
+}

@@ -1,0 +1,74 @@
+/// Facts about a line's shape that do not depend on any language's words.
+enum TextShape {
+    /// Quotation marks that wrap titles in scrapes (`‘…’`, `“…”`, `«…»`).
+    static let quotes: Set<Character> = ["\"", "'", "‘", "’", "“", "”", "«", "»", "„", "‹", "›", "`"]
+    static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
+    static let questionMarks: Set<Character> = ["?", "؟"]
+
+    /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
+    static func foldSpaces(_ text: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(" ") }
+                pending = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
+    static func unquoted(_ text: String) -> String {
+        var scalars = Substring(text)
+        while let first = scalars.first, quotes.contains(first), !balancedInside(scalars, mark: first) { scalars.removeFirst() }
+        while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
+        return String(scalars).trimmingWhitespace()
+    }
+
+    /// True when `mark` also appears inside (so the outer one closes an inner quotation).
+    private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
+        text.dropFirst().dropLast().contains(mark) && mark != "‘" && mark != "’"
+    }
+
+    /// The last visible character, closing quotes and brackets skipped.
+    static func lastMeaningful(_ text: String) -> Character? {
+        text.reversed().first { !quotes.contains($0) && $0 != ")" && $0 != "]" && !$0.isWhitespace }
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = lastMeaningful(text) else { return false }
+        return sentenceEnds.contains(last)
+    }
+
+    static func endsQuestion(_ text: String) -> Bool {
+        lastMeaningful(text).map(questionMarks.contains) ?? false
+    }
+
+    /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
+    /// glue many headlines into one line this way.
+    static func wideSegments(_ raw: Substring) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        var spaces = 0
+        for character in raw {
+            if character.isWhitespace {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, !current.isEmpty {
+                segments.append(current)
+                current = ""
+            } else if spaces == 1, !current.isEmpty {
+                current.append(" ")
+            }
+            spaces = 0
+            current.append(character)
+        }
+        if !current.isEmpty { segments.append(current) }
+        return segments
+    }
+}
