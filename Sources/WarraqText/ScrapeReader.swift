@@ -42,11 +42,11 @@ public struct ScrapeReader: DocumentReader {
                 rawText = Substring(rawText.replacingOccurrences(of: marker, with: " "))
             }
             for marker in ads {
-                lines.append(ScrapeLine(number: number, text: marker, folded: marker, kind: .boilerplate(.ad)))
+                lines.append(ScrapeLine(number: number, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
             }
             guard !text.isEmpty else { continue }
             let folded = Folding.fold(text)
-            lines.append(ScrapeLine(number: number, text: text, folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
+            lines.append(ScrapeLine(number: number, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         }
         var assembler = ArticleAssembler(lines: lines, datelines: classifier.datelines)
         let hash = SHA256.hex(bytes)

@@ -46,6 +46,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths from this file, one per line ('-' for standard input).", valueName: "file"))
     var filesFrom: String?
 
+    @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
+    var profiles: [String] = []
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")
     var quiet = false
 
@@ -63,7 +66,11 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = BuiltinFormats.registry
+        let registry: FormatRegistry
+        do { registry = BuiltinFormats.registry(profile: try ProfileLoader.load(explicit: profiles)) } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
         let pipeline = try makePipeline(registry)
         var collector = InputCollector { input in
             switch pipeline.reader {

@@ -5,15 +5,18 @@ import WarraqText
 /// Every built-in format, one line each, in the order `warraq formats` lists them. A new format
 /// is one file in its module and one line here.
 enum BuiltinFormats {
-    static let registry: FormatRegistry = {
+    static let registry = registry(profile: .builtIn)
+
+    /// The registry with a scrape reader that knows the user's profiles too.
+    static func registry(profile: ScrapeProfile) -> FormatRegistry {
         var registry = FormatRegistry()
-        registry.register(ScrapeReader.format)
+        registry.register(ScrapeReader.format(profile: profile))
         registry.register(JSONLReader.format)
         registry.register(PlainTextReader.format)
 
         registry.register(JSONLWriter.format)
         return registry
-    }()
+    }
 
     /// The reader for inputs whose extension no reader claims (standard input among them).
     static var fallbackReader: ReaderFormat { registry.reader(named: "scrape")! }

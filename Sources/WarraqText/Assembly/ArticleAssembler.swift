@@ -19,6 +19,7 @@ struct ArticleAssembler {
     private var inRelated = false
     private var relatedItemsInBlock = 0
     private var expectingLead = false
+    private var lastRelatedTitleWords = 0
     private var lastRelatedCaption: String?
 
     /// How many paragraphs after a heading in a related block make it an article instead.
@@ -64,18 +65,22 @@ struct ArticleAssembler {
                 relatedItemsInBlock = 0
                 expectingLead = false
             }
+        // A labelled line becomes a field; the line itself, label and all, is kept as `metadata`.
         case .keywords(let words):
-            withCurrent { $0.keywords += words; $0.take(line.number) }
+            withCurrent { $0.keywords += words }
+            remove(line, .metadata)
         case .publisher(let name):
-            withCurrent { $0.publisher = $0.publisher ?? name; $0.take(line.number) }
+            withCurrent { $0.publisher = $0.publisher ?? name }
+            remove(line, .metadata)
         case .author(let name):
-            withCurrent { $0.authors.append(name); $0.take(line.number) }
+            withCurrent { $0.authors.append(name) }
+            remove(line, .metadata)
         case .labeledDate(let match, let text):
             withCurrent { draft in
                 draft.date = draft.date ?? match.iso
                 draft.dateText = draft.dateText ?? text
-                draft.take(line.number)
             }
+            remove(line, .metadata)
         case .date(let match, let dateText, let rest):
             if let rest { remove(line, .navigation, text: rest) }
             if drafts.isEmpty || started {
@@ -117,7 +122,8 @@ struct ArticleAssembler {
                     drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
                 }
                 heads = [line]
-            } else if expectingLead {
+            } else if expectingLead, line.wordCount > lastRelatedTitleWords {
+                // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
                 remove(line, .related)
             } else {
@@ -145,6 +151,7 @@ struct ArticleAssembler {
             }
         }
         lastRelatedCaption = nil
+        lastRelatedTitleWords = line.wordCount
         var draft = drafts.removeLast()
         if draft.related.contains(where: { $0.title == title }) {
             draft.remove(line.text, .duplicate, line: line.number)
@@ -181,7 +188,7 @@ struct ArticleAssembler {
         if started { startArticle() }
         var text = line.text
         let index = drafts.count - 1
-        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(text), !rest.isEmpty {
+        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(line.raw), !rest.isEmpty {
             drafts[index].dateline = dateline
             text = rest
         }

@@ -51,9 +51,11 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
         }
         // Day Month Year, Month Day Year (ordinals and commas allowed)
-        if let day = Self.day(word), let (month, length) = monthName(words, at: start + 1),
-           let year = Self.year(words, at: start + 1 + length), let iso = Self.iso(year, month, day) {
-            return Match(iso: iso, wordCount: 2 + length, wordsBefore: start)
+        if let day = Self.day(word), let (month, length) = monthName(words, at: start + 1) {
+            let yearIndex = Self.skipAside(words, from: start + 1 + length)
+            if let year = Self.year(words, at: yearIndex), let iso = Self.iso(year, month, day) {
+                return Match(iso: iso, wordCount: yearIndex - start + 1, wordsBefore: start)
+            }
         }
         if let (month, length) = monthName(words, at: start), start + length + 1 < words.count,
            let day = Self.day(words[start + length]), let year = Self.year(words, at: start + length + 1),
@@ -79,6 +81,14 @@ public struct NewsDateParser: Sendable {
             }
         }
         return nil
+    }
+
+    /// Skips a bracketed aside such as the second spelling in `نوفمبر (تشرين الثاني) 2022`.
+    private static func skipAside(_ words: [String], from index: Int) -> Int {
+        guard index < words.count, words[index].hasPrefix("(") else { return index }
+        var end = index
+        while end < words.count, !words[end].hasSuffix(")") { end += 1 }
+        return min(end + 1, words.count)
     }
 
     private static func trimPunctuation(_ word: String) -> String {

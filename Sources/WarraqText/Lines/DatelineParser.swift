@@ -52,11 +52,16 @@ struct DatelineParser {
             placeWords = 2
         }
         let rightName = rightWords.prefix(placeWords).joined(separator: " ")
-        let rightKnown = profile.agencies.contains(Folding.fold(rightName)) || profile.agencies.contains(Folding.fold(firstWord))
-        guard leftKnown || rightKnown else { return nil }
-        let (agency, place, nameWords) = leftKnown
-            ? (left, rightName, placeWords)
-            : (String(firstWord), left, 1)
+        let agency: String, place: String, nameWords: Int
+        if leftKnown {
+            (agency, place, nameWords) = (left, rightName, placeWords)
+        } else if profile.agencies.contains(Folding.fold(rightName)) {
+            (agency, place, nameWords) = (rightName, left, placeWords)
+        } else if profile.agencies.contains(Folding.fold(firstWord)) {
+            (agency, place, nameWords) = (String(firstWord), left, 1)
+        } else {
+            return nil
+        }
         var rest = right[...]
         for _ in 0..<nameWords {
             rest = rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }

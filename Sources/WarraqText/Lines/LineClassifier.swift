@@ -22,11 +22,11 @@ struct LineClassifier {
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
     func classify(text: String, folded: String, raw: Substring) -> LineKind {
         let words = text.split(separator: " ")
-        if isDebris(text) { return .boilerplate(.widget) }
         if let kind = labeled(text: text, folded: folded) { return kind }
         let bare = folded.trimmingCharacters(in: CharacterSet(charactersIn: ": .-|"))
         if profile.relatedLabels.contains(bare) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: words.count) { return .boilerplate(reason) }
+        if isDebris(text) { return .boilerplate(.widget) }
         if let kind = dateLine(text: text, wordCount: words.count) { return kind }
         if profile.embedHosts.contains(where: { text.contains($0) }), words.count <= 30 {
             return .embedLink(url: Self.url(in: text))
@@ -91,7 +91,7 @@ struct LineClassifier {
                 if phrases.prefix(of: folded) != nil, reason == .ticker || short { return reason }
             case .counter:
                 if short, phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return reason }
-            case .footer:
+            case .footer, .widget:
                 if short, phrases.occurrence(in: folded) != nil { return reason }
             default:
                 continue

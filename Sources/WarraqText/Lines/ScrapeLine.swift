@@ -6,6 +6,8 @@ struct ScrapeLine {
     var number: Int
     /// The line with white space runs (NBSP included) folded to one space, ends trimmed.
     var text: String
+    /// The line as it was, ad markers taken out: wide spaces in it still tell datelines apart.
+    var raw: String
     /// `text` folded for matching (see `Folding`).
     var folded: String
     var kind: LineKind
