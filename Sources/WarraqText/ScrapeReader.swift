@@ -36,7 +36,7 @@ public struct ScrapeReader: DocumentReader {
             guard !text.isEmpty else { continue }
             var rawText = raw
             var ads: [String] = []
-            for marker in profile.adMarkers where text.contains(marker) {
+            for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
                 ads.append(marker)
                 text = TextShape.foldSpaces(Substring(text.replacingOccurrences(of: marker, with: " ")))
                 rawText = Substring(rawText.replacingOccurrences(of: marker, with: " "))

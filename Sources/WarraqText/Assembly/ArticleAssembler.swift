@@ -213,11 +213,10 @@ struct ArticleAssembler {
                 }
             }
         }
-        let titleLine = draft.titleLine ?? lines.first(where: { $0.kind.isParagraph })?.number ?? 0
+        let titleLine = draft.titleLine ?? heldDates.last?.line.number ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
-        func distance(_ line: Int) -> Int {
-            lines.filter { min(line, titleLine) < $0.number && $0.number < max(line, titleLine) }.count
-        }
+        let titlePosition = position(of: titleLine)
+        func distance(_ line: Int) -> Int { max(abs(position(of: line) - titlePosition) - 1, 0) }
         let nearest = heldDates.indices.min { distance(heldDates[$0].line.number) < distance(heldDates[$1].line.number) }
         for (index, held) in heldDates.enumerated() {
             if index == nearest, distance(held.line.number) <= Self.dateDistance {
@@ -235,6 +234,16 @@ struct ArticleAssembler {
         heads = []
         heldDates = []
         lastCaption = nil
+    }
+
+    /// The index in `lines` of the first line numbered `number` or later.
+    private func position(of number: Int) -> Int {
+        var low = 0, high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle].number < number { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the
@@ -296,12 +305,5 @@ struct ArticleAssembler {
         pending.bodyLines = []
         last.absorb(pending)
         drafts.append(last)
-    }
-}
-
-extension LineKind {
-    var isParagraph: Bool {
-        if case .paragraph = self { return true }
-        return false
     }
 }

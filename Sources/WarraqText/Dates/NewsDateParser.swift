@@ -13,16 +13,26 @@ public struct NewsDateParser: Sendable {
         var wordsBefore: Int
     }
 
-    let months: [(name: String, month: Int)]
+    /// Month names by their first folded word, each with the words that follow it, longest first.
+    private let months: [String: [(rest: [String], month: Int)]]
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
 
-    init(profile: ScrapeProfile) { self.months = profile.months }
+    init(profile: ScrapeProfile) {
+        var months: [String: [(rest: [String], month: Int)]] = [:]
+        for (name, month) in profile.months {
+            let parts = name.split(separator: " ").map(String.init)
+            months[parts[0], default: []].append((Array(parts.dropFirst()), month))
+        }
+        self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+    }
 
-    /// The first date in `text`, if any.
+    /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
     public func parse(_ text: String) -> Match? {
-        let words = Folding.fold(text).split(separator: " ").map(String.init)
+        let folded = Folding.fold(text)
+        guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let words = folded.split(separator: " ").map(String.init)
         for start in words.indices {
             if let match = match(words, at: start) { return match }
         }
@@ -68,17 +78,16 @@ public struct NewsDateParser: Sendable {
     /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
-        for (name, month) in months {
-            let parts = name.split(separator: " ")
-            guard index + parts.count <= words.count else { continue }
-            var candidate = words[index..<(index + parts.count)].map { Self.trimPunctuation($0) }
-            if let slash = candidate[0].firstIndex(of: "/") { candidate[0] = String(candidate[0][..<slash]) }
-            if candidate.elementsEqual(parts.map(String.init)) {
-                // "ديسمبر/كانون الأول": skip the second spelling too.
-                var length = parts.count
-                if words[index].contains("/"), index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
-                return (month, length)
-            }
+        var first = Self.trimPunctuation(words[index])
+        let paired = first.firstIndex(of: "/")
+        if let paired { first = String(first[..<paired]) }
+        guard let candidates = months[first] else { return nil }
+        for (rest, month) in candidates where index + 1 + rest.count <= words.count {
+            guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
+            // "ديسمبر/كانون الأول": skip the second spelling too.
+            var length = 1 + rest.count
+            if paired != nil, index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
+            return (month, length)
         }
         return nil
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Folds text for matching phrases: tatweel and Arabic diacritics dropped, hamza forms of alef
 /// read as bare alef, alef maqsura as yeh, teh marbuta as heh, Arabic-Indic and Persian digits as
 /// ASCII, Latin lower-cased, every run of white space (NBSP included) one space, ends trimmed.
@@ -10,7 +8,7 @@ enum Folding {
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if scalar.properties.isWhitespace || v == 0x200C || v == 0x200F || v == 0x200E {
+            if TextShape.isSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -51,7 +49,7 @@ struct PhraseList: Sendable {
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        phrases.first { folded.hasPrefix($0) && Self.endsWord(folded, at: $0.count) }
+        phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
     }
 
     func contains(_ folded: String) -> Bool { phrases.contains(folded) }
@@ -59,20 +57,9 @@ struct PhraseList: Sendable {
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {
         phrases.first { phrase in
-            var search = folded[...]
-            while let range = search.range(of: phrase) {
-                let before = range.lowerBound == folded.startIndex || !folded[folded.index(before: range.lowerBound)].isLetter
-                let after = range.upperBound == folded.endIndex || !folded[range.upperBound].isLetter
-                if before && after { return true }
-                search = folded[range.upperBound...]
+            ByteSearch.offsets(of: phrase, in: folded).contains { offset in
+                ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
             }
-            return false
         }
-    }
-
-    private static func endsWord(_ text: String, at count: Int) -> Bool {
-        guard count < text.count else { return true }
-        let next = text[text.index(text.startIndex, offsetBy: count)]
-        return !next.isLetter && !next.isNumber
     }
 }

@@ -21,29 +21,29 @@ struct LineClassifier {
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
     func classify(text: String, folded: String, raw: Substring) -> LineKind {
-        let words = text.split(separator: " ")
+        let wordCount = TextShape.wordCount(text)
         if let kind = labeled(text: text, folded: folded) { return kind }
-        let bare = folded.trimmingCharacters(in: CharacterSet(charactersIn: ": .-|"))
-        if profile.relatedLabels.contains(bare) { return .relatedLabel }
-        if let reason = boilerplateReason(folded: folded, wordCount: words.count) { return .boilerplate(reason) }
+        if profile.relatedLabels.contains(Self.trimmingMarks(folded)) { return .relatedLabel }
+        if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) { return .boilerplate(.widget) }
-        if let kind = dateLine(text: text, wordCount: words.count) { return kind }
-        if profile.embedHosts.contains(where: { text.contains($0) }), words.count <= 30 {
+        if let kind = dateLine(text: text, wordCount: wordCount) { return kind }
+        if wordCount <= 30, profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
-        if words.count <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
+        if wordCount <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
         if isTicker(raw) { return .boilerplate(.navigation) }
         let unquoted = TextShape.unquoted(text)
-        if words.count <= Self.headingWords, !TextShape.endsSentence(unquoted) { return .heading }
+        if wordCount <= Self.headingWords, !TextShape.endsSentence(unquoted) { return .heading }
         return .paragraph
     }
 
     /// Widget debris: a line of one to three characters, or a short token of Latin letters and
     /// digits in no sentence (`TT`, `20`).
     private func isDebris(_ text: String) -> Bool {
+        guard text.utf8.count <= 20 else { return false }
         if text.count <= 3 { return true }
         return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
@@ -81,7 +81,7 @@ struct LineClassifier {
     }
 
     private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
-        let bare = folded.trimmingCharacters(in: CharacterSet(charactersIn: ":|-–—•·.!"))
+        let bare = Self.trimmingMarks(folded)
         let short = wordCount <= Self.boilerplateWords
         for (reason, phrases) in profile.boilerplate {
             if phrases.contains(bare) { return reason }
@@ -98,6 +98,15 @@ struct LineClassifier {
             }
         }
         return nil
+    }
+
+    /// The folded line without the colons, bars, dashes and dots that decorate labels.
+    static func trimmingMarks(_ folded: String) -> String {
+        let marks: Set<Unicode.Scalar> = [":", "|", "-", "–", "—", "•", "·", ".", "!", " "]
+        let scalars = folded.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !marks.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !marks.contains($0) })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
@@ -126,6 +135,7 @@ struct LineClassifier {
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
+        guard TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
         let short = segments.filter { $0.split(separator: " ").count <= 16 }.count

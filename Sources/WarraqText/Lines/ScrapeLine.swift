@@ -12,7 +12,8 @@ struct ScrapeLine {
     var folded: String
     var kind: LineKind
 
-    var wordCount: Int { text.split(separator: " ").count }
+    /// Words in `text`, whose spaces are folded already: its spaces plus one.
+    var wordCount: Int { TextShape.wordCount(text) }
 }
 
 /// What a line is, judged from its shape and the profile's phrase lists.

@@ -5,12 +5,40 @@ enum TextShape {
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
+    /// White space as scrapes have it: ASCII spaces and controls, NBSP, the Unicode spaces,
+    /// zero-width space and BOM. A table test, not a Unicode property look-up, on the hot path.
+    static func isSpace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Words in space-folded text, counted on its bytes.
+    static func wordCount(_ folded: String) -> Int {
+        folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+    }
+
+    /// True when the raw line has a run of two spaces (or an NBSP) somewhere: only then can it
+    /// be headlines glued into a ticker.
+    static func hasWideSpace(_ raw: Substring) -> Bool {
+        var previousSpace = false
+        for byte in raw.utf8 {
+            if byte == 0xA0 { return true }
+            let space = byte == 0x20 || byte == 0x09
+            if space && previousSpace { return true }
+            previousSpace = space
+        }
+        return false
+    }
+
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
     static func foldSpaces(_ text: Substring) -> String {
         var out = String.UnicodeScalarView()
         var pending = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF {
+            if isSpace(scalar.value) {
                 pending = !out.isEmpty
             } else {
                 if pending { out.append(" ") }

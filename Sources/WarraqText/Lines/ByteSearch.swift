@@ -1,0 +1,66 @@
+import Glibc
+
+/// Substring search on UTF-8 bytes (`memchr` for the first byte, `memcmp` for the rest): phrase
+/// lists are matched against every line, and Foundation's `range(of:)` was most of the reader's time.
+enum ByteSearch {
+    /// The first offset at or after `start` where `pattern` occurs in `haystack`.
+    private static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var position = start
+        let first = Int32(pattern[0])
+        while position + pattern.count <= haystack.count {
+            guard let hit = memchr(haystack.baseAddress! + position, first, haystack.count - pattern.count - position + 1) else { return nil }
+            let offset = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return offset }
+            position = offset + 1
+        }
+        return nil
+    }
+
+    /// Byte offsets in `text` where `needle` starts.
+    static func offsets(of needle: String, in text: String) -> [Int] {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard pattern.count > 0, haystack.count >= pattern.count else { return [] }
+                var found: [Int] = []
+                var start = 0
+                while let offset = find(pattern, in: haystack, from: start) {
+                    found.append(offset)
+                    start = offset + 1
+                }
+                return found
+            }
+        }
+    }
+
+    static func contains(_ needle: String, in text: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                pattern.count == 0 || (haystack.count >= pattern.count && find(pattern, in: haystack, from: 0) != nil)
+            }
+        }
+    }
+
+    /// True when the scalar ending just before `offset` (or starting at it) is not a letter or
+    /// digit, so that a phrase found there stands as whole words.
+    static func isBoundary(_ text: String, before offset: Int) -> Bool {
+        guard offset > 0 else { return true }
+        let utf8 = text.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: offset)
+        repeat { index = utf8.index(before: index) } while index > utf8.startIndex && UTF8.isContinuation(utf8[index])
+        return !isWordScalar(text.unicodeScalars[index])
+    }
+
+    static func isBoundary(_ text: String, after offset: Int) -> Bool {
+        let utf8 = text.utf8
+        guard offset < utf8.count else { return true }
+        return !isWordScalar(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: offset)])
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
