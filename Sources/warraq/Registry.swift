@@ -1,6 +1,7 @@
 import WarraqCore
 import WarraqFormats
 import WarraqText
+import WarraqXML
 
 /// Every built-in format, one line each, in the order `warraq formats` lists them. A new format
 /// is one file in its module and one line here.
@@ -15,6 +16,7 @@ enum BuiltinFormats {
         registry.register(PlainTextReader.format)
 
         registry.register(JSONLWriter.format)
+        registry.register(TEIWriter.format)
         return registry
     }
 

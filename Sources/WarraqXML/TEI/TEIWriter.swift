@@ -1,0 +1,80 @@
+import WarraqCore
+
+/// TEI P5 XML, valid against `tei_all`: one `<TEI>` per document, or a `<teiCorpus>` of them
+/// when a stream holds several. The header carries the provenance; removed text is kept in the
+/// header's notes, and each removal is marked by a `<gap>` in the body.
+public struct TEIWriter: DocumentWriter {
+    public static let namespace = "http://www.tei-c.org/ns/1.0"
+    /// The version written into `encodingDesc`.
+    public static let warraqVersion = "0.1.0"
+
+    public static let format = WriterFormat(
+        name: "tei",
+        summary: "TEI P5 XML with a provenance header, valid against tei_all; a teiCorpus for several documents",
+        extensions: ["xml", "tei"],
+        mediaTypes: ["application/tei+xml"],
+        example: "warraq convert -t tei dumps/ -o corpus.xml && warraq validate corpus.xml"
+    ) { _ in TEIWriter() }
+
+    private var shape = StreamShape.single
+
+    public init() {}
+
+    public mutating func begin(_ shape: StreamShape, into out: inout [UInt8]) throws {
+        self.shape = shape
+        out += Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        guard shape == .multiple else { return }
+        let writer = try XMLTextWriter()
+        try writer.start("teiCorpus", ["xmlns": Self.namespace])
+        try writer.start("teiHeader")
+        try writer.start("fileDesc")
+        try writer.start("titleStmt")
+        try writer.element("title", "Warraq corpus")
+        try writer.end()
+        try writer.start("publicationStmt")
+        try writer.element("distributor", "Warraq")
+        try writer.end()
+        try writer.start("sourceDesc")
+        try writer.element("p", "Documents converted by Warraq; each TEI header names its source.")
+        try writer.end()
+        try writer.end()
+        try writer.end()
+        // Leave <teiCorpus> open: the documents follow, `finish` closes it.
+        var bytes = try writer.finish()
+        if let close = bytes.lastRange(of: Array("</teiCorpus>".utf8)) { bytes.removeSubrange(close) }
+        out += bytes.trimmingTrailingNewlines() + [0x0A]
+    }
+
+    public mutating func write(_ document: Document, into out: inout [UInt8]) throws {
+        let writer = try XMLTextWriter()
+        try writer.start("TEI", [
+            "xmlns": Self.namespace,
+            "xml:id": TEINames.xmlID(for: document.id),
+            "xml:lang": TEINames.language(of: document),
+        ])
+        try TEIHeaderWriter(document: document, writer: writer).write()
+        try TEIBodyWriter(document: document, writer: writer).write()
+        try writer.end()
+        out += try writer.finish().trimmingTrailingNewlines() + [0x0A]
+    }
+
+    public mutating func finish(into out: inout [UInt8]) throws {
+        if shape == .multiple { out += Array("</teiCorpus>\n".utf8) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    func trimmingTrailingNewlines() -> [UInt8] {
+        var copy = self
+        while copy.last == 0x0A { copy.removeLast() }
+        return copy
+    }
+
+    func lastRange(of pattern: [UInt8]) -> Range<Int>? {
+        guard count >= pattern.count else { return nil }
+        for start in stride(from: count - pattern.count, through: 0, by: -1) where self[start..<(start + pattern.count)].elementsEqual(pattern) {
+            return start..<(start + pattern.count)
+        }
+        return nil
+    }
+}
