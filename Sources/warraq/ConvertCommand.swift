@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WarraqCore
+import WarraqXML
 
 /// `warraq convert`: the pipeline from the command line.
 struct ConvertCommand: ParsableCommand {
@@ -49,6 +50,12 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
     var profiles: [String] = []
 
+    @Flag(name: .customLong("validate"), help: "With -t tei and -o or --output-dir: check what was written against tei_all.rng.")
+    var validateOutput = false
+
+    @Option(help: ArgumentHelp("The RELAX NG schema for --validate (default: the installed tei_all.rng).", valueName: "file"))
+    var schema: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")
     var quiet = false
 
@@ -60,6 +67,9 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("give -o or --output-dir, not both")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if validateOutput, output == nil, outputDirectory == nil {
+            throw ValidationError("--validate checks files: give -o FILE or --output-dir DIR")
+        }
         if filesFrom == "-", inputs.contains("-") {
             throw ValidationError("standard input cannot be both --files-from - and an input")
         }
@@ -112,6 +122,32 @@ struct ConvertCommand: ParsableCommand {
             printError("warraq: \(total - failed) of \(count(total, "input")) converted, \(failed) failed; \(count(summary.documents, "document")), \(count(summary.removed, "removed item"))")
         }
         if failed > 0 { throw ExitCode(1) }
+        if validateOutput, try !validateOutputs(writer: pipeline.writer) { throw ExitCode(1) }
+    }
+
+    /// Checks the files just written against the TEI schema; false when any is invalid.
+    private func validateOutputs(writer: WriterFormat) throws -> Bool {
+        guard writer.name == "tei" else { throw ValidationError("--validate checks TEI: use it with -t tei") }
+        var files: [String] = output.map { [$0] } ?? []
+        if let outputDirectory {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
+            files = names.filter { $0.hasSuffix(".xml") }.sorted().map { outputDirectory + "/" + $0 }
+        }
+        let validator: RelaxNGValidator
+        do {
+            let path = try RelaxNGValidator.findTEISchema(explicit: schema, environment: ProcessInfo.processInfo.environment, fileExists: FileManager.default.fileExists(atPath:))
+            validator = try RelaxNGValidator(schemaPath: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let invalid = files.filter { file in
+            let problems = validator.validate(file: file)
+            problems.forEach { printError($0.description) }
+            return !problems.isEmpty
+        }
+        if !quiet { printError("warraq: \(files.count - invalid.count) of \(files.count) TEI files valid") }
+        return invalid.isEmpty
     }
 
     private func makePipeline(_ registry: FormatRegistry) throws -> Pipeline {

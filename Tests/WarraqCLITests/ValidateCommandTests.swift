@@ -29,6 +29,17 @@ struct ValidateCommandTests {
         #expect(lines.last == "warraq: 1 of 2 valid")
     }
 
+    @Test("convert --validate checks each file written to --output-dir; without a file to check it is a usage error")
+    func convertValidate() throws {
+        guard Client.shouldRun(Self.schemaInstalled) else { return }
+        let directory = FileManager.default.temporaryDirectory.appending(path: "warraq-validate-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try warraq(["convert", "-t", "tei", "--validate", fixture("scrape/feed.txt").path, "--output-dir", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("warraq: 3 of 3 TEI files valid\n"))
+        #expect(try warraq(["convert", "-t", "tei", "--validate", fixture("scrape/feed.txt").path]).status == 2)
+    }
+
     @Test("a missing schema is a usage error that names where to put one")
     func missingSchema() throws {
         let result = try warraq(["validate", "--schema", "/nonexistent/tei_all.rng", "x.xml"])
