@@ -29,14 +29,14 @@ let package = Package(
         ),
         .target(name: "WarraqCore"),
         .target(name: "WarraqYAML", dependencies: ["WarraqCore", "CYAML"]),
-        .target(name: "WarraqFormats", dependencies: ["WarraqCore", "WarraqYAML"]),
+        .target(name: "WarraqFormats", dependencies: ["WarraqCore"]),
         .target(
             name: "WarraqText",
             dependencies: ["WarraqCore", "WarraqYAML"],
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
-        .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2"]),
+        .target(name: "WarraqXML", dependencies: ["WarraqCore", "CLibXML2"]),
         .executableTarget(
             name: "warraq",
             dependencies: [
