@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(name: "WarraqCore"),
         .target(name: "WarraqYAML", dependencies: ["WarraqCore", "CYAML"]),
-        .target(name: "WarraqFormats", dependencies: ["WarraqCore"]),
+        .target(name: "WarraqFormats", dependencies: ["WarraqCore", "WarraqYAML"]),
         .target(
             name: "WarraqText",
             dependencies: ["WarraqCore", "WarraqYAML"],

@@ -2,6 +2,7 @@ import WarraqCore
 import WarraqFormats
 import WarraqText
 import WarraqXML
+import WarraqYAML
 
 /// Every built-in format, one line each, in the order `warraq formats` lists them. A new format
 /// is one file in its module and one line here.
@@ -14,9 +15,12 @@ enum BuiltinFormats {
         registry.register(ScrapeReader.format(profile: profile))
         registry.register(JSONLReader.format)
         registry.register(PlainTextReader.format)
+        registry.register(YAMLReader.format)
 
         registry.register(JSONLWriter.format)
         registry.register(TEIWriter.format)
+        registry.register(YAMLWriter.format)
+        registry.register(MarkdownWriter.format)
         return registry
     }
 

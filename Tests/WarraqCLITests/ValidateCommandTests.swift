@@ -15,7 +15,8 @@ struct ValidateCommandTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let corpus = directory.appending(path: "corpus.xml").path
-        let converted = try warraq(["convert", "--quiet", "-t", "tei", fixture("scrape").path, "-o", corpus])
+        let dumps = ["feed", "captions", "page", "embed", "english"].map { fixture("scrape/\($0).txt").path }
+        let converted = try warraq(["convert", "--quiet", "-t", "tei", "-o", corpus] + dumps)
         #expect(converted.status == 0, "\(converted.stderr)")
         let broken = directory.appending(path: "broken.xml")
         let text = try String(contentsOfFile: corpus, encoding: .utf8).replacingOccurrences(of: "<dateline>", with: "<datelinex>")
