@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "EmbedDataTool"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
         // Helpers shared by the test targets: running the built binary, finding test clients.
-        .target(name: "WarraqTestSupport", path: "Tests/Support"),
+        .target(name: "WarraqTestSupport", dependencies: ["WarraqCore"], path: "Tests/Support"),
         .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
         .testTarget(name: "WarraqFormatsTests", dependencies: ["WarraqFormats", "WarraqTestSupport"]),
         .testTarget(name: "WarraqTextTests", dependencies: ["WarraqText", "WarraqTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import WarraqCore
 
 /// The package's root directory, found from this file's path.
 public let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -81,4 +82,14 @@ public enum Client {
     /// Whether a test needing `available` should run: true when present; when absent, false on a
     /// developer's machine and true under Scripts/test, so that the test runs and fails.
     public static func shouldRun(_ available: Bool) -> Bool { available || required }
+}
+
+/// Renders documents through a writer as one stream of the given shape.
+public func render(_ documents: [Document], with writer: some DocumentWriter, shape: StreamShape = .multiple) throws -> [UInt8] {
+    var writer = writer
+    var out: [UInt8] = []
+    try writer.begin(shape, into: &out)
+    for document in documents { try writer.write(document, into: &out) }
+    try writer.finish(into: &out)
+    return out
 }

@@ -57,14 +57,9 @@ func adversarialDocuments() -> [Document] {
     return documents
 }
 
-/// Renders documents as a stream of the given shape.
+/// Renders documents as TEI, as one document or a corpus.
 func tei(_ documents: [Document], shape: StreamShape) throws -> [UInt8] {
-    var writer = TEIWriter()
-    var out: [UInt8] = []
-    try writer.begin(shape, into: &out)
-    for document in documents { try writer.write(document, into: &out) }
-    try writer.finish(into: &out)
-    return out
+    try render(documents, with: TEIWriter(), shape: shape)
 }
 
 @Suite("TEI writer")

@@ -21,15 +21,6 @@ func trickyDocuments() -> [Document] {
     }
 }
 
-func render(_ documents: [Document], with writer: some DocumentWriter) throws -> [UInt8] {
-    var writer = writer
-    var out: [UInt8] = []
-    try writer.begin(.multiple, into: &out)
-    for document in documents { try writer.write(document, into: &out) }
-    try writer.finish(into: &out)
-    return out
-}
-
 @Suite("YAML writer and reader")
 struct YAMLTests {
     @Test("our YAML reader gives back the documents, and JSONL through YAML comes back byte for byte")
