@@ -94,6 +94,15 @@ struct TEIWriterTests {
         #expect(text.contains("controlcharsandformfeed  end"))
     }
 
+    @Test("dropped characters are reported as warnings naming the element and position")
+    func droppedWarnings() throws {
+        var writer = TEIWriter()
+        var out: [UInt8] = []
+        try writer.write(Document(id: "w#1", body: [.paragraph(Paragraph(text: "x\u{2}y"))]), into: &out)
+        #expect(writer.takeWarnings() == ["dropped 1 character XML cannot hold from <p>: U+0002 at character 2"])
+        #expect(writer.takeWarnings() == [])
+    }
+
     @Test("the header carries provenance: title, authors, publisher, date@when, source file, lines, sha256, language, keywords")
     func header() throws {
         let document = Document(

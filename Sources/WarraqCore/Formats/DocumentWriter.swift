@@ -15,9 +15,15 @@ public protocol DocumentWriter {
     mutating func begin(_ shape: StreamShape, into out: inout [UInt8]) throws
     mutating func write(_ document: Document, into out: inout [UInt8]) throws
     mutating func finish(into out: inout [UInt8]) throws
+
+    /// What the writer changed in the last document written (a character the format cannot
+    /// hold, dropped); the pipeline drains it after every `write` and reports it as a warning.
+    mutating func takeWarnings() -> [String]
 }
 
 extension DocumentWriter {
+    public mutating func takeWarnings() -> [String] { [] }
+
     public mutating func begin(_ shape: StreamShape, into out: inout [UInt8]) throws {}
     public mutating func finish(into out: inout [UInt8]) throws {}
 }

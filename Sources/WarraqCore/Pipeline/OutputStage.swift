@@ -52,6 +52,7 @@ struct OutputStage {
                     result.fail(Diagnostic(path: source, line: document.origin?.lines?.first, "document \(document.id): \(error)"))
                     continue
                 }
+                result.note(Pipeline.warnings(from: &writer, for: document, path: source))
                 try emit(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count), result: &result)
             }
         }

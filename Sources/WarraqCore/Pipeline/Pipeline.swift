@@ -178,6 +178,7 @@ public struct Pipeline: Sendable {
                 result.fail(Diagnostic(path: input.path, line: document.origin?.lines?.first, "document \(document.id): \(error)"))
                 return
             }
+            result.note(Self.warnings(from: &renderer!, for: document, path: input.path))
             try emit(.rendered(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count)))
         }
         while true {
@@ -213,6 +214,13 @@ public struct Pipeline: Sendable {
                 return
             }
             for document in held { try render(document) }
+        }
+    }
+
+    /// The writer's warnings about one document, as diagnostics naming the document.
+    static func warnings(from writer: inout any DocumentWriter, for document: Document, path: String) -> [Diagnostic] {
+        writer.takeWarnings().map {
+            Diagnostic(path: path, line: document.origin?.lines?.first, "document \(document.id): \($0)", severity: .warning)
         }
     }
 

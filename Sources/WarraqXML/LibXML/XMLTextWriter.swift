@@ -3,10 +3,12 @@ import WarraqCore
 
 /// libxml2's `xmlTextWriter` writing to memory: escaping and encoding are libxml2's, never ours.
 /// Text is passed through `XMLCharacters.clean` first, so characters XML 1.0 forbids never reach
-/// the output.
+/// the output; what was dropped is listed in `dropped`.
 final class XMLTextWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    /// One line per text or attribute that lost characters: which, and where.
+    private(set) var dropped: [String] = []
 
     init(indent: Bool = true) throws(WriterError) {
         guard let buffer = xmlBufferCreate() else { throw WriterError("libxml2 could not allocate a buffer") }
@@ -34,20 +36,37 @@ final class XMLTextWriter {
     /// Opens an element with attributes in the order given; nil values are left out.
     func start(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(WriterError) {
         try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
+        openElements.append(name)
         for (key, value) in attributes {
             guard let value else { continue }
-            let clean = XMLCharacters.clean(value)
+            let clean = clean(value, in: "@\(key) of <\(name)>")
             try check(XMLText.with(key) { k in XMLText.with(clean) { xmlTextWriterWriteAttribute(writer, k, $0) } }, "@\(key)")
         }
     }
 
+    private var openElements: [String] = []
+
+    /// The text without forbidden characters, noting any it drops.
+    private func clean(_ text: String, in place: String) -> String {
+        let offsets = XMLCharacters.forbiddenOffsets(text)
+        guard !offsets.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let list = offsets.prefix(5).map { offset -> String in
+            let hex = String(scalars[offset].value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " at character \(offset + 1)"
+        }
+        dropped.append("dropped \(offsets.count) character\(offsets.count == 1 ? "" : "s") XML cannot hold from \(place): \(list.joined(separator: ", "))")
+        return XMLCharacters.clean(text)
+    }
+
     func text(_ text: String) throws(WriterError) {
-        let clean = XMLCharacters.clean(text)
+        let clean = clean(text, in: "<\(openElements.last ?? "?")>")
         try check(XMLText.with(clean) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
     func end() throws(WriterError) {
         try check(xmlTextWriterEndElement(writer), "an end tag")
+        openElements.removeLast()
     }
 
     /// `<name attributes>text</name>`

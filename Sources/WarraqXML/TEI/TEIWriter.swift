@@ -17,6 +17,7 @@ public struct TEIWriter: DocumentWriter {
     ) { _ in TEIWriter() }
 
     private var shape = StreamShape.single
+    private var warnings: [String] = []
 
     public init() {}
 
@@ -56,6 +57,12 @@ public struct TEIWriter: DocumentWriter {
         try TEIBodyWriter(document: document, writer: writer).write()
         try writer.end()
         out += try writer.finish().trimmingTrailingNewlines() + [0x0A]
+        warnings += writer.dropped
+    }
+
+    public mutating func takeWarnings() -> [String] {
+        defer { warnings.removeAll() }
+        return warnings
     }
 
     public mutating func finish(into out: inout [UInt8]) throws {
