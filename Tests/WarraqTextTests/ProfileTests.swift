@@ -17,13 +17,15 @@ struct ProfileTests {
     func siteProfile() throws {
         let plain = try scrape("site.txt")
         #expect(plain[0].dateline == nil)
-        #expect(plain[0].removed.map(\.reason) == [.boilerplate])
+        #expect(plain[0].removed.isEmpty)
+        #expect(plain[0].body.last == .heading(Heading(level: 2, text: "زوروا متجر الوادي على الإنترنت")))
 
         var profile = ScrapeProfile.builtIn
         try profile.add(yaml: Input.file(fixture("scrape/site-profile.yaml").path).readAll(), source: "site-profile.yaml")
         let taught = try scrape("site.txt", profile: profile)
         #expect(taught[0].dateline == Dateline(place: "البلدة", agency: "وكالة الوادي", text: "البلدة ــ وكالة الوادي"))
         #expect(taught[0].removed.map(\.reason) == [.promo])
+        #expect(taught[0].body.count == 1)
     }
 
     @Test("a malformed profile is an error naming file, line and key", arguments: [

@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Scrape reader")
 struct ScrapeReaderTests {
-    static let fixtures = ["feed.txt", "captions.txt", "page.txt", "embed.txt", "english.txt", "no-final-newline.txt"]
+    static let fixtures = ["feed.txt", "captions.txt", "page.txt", "embed.txt", "english.txt", "no-final-newline.txt", "sections.txt", "site.txt"]
 
     @Test("lose nothing: every non-blank line is accounted for by a document covering it", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -124,5 +124,17 @@ struct ScrapeReaderTests {
         let documents = try scrape("no-final-newline.txt")
         #expect(documents.count == 1)
         #expect(documents[0].body.last?.plainText.hasSuffix("من النص.") == true)
+    }
+}
+
+@Suite("Scrape reader on single-article pages")
+struct SectionHeadingTests {
+    @Test("a heading inside an article is a section of it, not a new article")
+    func sections() throws {
+        let documents = try scrape("sections.txt")
+        #expect(documents.count == 1)
+        #expect(documents[0].title == "How the old harbour was rebuilt")
+        #expect(documents[0].body.map(\.typeName) == ["paragraph", "heading", "paragraph", "heading", "paragraph"])
+        #expect(documents[0].body[1] == .heading(Heading(level: 2, text: "The stone walls")))
     }
 }

@@ -133,9 +133,35 @@ struct ArticleAssembler {
         }
         if heads.contains(where: { $0.text == line.text }) {
             remove(line, .duplicate)
+        } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
+            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), line: line.number)
         } else {
             heads.append(line)
         }
+    }
+
+    /// Whether a heading after body text opens a new article rather than a section of this one.
+    /// Feeds and multi-article pages show it: the last paragraph was a teaser cut with `…`, the
+    /// heading is quoted or printed twice, or the next paragraph opens with an ad marker or a
+    /// dateline.
+    private func startsArticle(_ index: Int) -> Bool {
+        let line = lines[index]
+        if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
+           last.text.hasSuffix("…") || last.text.hasSuffix("...") {
+            return true
+        }
+        if let first = line.text.first, TextShape.quotes.contains(first) { return true }
+        for next in lines[(index + 1)...].prefix(12) {
+            if next.text == line.text { return true }
+            switch next.kind {
+            case .paragraph:
+                let marked = lines.contains { $0.number == next.number && $0.kind.isAdMarker }
+                return marked || datelines.parse(next.raw) != nil
+            case .heading: return false
+            default: continue
+            }
+        }
+        return false
     }
 
     private mutating func relatedTitle(_ line: ScrapeLine) {
@@ -305,5 +331,12 @@ struct ArticleAssembler {
         pending.bodyLines = []
         last.absorb(pending)
         drafts.append(last)
+    }
+}
+
+extension LineKind {
+    var isAdMarker: Bool {
+        if case .boilerplate(.ad) = self { return true }
+        return false
     }
 }
