@@ -23,6 +23,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
@@ -36,7 +41,7 @@ let package = Package(
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
-        .target(name: "WarraqXML", dependencies: ["WarraqCore", "CLibXML2"]),
+        .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
         .executableTarget(
             name: "warraq",
             dependencies: [

@@ -21,4 +21,9 @@
 /* xmlFree is a global function pointer, which Swift cannot call as a function. */
 static inline void warraq_xmlFree(void *pointer) { xmlFree(pointer); }
 
+/* A generic error handler that drops libxml2's messages (encoding and I/O complaints); readers
+   report failures themselves. The handler is variadic, which Swift cannot define. */
+static void warraq_ignore_error(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void warraq_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, warraq_ignore_error); }
+
 #endif

@@ -13,6 +13,7 @@ enum BuiltinFormats {
     static func registry(profile: ScrapeProfile) -> FormatRegistry {
         var registry = FormatRegistry()
         registry.register(ScrapeReader.format(profile: profile))
+        registry.register(HTMLReader.format)
         registry.register(JSONLReader.format)
         registry.register(PlainTextReader.format)
         registry.register(YAMLReader.format)

@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// Folds text for matching phrases: tatweel and Arabic diacritics dropped, hamza forms of alef
 /// read as bare alef, alef maqsura as yeh, teh marbuta as heh, Arabic-Indic and Persian digits as
 /// ASCII, Latin lower-cased, every run of white space (NBSP included) one space, ends trimmed.
@@ -8,7 +10,7 @@ enum Folding {
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if TextShape.isSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
+            if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
                 pendingSpace = !out.isEmpty
                 continue
             }

@@ -5,16 +5,6 @@ enum TextShape {
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
-    /// White space as scrapes have it: ASCII spaces and controls, NBSP, the Unicode spaces,
-    /// zero-width space and BOM. A table test, not a Unicode property look-up, on the hot path.
-    static func isSpace(_ value: UInt32) -> Bool {
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        switch value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
-        default: return false
-        }
-    }
-
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
@@ -34,20 +24,7 @@ enum TextShape {
     }
 
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
-    static func foldSpaces(_ text: Substring) -> String {
-        var out = String.UnicodeScalarView()
-        var pending = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar.value) {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(" ") }
-                pending = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func foldSpaces(_ text: Substring) -> String { text.foldingWhitespace() }
 
     /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
     static func unquoted(_ text: String) -> String {

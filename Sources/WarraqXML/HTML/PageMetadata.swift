@@ -1,0 +1,108 @@
+import Foundation
+import WarraqCore
+import WarraqText
+
+/// A page's article metadata, best source first: JSON-LD, then Open Graph and `article:` meta,
+/// then other `<meta>` names, then `<title>` (site name trimmed) and `<html lang>`.
+struct PageMetadata {
+    var title: String?
+    var date: String?
+    var dateText: String?
+    var authors: [String] = []
+    var publisher: String?
+    var keywords: [String] = []
+    var language: String?
+    var url: String?
+    /// JSON-LD `articleBody`, when the page gives the whole text there.
+    var articleBody: String?
+
+    static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "Report"]
+
+    init(root: HTMLNode) {
+        var meta: [String: String] = [:]
+        for node in root.elements(["meta"]) {
+            guard let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"])?.lowercased(),
+                  let content = node.attributes["content"]?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
+            meta[key] = content
+        }
+        let article = Self.jsonLDArticle(root)
+        title = article?["headline"]?.stringValue.map { $0.foldingWhitespace() } ?? meta["og:title"] ?? meta["twitter:title"]
+            ?? root.elements(["h1"]).first.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+            ?? root.elements(["title"]).first.map { Self.trimSiteName($0.text) }
+        let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
+            ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
+            ?? root.elements(["time"]).compactMap { $0.attributes["datetime"] }.first
+        if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
+        authors = Self.names(article?["author"]) 
+        if authors.isEmpty, let author = meta["author"] ?? meta["article:author"], !author.hasPrefix("http") { authors = [author] }
+        publisher = Self.names(article?["publisher"]).first ?? meta["og:site_name"]
+        if let words = article?["keywords"] {
+            keywords = words.arrayValue?.compactMap(\.stringValue) ?? Self.split(words.stringValue ?? "")
+        } else if let words = meta["keywords"] ?? meta["news_keywords"] {
+            keywords = Self.split(words)
+        }
+        articleBody = article?["articleBody"]?.stringValue
+        language = root.attributes["lang"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        url = root.elements(["link"]).first { $0.attributes["rel"]?.lowercased() == "canonical" }?.attributes["href"] ?? meta["og:url"]
+    }
+
+    /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
+    private static func jsonLDArticle(_ root: HTMLNode) -> JSONValue? {
+        for script in root.elements(["script"]) {
+            let text = script.rawText.trimmingWhitespace()
+            guard let value = try? JSONParser.parse(text) else { continue }
+            if let found = findArticle(value) { return found }
+        }
+        return nil
+    }
+
+    private static func findArticle(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .array(let items): return items.lazy.compactMap(findArticle).first
+        case .object:
+            let types = value["@type"].map { $0.arrayValue?.compactMap(\.stringValue) ?? [$0.stringValue ?? ""] } ?? []
+            if types.contains(where: articleTypes.contains) { return value }
+            if let graph = value["@graph"] { return findArticle(graph) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Names from a JSON-LD person or organization, a list of them, or a plain string.
+    private static func names(_ value: JSONValue?) -> [String] {
+        guard let value else { return [] }
+        switch value {
+        case .string(let name): return name.isEmpty ? [] : [name.foldingWhitespace()]
+        case .array(let items): return items.flatMap { names($0) }
+        case .object: return value["name"]?.stringValue.map { [$0.foldingWhitespace()] } ?? []
+        default: return []
+        }
+    }
+
+    private static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// An ISO date from a machine-readable value, else from visible text through the scrape
+    /// reader's date parser.
+    static func isoDate(_ raw: String) -> (String?, String?) {
+        let text = raw.trimmingWhitespace()
+        let scalars = Array(text.unicodeScalars)
+        if scalars.count >= 10, scalars[4] == "-", scalars[7] == "-", scalars[0..<4].allSatisfy({ ("0"..."9").contains($0) }) {
+            var iso = String(String.UnicodeScalarView(scalars[0..<10]))
+            if scalars.count >= 19, scalars[10] == "T" || scalars[10] == " " {
+                iso += "T" + String(String.UnicodeScalarView(scalars[11..<19]))
+            }
+            return (iso, nil)
+        }
+        return (NewsDateParser.standard.parse(text)?.iso, text)
+    }
+
+    /// `Headline - Site` or `Site | Headline`: the longest part.
+    static func trimSiteName(_ title: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] where title.contains(separator) {
+            return title.components(separatedBy: separator).max { $0.count < $1.count }?.trimmingWhitespace() ?? title
+        }
+        return title
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+import WarraqCore
+import WarraqTestSupport
+@testable import WarraqXML
+
+func readHTML(_ name: String) throws -> Document {
+    var reader = try HTMLReader(.file(fixture("html/\(name)").path))
+    let document = try #require(try reader.next())
+    #expect(try reader.next() == nil)
+    return document
+}
+
+@Suite("HTML reader")
+struct HTMLReaderTests {
+    @Test("JSON-LD wins over Open Graph; the article's blocks are kept and page furniture removed with reasons")
+    func article() throws {
+        let page = try readHTML("article-ar.html")
+        #expect(page.id == "article-ar#1")
+        #expect(page.title == "افتتاح مكتبة عامة جديدة في المدينة")
+        #expect(page.date == "2025-03-02T09:30:00")
+        #expect(page.authors == ["سلمى يوسف"])
+        #expect(page.publisher == "موقع الأخبار")
+        #expect(page.keywords == ["مكتبات", "ثقافة"])
+        #expect(page.language == "ar")
+        #expect(page.url == "https://news.example/library")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "heading", "list", "quote", "paragraph"])
+        #expect(page.body[3] == .list(ListBlock(items: [ListItem(text: "إعارة الكتب الإلكترونية مجانا لسكان المدينة"), ListItem(text: "ورش أسبوعية للكتابة الإبداعية للشباب")])))
+        #expect(page.removed.map(\.reason) == [.navigation, .widget, .comments, .footer])
+        #expect(page.origin?.format == "html")
+        let body = page.body.map(\.plainText).joined(separator: "\n")
+        #expect(!body.contains("تعليق") && !body.contains("جميع الحقوق"))
+    }
+
+    @Test("a gzip-compressed page reads as the page itself")
+    func gzip() throws {
+        var plain = try readHTML("article-ar.html")
+        var compressed = try readHTML("article-ar.html.gz")
+        #expect(plain.origin?.sha256 != compressed.origin?.sha256)
+        plain.origin = nil
+        compressed.origin = nil
+        #expect(plain == compressed)
+    }
+
+    @Test("windows-1256 bytes are decoded by the page's meta charset")
+    func windows1256() throws {
+        let page = try readHTML("windows-1256.html")
+        #expect(page.title == "أمطار غزيرة في العاصمة")
+        #expect(page.body.first == .paragraph(Paragraph(text: "هطلت أمطار غزيرة على العاصمة طوال ليلة أمس وتسببت في إغلاق عدد من الطرق الرئيسية لساعات.")))
+    }
+
+    @Test("text outside <p> is still found; the site name is trimmed from <title>")
+    func looseText() throws {
+        let page = try readHTML("no-paragraphs.html")
+        #expect(page.title == "Ferry timetable changes")
+        #expect(page.body.count == 1)
+        #expect(page.body.first?.plainText.hasPrefix("The harbour ferry will run every twenty minutes") == true)
+        #expect(page.removed.map(\.reason) == [.navigation])
+    }
+
+    @Test("bytes that are not a page are an input error, not a crash", arguments: [[UInt8](), [0x1F, 0x8B, 0x00, 0x01]])
+    func notHTML(bytes: [UInt8]) {
+        #expect(throws: InputError.self) { try HTMLReader(Input(path: "x.html", source: .bytes(bytes))) }
+    }
+}
