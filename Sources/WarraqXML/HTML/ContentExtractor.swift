@@ -43,8 +43,8 @@ struct ContentExtractor {
         if let reason = Self.furnitureElements[name] { return reason }
         let hints = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "") + " " + (node.attributes["role"] ?? "")).lowercased()
         guard !hints.trimmingWhitespace().isEmpty else { return nil }
-        if ["article", "content", "story", "entry", "main", "post-body"].contains(where: hints.contains) { return nil }
-        return Self.furniture.first { hints.contains($0.fragment) }?.reason
+        if ["article", "content", "story", "entry", "main", "post-body"].contains(where: { ByteSearch.contains($0, in: hints) }) { return nil }
+        return Self.furniture.first { ByteSearch.contains($0.fragment, in: hints) }?.reason
     }
 
     private func linkDensity(_ node: HTMLNode) -> Double {

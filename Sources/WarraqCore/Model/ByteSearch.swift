@@ -1,8 +1,9 @@
 import Glibc
 
-/// Substring search on UTF-8 bytes (`memchr` for the first byte, `memcmp` for the rest): phrase
-/// lists are matched against every line, and Foundation's `range(of:)` was most of the reader's time.
-enum ByteSearch {
+/// Substring search on UTF-8 bytes (`memchr` for the first byte, `memcmp` for the rest): readers
+/// match phrase lists and class names against every line and element, and Foundation's
+/// `range(of:)` was most of their time.
+public enum ByteSearch {
     /// The first offset at or after `start` where `pattern` occurs in `haystack`.
     private static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var position = start
@@ -17,7 +18,7 @@ enum ByteSearch {
     }
 
     /// Byte offsets in `text` where `needle` starts.
-    static func offsets(of needle: String, in text: String) -> [Int] {
+    public static func offsets(of needle: String, in text: String) -> [Int] {
         var text = text
         var needle = needle
         return text.withUTF8 { haystack in
@@ -34,7 +35,7 @@ enum ByteSearch {
         }
     }
 
-    static func contains(_ needle: String, in text: String) -> Bool {
+    public static func contains(_ needle: String, in text: String) -> Bool {
         var text = text
         var needle = needle
         return text.withUTF8 { haystack in
@@ -46,7 +47,7 @@ enum ByteSearch {
 
     /// True when the scalar ending just before `offset` (or starting at it) is not a letter or
     /// digit, so that a phrase found there stands as whole words.
-    static func isBoundary(_ text: String, before offset: Int) -> Bool {
+    public static func isBoundary(_ text: String, before offset: Int) -> Bool {
         guard offset > 0 else { return true }
         let utf8 = text.utf8
         var index = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -54,7 +55,7 @@ enum ByteSearch {
         return !isWordScalar(text.unicodeScalars[index])
     }
 
-    static func isBoundary(_ text: String, after offset: Int) -> Bool {
+    public static func isBoundary(_ text: String, after offset: Int) -> Bool {
         let utf8 = text.utf8
         guard offset < utf8.count else { return true }
         return !isWordScalar(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: offset)])
