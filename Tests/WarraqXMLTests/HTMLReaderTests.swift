@@ -62,3 +62,19 @@ struct HTMLReaderTests {
         #expect(throws: InputError.self) { try HTMLReader(Input(path: "x.html", source: .bytes(bytes))) }
     }
 }
+
+@Suite("HTML reader titles")
+struct HTMLTitleTests {
+    func title(_ html: String) throws -> String? {
+        var reader = try HTMLReader(Input(path: "page.html", source: .bytes(Array(html.utf8))))
+        return try reader.next()?.title
+    }
+
+    @Test("the visible <h1> wins when the declared headline only adds a kicker; entities in metadata are decoded")
+    func kicker() throws {
+        let kicker = #"<html><head><meta property="og:title" content="Storm: Ferry service halted &quot;until Friday&quot;"></head><body><h1>Ferry service halted "until Friday"</h1></body></html>"#
+        #expect(try title(kicker) == #"Ferry service halted "until Friday""#)
+        let different = #"<html><head><meta property="og:title" content="A headline for sharing"></head><body><h1>Another headline</h1></body></html>"#
+        #expect(try title(different) == "A headline for sharing")
+    }
+}

@@ -26,9 +26,14 @@ struct PageMetadata {
             meta[key] = content
         }
         let article = Self.jsonLDArticle(root)
-        title = article?["headline"]?.stringValue.map { $0.foldingWhitespace() } ?? meta["og:title"] ?? meta["twitter:title"]
-            ?? root.elements(["h1"]).first.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
-            ?? root.elements(["title"]).first.map { Self.trimSiteName($0.text) }
+        let heading = root.elements(["h1"]).lazy.map(\.text).first { !$0.isEmpty }
+        let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
+        // The visible <h1> when the declared headline merely adds a kicker or the site name to it.
+        if let heading, let declared, declared != heading, declared.contains(heading) {
+            title = heading
+        } else {
+            title = declared ?? heading ?? root.elements(["title"]).first.map { Self.trimSiteName($0.text) }
+        }
         let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
             ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
             ?? root.elements(["time"]).compactMap { $0.attributes["datetime"] }.first
@@ -96,6 +101,15 @@ struct PageMetadata {
             return (iso, nil)
         }
         return (NewsDateParser.standard.parse(text)?.iso, text)
+    }
+
+    /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named = ["&quot;": "\"", "&amp;": "&", "&apos;": "'", "&#39;": "'", "&#039;": "'", "&lt;": "<", "&gt;": ">", "&nbsp;": " "]
+        var out = text
+        for (entity, character) in named { out = out.replacingOccurrences(of: entity, with: character) }
+        return out
     }
 
     /// `Headline - Site` or `Site | Headline`: the longest part.
