@@ -27,14 +27,14 @@ public struct ScrapeReader: DocumentReader {
         let decoded = TextDecoding.decode(bytes)
         diagnostics = decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
         let classifier = LineClassifier(profile: profile)
+        // Split on bytes: "\r\n" is one Character, so a Character split would miss CRLF line ends.
+        let physical = decoded.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            Substring(line.last == 0x0D ? line.dropLast() : line)
+        }
         var lines: [ScrapeLine] = []
-        var number = 0
-        for rawLine in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let raw = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            var text = TextShape.foldSpaces(raw)
-            guard !text.isEmpty else { continue }
-            var rawText = raw
+        for logical in WrapJoiner.join(physical) {
+            var text = TextShape.foldSpaces(logical.raw)
+            var rawText = logical.raw
             var ads: [String] = []
             for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
                 ads.append(marker)
@@ -42,11 +42,11 @@ public struct ScrapeReader: DocumentReader {
                 rawText = Substring(rawText.replacingOccurrences(of: marker, with: " "))
             }
             for marker in ads {
-                lines.append(ScrapeLine(number: number, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
+                lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
             }
             guard !text.isEmpty else { continue }
             let folded = Folding.fold(text)
-            lines.append(ScrapeLine(number: number, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
+            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         }
         var assembler = ArticleAssembler(lines: lines, datelines: classifier.datelines)
         let hash = SHA256.hex(bytes)

@@ -10,10 +10,15 @@ import WarraqCore
 struct ArticleAssembler {
     private let lines: [ScrapeLine]
     private let datelines: DatelineParser
+    private let echoes: LineEchoes
     private var drafts: [Draft] = []
     /// What has been gathered for an article whose first paragraph has not come yet.
     private var pending = Draft()
+    /// Lines before an article's first paragraph: its title among them, and before the first
+    /// article also short paragraphs (notices, teasers) too slight to open one.
     private var heads: [ScrapeLine] = []
+    /// Line numbers of heads printed again elsewhere in the dump: likely titles.
+    private var echoedHeads: Set<Int> = []
     private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
     private var lastCaption: String?
     private var inRelated = false
@@ -24,18 +29,27 @@ struct ArticleAssembler {
 
     /// How many paragraphs after a heading in a related block make it an article instead.
     static let articleParagraphs = 2
+    /// The narrowest paragraph (in columns) that opens the first article; shorter ones before it
+    /// are notices and teasers.
+    static let openingWidth = 80
+    /// How many of the last headings before an article's text may be its title when one of them
+    /// is echoed elsewhere.
+    static let titleReach = 4
+    /// How many paragraphs into an article a byline's date is still the article's.
+    static let bylineParagraphs = 3
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
 
     init(lines: [ScrapeLine], datelines: DatelineParser) {
         self.lines = lines
         self.datelines = datelines
+        self.echoes = LineEchoes(lines)
     }
 
     mutating func assemble() -> [Draft] {
         for index in lines.indices { take(index) }
         finish()
-        return drafts
+        return ThinArticles.fold(drafts)
     }
 
     private var started: Bool { !heads.isEmpty || drafts.isEmpty }
@@ -50,7 +64,7 @@ struct ArticleAssembler {
     }
 
     private mutating func remove(_ line: ScrapeLine, _ reason: RemovalReason, text: String? = nil) {
-        withCurrent { $0.remove(text ?? line.text, reason, line: line.number) }
+        withCurrent { $0.remove(text ?? line.text, reason, lines: line.lines) }
     }
 
     private mutating func take(_ index: Int) {
@@ -92,7 +106,14 @@ struct ArticleAssembler {
             if inRelated {
                 remove(line, .related)
             } else {
-                withCurrent { $0.dateline = $0.dateline ?? dateline; $0.take(line.number) }
+                withCurrent { draft in
+                    if draft.dateline == nil {
+                        draft.dateline = dateline
+                        draft.claim(line.text, lines: line.lines)
+                    } else {
+                        draft.remove(line.text, .duplicate, lines: line.lines)
+                    }
+                }
             }
         case .caption(let caption, let credit):
             if inRelated {
@@ -102,10 +123,14 @@ struct ArticleAssembler {
                 remove(line, .duplicate)
             } else {
                 lastCaption = line.text
-                withCurrent { $0.append(.figure(Figure(caption: caption, credit: credit)), line: line.number) }
+                withCurrent { $0.append(.figure(Figure(caption: caption, credit: credit)), lines: line.lines) }
             }
         case .embedLink(let url):
             embed(line, url: url)
+        case .bylineDate(let match, let dateText):
+            if !takeBylineDate(line, iso: match.iso, dateText: dateText) { heading(index) }
+        case .heading where echoes.isLayout(index, in: lines):
+            remove(line, .boilerplate)
         case .heading:
             heading(index)
         case .paragraph:
@@ -134,23 +159,36 @@ struct ArticleAssembler {
         if heads.contains(where: { $0.text == line.text }) {
             remove(line, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
-            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), line: line.number)
+            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
         } else {
+            if echoes.isEchoed(index, in: lines) { echoedHeads.insert(line.number) }
             heads.append(line)
         }
     }
 
+    /// Takes a byline's date as the article's when it has none and its text has barely begun.
+    private mutating func takeBylineDate(_ line: ScrapeLine, iso: String, dateText: String) -> Bool {
+        var taken = false
+        withCurrent { draft in
+            guard draft.date == nil, draft.paragraphs <= Self.bylineParagraphs else { return }
+            draft.date = iso
+            draft.dateText = dateText
+            draft.remove(line.text, .metadata, lines: line.lines)
+            taken = true
+        }
+        return taken
+    }
+
     /// Whether a heading after body text opens a new article rather than a section of this one.
     /// Feeds and multi-article pages show it: the last paragraph was a teaser cut with `…`, the
-    /// heading is quoted or printed twice, or the next paragraph opens with an ad marker or a
-    /// dateline.
+    /// heading is printed twice, or the next paragraph opens with an ad marker or a dateline.
+    /// (A quoted heading is no sign: articles quote their speakers in section headings.)
     private func startsArticle(_ index: Int) -> Bool {
         let line = lines[index]
         if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
-        if let first = line.text.first, TextShape.quotes.contains(first) { return true }
         for next in lines[(index + 1)...].prefix(12) {
             if next.text == line.text { return true }
             switch next.kind {
@@ -180,10 +218,10 @@ struct ArticleAssembler {
         lastRelatedTitleWords = line.wordCount
         var draft = drafts.removeLast()
         if draft.related.contains(where: { $0.title == title }) {
-            draft.remove(line.text, .duplicate, line: line.number)
+            draft.remove(line.text, .duplicate, lines: line.lines)
         } else {
             draft.related.append(RelatedItem(title: title, section: section))
-            draft.take(line.number)
+            draft.take(line.lines)
             relatedItemsInBlock += 1
         }
         drafts.append(draft)
@@ -211,14 +249,19 @@ struct ArticleAssembler {
             remove(line, .related)
             return
         }
+        if drafts.isEmpty, DisplayWidth.of(Substring(line.text)) < Self.openingWidth {
+            heads.append(line)
+            return
+        }
         if started { startArticle() }
         var text = line.text
         let index = drafts.count - 1
         if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(line.raw), !rest.isEmpty {
             drafts[index].dateline = dateline
+            drafts[index].claim(dateline.text, lines: line.lines)
             text = rest
         }
-        drafts[index].append(.paragraph(Paragraph(text: text)), line: line.number)
+        drafts[index].append(.paragraph(Paragraph(text: text)), lines: line.lines)
         drafts[index].paragraphs += 1
     }
 
@@ -226,18 +269,25 @@ struct ArticleAssembler {
     /// section, headings between are navigation; a held date near the title is its date.
     private mutating func startArticle() {
         var draft = Draft()
-        if let title = heads.last {
+        let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
+        let titleIndex = headings.suffix(Self.titleReach).last { echoedHeads.contains(heads[$0].number) } ?? headings.last
+        if let titleIndex {
+            let title = heads[titleIndex]
             draft.title = TextShape.unquoted(title.text)
             draft.titleLine = title.number
-            draft.take(title.number)
-            for (offset, head) in heads.dropLast().enumerated() {
-                if offset == 0, head.wordCount <= 5 {
+            draft.claim(title.text, lines: title.lines)
+            for (offset, head) in heads[..<titleIndex].enumerated() {
+                if offset == 0, head.wordCount <= 5, case .heading = head.kind {
                     draft.section = head.text
-                    draft.take(head.number)
+                    draft.claim(head.text, lines: head.lines)
                 } else {
-                    draft.remove(head.text, .navigation, line: head.number)
+                    draft.remove(head.text, .navigation, lines: head.lines)
                 }
             }
+        }
+        // What stands between the title and the text (a standfirst, a kicker) is text too.
+        for head in heads[((titleIndex ?? -1) + 1)...] {
+            draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
         }
         let titleLine = draft.titleLine ?? heldDates.last?.line.number ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
@@ -248,9 +298,9 @@ struct ArticleAssembler {
             if index == nearest, distance(held.line.number) <= Self.dateDistance {
                 draft.date = held.match.iso
                 draft.dateText = held.dateText
-                draft.take(held.line.number)
+                draft.claim(held.dateText, lines: held.line.lines)
             } else {
-                draft.remove(held.dateText, .boilerplate, line: held.line.number)
+                draft.remove(held.dateText, .boilerplate, lines: held.line.lines)
             }
         }
         draft.absorb(pending)
@@ -258,6 +308,7 @@ struct ArticleAssembler {
         drafts.append(draft)
         pending = Draft()
         heads = []
+        echoedHeads = []
         heldDates = []
         lastCaption = nil
     }
@@ -281,13 +332,13 @@ struct ArticleAssembler {
         }
         let index = drafts.count - 1
         var text = line.text
-        if let lastLine = drafts[index].bodyLines.last, lastLine < line.number,
+        if let lastLine = drafts[index].bodyLines.last, lastLine.last < line.number,
            case .paragraph(let paragraph) = drafts[index].body.last,
            let split = Self.gluedTail(paragraph.text) {
             drafts[index].body[drafts[index].body.count - 1] = .paragraph(Paragraph(text: split.head))
             text = split.tail + " " + text
         }
-        drafts[index].append(.embed(Embed(text: text, url: url)), line: line.number)
+        drafts[index].append(.embed(Embed(text: text, url: url)), lines: line.lines)
     }
 
     /// Splits `…الدستوري".الكرملين: …` after the last sentence end glued to a following letter.
@@ -315,18 +366,18 @@ struct ArticleAssembler {
             guard !heads.isEmpty || pending.lines != nil || !heldDates.isEmpty else { return }
             var draft = Draft()
             for head in heads {
-                draft.append(.paragraph(Paragraph(text: head.text)), line: head.number)
+                draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
             }
-            for held in heldDates { draft.remove(held.dateText, .boilerplate, line: held.line.number) }
+            for held in heldDates { draft.remove(held.dateText, .boilerplate, lines: held.line.lines) }
             draft.absorb(pending)
             drafts.append(draft)
             return
         }
         var last = drafts.removeLast()
-        for head in heads { last.remove(head.text, .boilerplate, line: head.number) }
-        for held in heldDates { last.remove(held.dateText, .boilerplate, line: held.line.number) }
+        for head in heads { last.remove(head.text, .boilerplate, lines: head.lines) }
+        for held in heldDates { last.remove(held.dateText, .boilerplate, lines: held.line.lines) }
         let body = pending.body
-        for (block, line) in zip(body, pending.bodyLines) { last.remove(block.plainText, .boilerplate, line: line) }
+        for (block, line) in zip(body, pending.bodyLines) { last.remove(block.plainText, .boilerplate, lines: line) }
         pending.body = []
         pending.bodyLines = []
         last.absorb(pending)

@@ -13,30 +13,47 @@ struct Draft {
     var keywords: [String] = []
     var body: [Block] = []
     /// The input line of each body block, for splitting a tweet glued to a paragraph.
-    var bodyLines: [Int] = []
+    var bodyLines: [LineRange] = []
     var related: [RelatedItem] = []
     var removed: [Removal] = []
+    /// Lines turned into fields (title, section, date, dateline) with the text each said: when a
+    /// thin draft is folded into another article they become removals again.
+    var claimed: [Removal] = []
     var lines: LineRange?
     var paragraphs = 0
 
-    mutating func take(_ line: Int) {
-        lines = lines.map { $0.union(LineRange(line: line)) } ?? LineRange(line: line)
+    mutating func take(_ range: LineRange) {
+        lines = lines.map { $0.union(range) } ?? range
     }
 
-    mutating func remove(_ text: String, _ reason: RemovalReason, line: Int) {
-        removed.append(Removal(text: text, reason: reason, lines: LineRange(line: line)))
-        take(line)
+    mutating func remove(_ text: String, _ reason: RemovalReason, lines range: LineRange) {
+        removed.append(Removal(text: text, reason: reason, lines: range))
+        take(range)
     }
 
-    mutating func append(_ block: Block, line: Int) {
+    mutating func claim(_ text: String, lines range: LineRange) {
+        claimed.append(Removal(text: text, reason: .metadata, lines: range))
+        take(range)
+    }
+
+    /// Words of running text: what makes a draft an article rather than a page's furniture.
+    var paragraphWords: Int {
+        body.reduce(0) { words, block in
+            guard case .paragraph(let paragraph) = block else { return words }
+            return words + TextShape.wordCount(paragraph.text)
+        }
+    }
+
+    mutating func append(_ block: Block, lines range: LineRange) {
         body.append(block)
-        bodyLines.append(line)
-        take(line)
+        bodyLines.append(range)
+        take(range)
     }
 
     /// Takes what was gathered before the first paragraph (removals, figures, metadata).
     mutating func absorb(_ other: Draft) {
         removed = other.removed + removed
+        claimed = other.claimed + claimed
         body = other.body + body
         bodyLines = other.bodyLines + bodyLines
         date = date ?? other.date

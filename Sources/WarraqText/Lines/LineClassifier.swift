@@ -10,6 +10,10 @@ struct LineClassifier {
 
     /// Lines of at most this many words that do not end a sentence are headings.
     static let headingWords = 18
+    /// A bulleted line of at most this many words, not a sentence, is a menu or link item.
+    static let menuItemWords = 12
+    /// A line of at most this many words with a date in it, not a sentence, is a byline.
+    static let bylineWords = 24
     /// A boilerplate phrase ends a line of at most this many words.
     static let boilerplateWords = 14
 
@@ -25,7 +29,7 @@ struct LineClassifier {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if profile.relatedLabels.contains(Self.trimmingMarks(folded)) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
-        if isDebris(text) { return .boilerplate(.widget) }
+        if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
         if let kind = dateLine(text: text, wordCount: wordCount) { return kind }
         if wordCount <= 30, profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
@@ -36,7 +40,12 @@ struct LineClassifier {
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
         if isTicker(raw) { return .boilerplate(.navigation) }
         let unquoted = TextShape.unquoted(text)
-        if wordCount <= Self.headingWords, !TextShape.endsSentence(unquoted) { return .heading }
+        let sentence = TextShape.endsSentence(unquoted)
+        if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
+        if wordCount <= Self.bylineWords, !sentence, let match = dates.parse(text) {
+            return .bylineDate(match, dateText: Self.span(of: match, in: text))
+        }
+        if wordCount <= Self.headingWords, !sentence { return .heading }
         return .paragraph
     }
 
@@ -120,6 +129,13 @@ struct LineClassifier {
         }
         guard remaining <= 1 else { return nil }
         return .date(match, dateText: text, rest: nil)
+    }
+
+    /// The words of `text` the date match spans.
+    static func span(of match: NewsDateParser.Match, in text: String) -> String {
+        let words = text.split(separator: " ")
+        guard match.wordsBefore + match.wordCount <= words.count else { return text }
+        return words[match.wordsBefore..<(match.wordsBefore + match.wordCount)].joined(separator: " ")
     }
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.

@@ -2,8 +2,8 @@ import WarraqCore
 
 /// One non-blank input line as the scrape reader sees it.
 struct ScrapeLine {
-    /// 1-based input line number.
-    var number: Int
+    /// The 1-based input lines it came from: more than one where a text browser wrapped it.
+    var lines: LineRange
     /// The line with white space runs (NBSP included) folded to one space, ends trimmed.
     var text: String
     /// The line as it was, ad markers taken out: wide spaces in it still tell datelines apart.
@@ -11,6 +11,9 @@ struct ScrapeLine {
     /// `text` folded for matching (see `Folding`).
     var folded: String
     var kind: LineKind
+
+    /// Its first input line.
+    var number: Int { lines.first }
 
     /// Words in `text`, whose spaces are folded already: its spaces plus one.
     var wordCount: Int { TextShape.wordCount(text) }
@@ -28,6 +31,9 @@ enum LineKind {
     case relatedLabel
     /// A line that is a date, possibly with a place before it and a link after (`| الأرشيف`).
     case date(NewsDateParser.Match, dateText: String, rest: String?)
+    /// A short line with a date among other words (`Jane Doe · Posted: Aug 08, 2024 4:00 AM`):
+    /// the article's date when it has none yet, else a heading.
+    case bylineDate(NewsDateParser.Match, dateText: String)
     /// `تاريخ النشر: …`.
     case labeledDate(NewsDateParser.Match, dateText: String)
     case keywords([String])

@@ -5,6 +5,13 @@ enum TextShape {
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
+    /// A text browser's stand-in for an image, icon or form field: `[logo]`, `[ ]`, `• [svg]`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let body = ListMarker.item(Substring(text)) ?? Substring(text)
+        guard body.hasPrefix("["), body.hasSuffix("]"), body.utf8.count <= 60 else { return false }
+        return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
+    }
+
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }

@@ -1,0 +1,38 @@
+/// Columns a text browser gives each character: two for East Asian wide characters, none for
+/// combining marks and format controls, one for the rest. Wrap detection compares line widths
+/// in these columns, the unit w3m and lynx wrap in.
+enum DisplayWidth {
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x300 { return 1 }
+        if isZeroWidth(v) { return 0 }
+        return isWide(v) ? 2 : 1
+    }
+
+    static func of(_ text: Substring) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isZeroWidth(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x300...0x36F, 0x610...0x61A, 0x64B...0x65F, 0x670, 0x6D6...0x6ED, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x2064, 0xFE00...0xFE0F, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+}

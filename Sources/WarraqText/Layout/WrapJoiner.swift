@@ -1,0 +1,104 @@
+import WarraqCore
+
+/// One line as the reader judges it: a physical line, or the run of physical lines a text
+/// browser wrapped out of one paragraph.
+struct LogicalLine {
+    var lines: LineRange
+    /// The text with its spacing (wide gaps tell tickers and datelines apart), wrapped lines
+    /// joined with one space (none between two East Asian wide characters).
+    var raw: Substring
+}
+
+/// Text browsers (w3m, lynx) wrap every paragraph at one column; scrapers that copy page text do
+/// not. The wrap column shows in the widths: many long lines stop just short of it. A line then
+/// continues into the next one exactly when the next line's first word would not have fitted
+/// after it, which tells a wrapped paragraph from a list of short lines.
+enum WrapJoiner {
+    /// Lines narrower than this say nothing about a wrap column.
+    static let longLine = 30
+    /// How far below the wrap column a full line may stop (the next word was long).
+    static let slack = 14
+    /// Text browsers wrap at a screen's width; lines wider than this were never wrapped.
+    static let maximumColumn = 250
+
+    /// Non-blank logical lines of `lines` (1-based numbers), wrapped paragraphs joined.
+    static func join(_ lines: [Substring]) -> [LogicalLine] {
+        let widths = lines.map { DisplayWidth.of(trimmingTrailingSpace($0)) }
+        let column = wrapColumn(lines, widths: widths)
+        var out: [LogicalLine] = []
+        var index = 0
+        while index < lines.count {
+            guard widths[index] > 0, !isBlank(lines[index]) else {
+                index += 1
+                continue
+            }
+            var last = index
+            if let column {
+                while last + 1 < lines.count, continues(lines[last], width: widths[last], into: lines[last + 1], column: column) {
+                    last += 1
+                }
+            }
+            let raw = last == index ? lines[index] : joined(lines[index...last])
+            out.append(LogicalLine(lines: LineRange(index + 1, last + 1), raw: raw))
+            index = last + 1
+        }
+        return out
+    }
+
+    /// The column the text was wrapped at, or nil when it was not wrapped. Besides many long
+    /// lines stopping just short of one column, most of those followed by more text must stop
+    /// mid-sentence: paragraphs of similar length, one to a line, end with a full stop.
+    static func wrapColumn(_ lines: [Substring], widths: [Int]) -> Int? {
+        let long = widths.filter { $0 >= longLine }.sorted(by: >)
+        guard long.count >= 8 else { return nil }
+        // The widest lines may be words too long to wrap (links); skip the top 2 %.
+        let column = long[long.count / 50]
+        let full = long.filter { $0 <= column && $0 > column - slack }.count
+        guard column <= maximumColumn, full * 4 >= long.count else { return nil }
+        var followed = 0, midSentence = 0
+        for index in widths.indices.dropLast() where widths[index] > column - slack && widths[index] <= column && widths[index + 1] > 0 {
+            followed += 1
+            if !TextShape.endsSentence(String(lines[index])) { midSentence += 1 }
+        }
+        return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
+    }
+
+    private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {
+        guard width > column - slack, !isBlank(next) else { return false }
+        let body = next.drop { $0 == " " || $0 == "\t" }
+        guard let first = body.unicodeScalars.first, !ListMarker.starts(body), indent(next) >= indent(line) else { return false }
+        let wordWidth = DisplayWidth.isWide(first.value) ? 2 : DisplayWidth.of(body.prefix { $0 != " " })
+        return width + 1 + wordWidth > column
+    }
+
+    private static func joined(_ lines: ArraySlice<Substring>) -> Substring {
+        var text = ""
+        for line in lines {
+            let piece = text.isEmpty ? trimmingTrailingSpace(line) : trimmingTrailingSpace(line.drop { $0 == " " || $0 == "\t" })
+            if let end = text.unicodeScalars.last, let start = piece.unicodeScalars.first,
+               !(DisplayWidth.isWide(end.value) && DisplayWidth.isWide(start.value)) {
+                text += " "
+            }
+            text += piece
+        }
+        return Substring(text)
+    }
+
+    private static func indent(_ line: Substring) -> Int {
+        line.prefix { $0 == " " || $0 == "\t" }.count
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.unicodeScalars.allSatisfy { isFoldableSpace($0.value) }
+    }
+
+    private static func trimmingTrailingSpace(_ line: Substring) -> Substring {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let previous = line.index(before: end)
+            guard line[previous].unicodeScalars.allSatisfy({ isFoldableSpace($0.value) }) else { break }
+            end = previous
+        }
+        return line[..<end]
+    }
+}

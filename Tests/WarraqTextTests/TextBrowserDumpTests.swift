@@ -1,0 +1,82 @@
+import Testing
+import WarraqCore
+@testable import WarraqText
+
+@Suite("Scrape reader on text-browser dumps and mixed pages")
+struct TextBrowserDumpTests {
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt"]
+
+    @Test("lose nothing on these dumps too", arguments: fixtures)
+    func loseNothing(name: String) throws {
+        #expect(try unaccountedLines(name) == [])
+    }
+
+    @Test("w3m: wrapped lines are joined, menus and placeholders removed, the byline gives the date")
+    func w3m() throws {
+        let documents = try scrape("w3m.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Lighthouse keepers return to the northern cape after forty years")
+        #expect(page.date == "2025-03-14")
+        #expect(page.dateText == "March 14, 2025")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "heading", "paragraph", "paragraph"])
+        #expect(page.body[1] == .paragraph(Paragraph(text: "The keepers, a retired ferry captain and a marine biologist, will move into the cottage beside the tower next month and stay through the storm season, the trust said on Friday in a statement to members.")))
+        let removed = Dictionary(grouping: page.removed, by: \.reason)
+        #expect(removed[.widget]?.map(\.text) == ["[logo]"])
+        #expect(removed[.navigation]?.map(\.text) == ["• News", "• Sport", "• Weather", "• Culture", "Search", "• Ferry timetable changes for the winter", "• Harbour wall repairs begin in May"])
+        #expect(removed[.ad]?.count == 5)
+        #expect(removed[.footer]?.count == 1)
+        #expect(removed[.metadata]?.first?.lines == LineRange(19, 20))
+    }
+
+    @Test("mixed Arabic and Latin with CRLF line ends: Latin agency, Arabic-Indic date, English tags")
+    func mixed() throws {
+        let documents = try scrape("mixed.txt")
+        #expect(documents.count == 1)
+        let article = documents[0]
+        #expect(article.title == "منصة الطاقة الشمسية الجديدة تبدأ الإنتاج في الصحراء الشرقية")
+        #expect(article.date == "2025-03-09")
+        #expect(article.dateline == Dateline(place: "عمّان", agency: "AFP", text: "عمّان (AFP) -"))
+        #expect(article.keywords == ["طاقة", "Solar", "الصحراء"])
+        #expect(article.body.count == 3)
+        #expect(article.body.first?.plainText.hasPrefix("بدأت محطة") == true)
+        #expect(article.removed.map(\.reason) == [.metadata, .footer])
+        #expect(article.origin?.lines == LineRange(1, 8))
+    }
+
+    @Test("a line repeated through the text is layout and splits nothing; a most-read list goes to related")
+    func teasers() throws {
+        let documents = try scrape("teasers.txt")
+        #expect(documents.count == 1)
+        let article = documents[0]
+        #expect(article.title == "City council approves new cycle lanes on the ring road")
+        #expect(article.body.count == 4)
+        #expect(article.removed.filter { $0.text == "Article content" }.map(\.reason) == Array(repeating: .boilerplate, count: 4))
+        #expect(article.related.map(\.title) == ["Bakery on Mill Street wins regional award", "Storm closes coastal road for a day"])
+    }
+}
+
+@Suite("Wrap detection")
+struct WrapJoinerTests {
+    /// A paragraph wrapped at 40 columns, the way w3m prints it.
+    static let wrapped: [Substring] = [
+        "The river rose through the night and by", "morning it had covered the lower road", "and the playing fields beside the old", "mill.", "",
+        "Residents on the bank moved their cars", "to higher ground before the water", "reached the bridge, the police said at", "dawn.", "",
+        "Short line", "",
+        "Engineers will inspect the bridge piers", "on Monday before the road is opened", "again.",
+    ]
+
+    @Test("a wrapped dump is joined into paragraphs with their line ranges")
+    func joinsWrapped() {
+        let lines = WrapJoiner.join(Self.wrapped)
+        #expect(lines.map(\.lines) == [LineRange(1, 4), LineRange(6, 9), LineRange(11, 11), LineRange(13, 15)])
+        #expect(lines[0].raw == "The river rose through the night and by morning it had covered the lower road and the playing fields beside the old mill.")
+    }
+
+    @Test("paragraphs one to a line are not joined, however alike their lengths")
+    func leavesUnwrapped() {
+        let sentence = "Every one of these lines is a paragraph of its own and ends with a stop."
+        let lines = WrapJoiner.join(Array(repeating: Substring(sentence), count: 10))
+        #expect(lines.count == 10)
+    }
+}
