@@ -133,21 +133,9 @@ struct ConvertCommand: ParsableCommand {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
             files = names.filter { $0.hasSuffix(".xml") }.sorted().map { outputDirectory + "/" + $0 }
         }
-        let validator: RelaxNGValidator
-        do {
-            let path = try RelaxNGValidator.findTEISchema(explicit: schema, environment: ProcessInfo.processInfo.environment, fileExists: FileManager.default.fileExists(atPath:))
-            validator = try RelaxNGValidator(schemaPath: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let invalid = files.filter { file in
-            let problems = validator.validate(file: file)
-            problems.forEach { printError($0.description) }
-            return !problems.isEmpty
-        }
-        if !quiet { printError("warraq: \(files.count - invalid.count) of \(files.count) TEI files valid") }
-        return invalid.isEmpty
+        let invalid = try TEIFileChecker(schema: schema).check(files)
+        if !quiet { printError("warraq: \(files.count - invalid) of \(files.count) TEI files valid") }
+        return invalid == 0
     }
 
     private func makePipeline(_ registry: FormatRegistry) throws -> Pipeline {

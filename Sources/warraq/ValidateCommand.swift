@@ -11,13 +11,15 @@ struct ValidateCommand: ParsableCommand {
         Problems are printed as 'file:line: message'. The schema is compiled once, however many \
         files are checked (compiling tei_all takes a few seconds). The schema is --schema, else \
         $WARRAQ_TEI_SCHEMA, else tei_all.rng in $XDG_DATA_HOME/warraq, ~/.local/share/warraq, \
-        /usr/local/share/warraq or /usr/share/warraq (Scripts/setup --test installs it).
+        /usr/local/share/warraq or /usr/share/warraq (Scripts/setup --test installs it). \
+        Nothing is fetched from the network.
 
         Exit status: 0 all valid, 1 some invalid, 2 usage error or no schema.
 
         Examples:
           warraq validate corpus.xml
           warraq convert -t tei dump.txt -o dump.xml && warraq validate dump.xml
+          warraq convert -t tei dump.txt --output-dir tei/ --validate
         """
     )
 
@@ -28,32 +30,42 @@ struct ValidateCommand: ParsableCommand {
     var quiet = false
 
     @Argument(help: ArgumentHelp("TEI files to check.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to check") }
     }
 
     func run() throws {
-        let validator: RelaxNGValidator
-        do {
-            let path = try RelaxNGValidator.findTEISchema(
-                explicit: schema,
-                environment: ProcessInfo.processInfo.environment,
-                fileExists: FileManager.default.fileExists(atPath:)
-            )
-            validator = try RelaxNGValidator(schemaPath: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        var invalid = 0
-        for file in files {
-            let problems = validator.validate(file: file)
-            problems.forEach { printError($0.description) }
-            if !problems.isEmpty { invalid += 1 }
-        }
+        let checker = try TEIFileChecker(schema: schema)
+        let invalid = checker.check(files)
         if !quiet { printError("warraq: \(files.count - invalid) of \(files.count) valid") }
         if invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What `validate` and `convert --validate` share: the schema found and compiled once, then
+/// each file's problems printed as `file:line: message`.
+struct TEIFileChecker {
+    private let validator: RelaxNGValidator
+
+    /// Exits with status 2, naming where it looked, when there is no usable schema.
+    init(schema: String?) throws {
+        do {
+            let path = try TEISchema.locate(explicit: schema, environment: ProcessInfo.processInfo.environment, fileExists: FileManager.default.fileExists(atPath:))
+            validator = try RelaxNGValidator(schemaPath: path)
+        } catch {
+            printError("warraq: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// How many of `files` are invalid; their problems are printed.
+    func check(_ files: [String]) -> Int {
+        files.count { file in
+            let problems = validator.validate(file: file)
+            problems.forEach { printError($0.description) }
+            return !problems.isEmpty
+        }
     }
 }

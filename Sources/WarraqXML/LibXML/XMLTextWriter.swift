@@ -2,13 +2,23 @@ import CLibXML2
 import WarraqCore
 
 /// libxml2's `xmlTextWriter` writing to memory: escaping and encoding are libxml2's, never ours.
-/// Text is passed through `XMLCharacters.clean` first, so characters XML 1.0 forbids never reach
-/// the output; what was dropped is listed in `dropped`.
+/// Text and attribute values pass through `XMLCharacters` first, so characters XML 1.0 forbids
+/// never reach the output; each drop is listed in `dropped`, naming the element by its path.
 final class XMLTextWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    private let indents: Bool
+    /// How many `mixed` elements are open: inside one, libxml2 must not indent.
+    private var mixedDepth = 0
+    /// The open elements, outermost first, with how many children of each name they have had.
+    private var frames: [Frame] = [Frame(step: "")]
     /// One line per text or attribute that lost characters: which, and where.
     private(set) var dropped: [String] = []
+
+    private struct Frame {
+        var step: String
+        var childCounts: [String: Int] = [:]
+    }
 
     init(indent: Bool = true) throws(WriterError) {
         guard let buffer = xmlBufferCreate() else { throw WriterError("libxml2 could not allocate a buffer") }
@@ -18,6 +28,7 @@ final class XMLTextWriter {
         }
         self.buffer = buffer
         self.writer = writer
+        self.indents = indent
         if indent {
             xmlTextWriterSetIndent(writer, 1)
             XMLText.with(" ") { _ = xmlTextWriterSetIndentString(writer, $0) }
@@ -33,40 +44,41 @@ final class XMLTextWriter {
         if status < 0 { throw WriterError("libxml2 failed to write \(what)") }
     }
 
+    /// The open element as an XPath (`/TEI/text[1]/body[1]/div[1]/p[3]`), for warnings.
+    private var location: String {
+        frames.count == 1 ? "/" : frames.dropFirst().map { "/" + $0.step }.joined()
+    }
+
     /// Opens an element with attributes in the order given; nil values are left out.
     func start(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(WriterError) {
         try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
-        openElements.append(name)
+        let count = frames[frames.count - 1].childCounts[name, default: 0] + 1
+        frames[frames.count - 1].childCounts[name] = count
+        frames.append(Frame(step: frames.count == 1 ? name : "\(name)[\(count)]"))
         for (key, value) in attributes {
             guard let value else { continue }
-            let clean = clean(value, in: "@\(key) of <\(name)>")
+            let clean = clean(value, in: "@\(key) of \(location)")
             try check(XMLText.with(key) { k in XMLText.with(clean) { xmlTextWriterWriteAttribute(writer, k, $0) } }, "@\(key)")
         }
     }
-
-    private var openElements: [String] = []
 
     /// The text without forbidden characters, noting any it drops.
     private func clean(_ text: String, in place: String) -> String {
         let offsets = XMLCharacters.forbiddenOffsets(text)
         guard !offsets.isEmpty else { return text }
-        let scalars = Array(text.unicodeScalars)
-        let list = offsets.prefix(5).map { offset -> String in
-            let hex = String(scalars[offset].value, radix: 16, uppercase: true)
-            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " at character \(offset + 1)"
-        }
-        dropped.append("dropped \(offsets.count) character\(offsets.count == 1 ? "" : "s") XML cannot hold from \(place): \(list.joined(separator: ", "))")
+        let plural = offsets.count == 1 ? "" : "s"
+        dropped.append("dropped \(offsets.count) character\(plural) XML cannot hold from \(place): \(XMLCharacters.describe(offsets, in: text))")
         return XMLCharacters.clean(text)
     }
 
     func text(_ text: String) throws(WriterError) {
-        let clean = clean(text, in: "<\(openElements.last ?? "?")>")
+        let clean = clean(text, in: location)
         try check(XMLText.with(clean) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
     func end() throws(WriterError) {
         try check(xmlTextWriterEndElement(writer), "an end tag")
-        openElements.removeLast()
+        frames.removeLast()
     }
 
     /// `<name attributes>text</name>`
@@ -82,32 +94,34 @@ final class XMLTextWriter {
         try end()
     }
 
-    /// Everything written so far, after closing open elements.
-    func finish() throws(WriterError) -> [UInt8] {
-        try check(xmlTextWriterEndDocument(writer), "the end of the document")
+    /// An element whose text and child elements sit side by side (a paragraph with links):
+    /// written on one line, because libxml2's indentation would add white space to the text.
+    func mixed(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ content: () throws(WriterError) -> Void) throws(WriterError) {
+        let outermost = indents && mixedDepth == 0
+        try start(name, attributes)
+        if outermost { xmlTextWriterSetIndent(writer, 0) }
+        mixedDepth += 1
+        try content()
+        mixedDepth -= 1
+        try end()
+        if outermost {
+            // The line break libxml2 would have written after the end tag, had it been indenting.
+            try check(XMLText.with("\n") { xmlTextWriterWriteRaw(writer, $0) }, "a line break")
+            xmlTextWriterSetIndent(writer, 1)
+        }
+    }
+
+    /// Everything written so far, leaving open elements open (a corpus's start, before its documents).
+    func partial() throws(WriterError) -> [UInt8] {
         try check(xmlTextWriterFlush(writer), "the buffer")
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
-}
 
-/// Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above.
-enum XMLCharacters {
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
-    /// The text without the characters XML 1.0 forbids.
-    static func clean(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
-    }
-
-    /// Offsets (in Unicode scalars) of forbidden characters, for diagnostics.
-    static func forbiddenOffsets(_ text: String) -> [Int] {
-        text.unicodeScalars.enumerated().compactMap { isAllowed($0.element) ? nil : $0.offset }
+    /// Everything written, after closing open elements.
+    func finish() throws(WriterError) -> [UInt8] {
+        try check(xmlTextWriterEndDocument(writer), "the end of the document")
+        frames.removeSubrange(1...)
+        return try partial()
     }
 }

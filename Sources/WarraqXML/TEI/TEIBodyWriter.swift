@@ -1,125 +1,132 @@
 import WarraqCore
 
-/// Writes a document's `<text>`: title, byline and dateline at the head of the article's `div`,
-/// blocks up to the first heading, then one nested `div` per heading (TEI allows `head` only at
-/// the start of a division), related articles as a `listBibl`, and a `gap` per removal.
+/// Writes a document's `<text>`: title, subtitle, byline and dateline at the head of the
+/// article's `div`, where TEI puts them; the blocks before the first heading; related articles as
+/// a `listBibl` and a `gap` for each removal; then a `div` per heading, nested by level, because
+/// TEI allows `head` only at the start of a division.
 struct TEIBodyWriter {
     let document: Document
     let writer: XMLTextWriter
 
-    static func removalID(_ document: Document, _ index: Int) -> String {
-        TEINames.xmlID(for: document.id) + "_rm\(index + 1)"
-    }
-
-    func write() throws {
+    func write() throws(WriterError) {
         try writer.start("text")
         try writer.start("body")
         try writer.start("div", ["type": "article"])
         if let title = document.title { try writer.element("head", title) }
+        if let subtitle = document.subtitle { try writer.element("head", subtitle, ["type": "sub"]) }
         if !document.authors.isEmpty {
             try writer.start("byline")
             for author in document.authors { try writer.element("docAuthor", author) }
             try writer.end()
         }
-        if let dateline = document.dateline { try writer.element("dateline", dateline.text) }
-        let sections = splitAtHeadings(document.body)
-        var wroteContent = false
-        for block in sections.lead {
-            try write(block)
-            wroteContent = true
+        if let dateline = document.dateline { try self.dateline(dateline) }
+        let firstHeading = document.body.firstIndex { if case .heading = $0 { true } else { false } } ?? document.body.endIndex
+        for block in document.body[..<firstHeading] { try write(block) }
+        if !document.related.isEmpty { try relatedList() }
+        for (index, removal) in document.removed.enumerated() {
+            try writer.empty("gap", ["reason": TEINames.token(removal.reason.rawValue), "corresp": "#" + TEINames.removalID(document, index)])
         }
-        if !document.related.isEmpty {
-            try relatedList()
-            wroteContent = true
-        }
-        for (index, _) in document.removed.enumerated() {
-            try writer.empty("gap", ["reason": TEINames.token(document.removed[index].reason.rawValue), "corresp": "#" + Self.removalID(document, index)])
-            wroteContent = true
-        }
-        if !wroteContent && sections.divisions.isEmpty { try writer.empty("p") }
-        for division in sections.divisions {
-            try writer.start("div", ["type": "section"])
-            try writer.element("head", division.heading.text, ["n": String(division.heading.level)])
-            for block in division.blocks { try write(block) }
-            if division.blocks.isEmpty { try writer.empty("p") }
-            try writer.end()
-        }
+        try sections(document.body[firstHeading...])
         try writer.end()
         try writer.end()
         try writer.end()
     }
 
-    private func splitAtHeadings(_ blocks: [Block]) -> (lead: [Block], divisions: [(heading: Heading, blocks: [Block])]) {
-        var lead: [Block] = []
-        var divisions: [(heading: Heading, blocks: [Block])] = []
+    /// One `div type="section"` per heading; a heading closes the open divisions of its level and
+    /// deeper, so a division never has text after a nested division (which TEI forbids).
+    private func sections(_ blocks: ArraySlice<Block>) throws(WriterError) {
+        var openLevels: [Int] = []
         for block in blocks {
-            if case .heading(let heading) = block {
-                divisions.append((heading, []))
-            } else if divisions.isEmpty {
-                lead.append(block)
-            } else {
-                divisions[divisions.count - 1].blocks.append(block)
+            guard case .heading(let heading) = block else {
+                try write(block)
+                continue
             }
+            while let level = openLevels.last, level >= heading.level {
+                try writer.end()
+                openLevels.removeLast()
+            }
+            try writer.start("div", ["type": "section"])
+            try writer.mixed("head", ["n": String(heading.level)]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
+            openLevels.append(heading.level)
         }
-        return (lead, divisions)
+        for _ in openLevels { try writer.end() }
     }
 
-    private func write(_ block: Block) throws {
+    /// The dateline as printed, its place and agency marked where the text shows them.
+    private func dateline(_ dateline: Dateline) throws(WriterError) {
+        let text = dateline.text
+        var marks: [(range: Range<String.Index>, element: String)] = []
+        for (part, element) in [(dateline.place, "placeName"), (dateline.agency, "orgName")] {
+            guard let part, !part.isEmpty, let range = text.firstRange(of: part),
+                  !marks.contains(where: { $0.range.overlaps(range) }) else { continue }
+            marks.append((range, element))
+        }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        try writer.mixed("dateline") { () throws(WriterError) in
+            var position = text.startIndex
+            for mark in marks {
+                if position < mark.range.lowerBound { try writer.text(String(text[position..<mark.range.lowerBound])) }
+                try writer.element(mark.element, String(text[mark.range]))
+                position = mark.range.upperBound
+            }
+            if position < text.endIndex || marks.isEmpty { try writer.text(String(text[position...])) }
+        }
+    }
+
+    private func write(_ block: Block) throws(WriterError) {
         switch block {
         case .heading(let heading):
             // Only reached inside list items; elsewhere headings open divisions.
-            try writer.element("p", heading.text, ["rend": "heading"])
+            try writer.mixed("p", ["rend": "heading"]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
         case .paragraph(let paragraph):
-            try writer.start("p")
-            try inlines(paragraph.inlines, text: paragraph.text)
-            try writer.end()
+            try writer.mixed("p") { () throws(WriterError) in try inlines(paragraph.inlines, text: paragraph.text) }
         case .quote(let quote):
             if let source = quote.source {
                 try writer.start("cit")
-                try writer.element("quote", quote.text)
+                try writer.mixed("quote") { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
                 try writer.element("bibl", source)
                 try writer.end()
             } else {
-                try writer.element("quote", quote.text)
+                try writer.mixed("quote") { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
             }
         case .list(let list):
             try writer.start("list", ["type": list.ordered ? "ordered" : "bulleted"])
             for item in list.items {
-                try writer.start("item")
-                try inlines(item.inlines, text: item.text)
-                for child in item.children { try write(child) }
-                try writer.end()
+                try writer.mixed("item") { () throws(WriterError) in
+                    try inlines(item.inlines, text: item.text)
+                    for child in item.children { try write(child) }
+                }
             }
             if list.items.isEmpty { try writer.empty("item") }
             try writer.end()
         case .figure(let figure):
             try writer.start("figure")
-            if let src = figure.src { try writer.empty("graphic", ["url": src]) }
+            if let url = TEIPointer.uri(figure.src) { try writer.empty("graphic", ["url": url]) }
             if let caption = figure.caption { try writer.element("head", caption) }
             if let credit = figure.credit { try writer.element("note", credit, ["type": "credit"]) }
             try writer.end()
         case .embed(let embed):
-            try writer.start("note", ["type": "embed"])
-            if let url = embed.url {
-                try writer.element("ref", embed.text ?? url, ["target": url])
-            } else {
-                try writer.text(embed.text ?? "")
+            try writer.mixed("note", ["type": "embed"]) { () throws(WriterError) in
+                if let url = embed.url {
+                    try writer.element("ref", embed.text ?? url, ["target": TEIPointer.uri(url)])
+                } else {
+                    try writer.text(embed.text ?? "")
+                }
             }
-            try writer.end()
         case .table(let table):
+            // TEI wants at least one row of at least one cell.
             try writer.start("table")
-            for row in table.rows {
+            for row in table.rows.isEmpty ? [[]] : table.rows {
                 try writer.start("row")
-                for cell in row { try writer.element("cell", cell) }
+                for cell in row.isEmpty ? [""] : row { try writer.element("cell", cell) }
                 try writer.end()
             }
-            if table.rows.isEmpty { try writer.empty("row") }
             try writer.end()
         }
     }
 
     /// Inline runs as `ref`, `emph`, `hi` and `code`; plain text when the reader had none.
-    private func inlines(_ runs: [Inline]?, text: String) throws {
+    private func inlines(_ runs: [Inline]?, text: String) throws(WriterError) {
         guard let runs else {
             try writer.text(text)
             return
@@ -127,7 +134,7 @@ struct TEIBodyWriter {
         for run in runs {
             switch run.kind {
             case .text: try writer.text(run.text)
-            case .link: try writer.element("ref", run.text, ["target": run.url])
+            case .link: try writer.element("ref", run.text, ["target": TEIPointer.uri(run.url)])
             case .emphasis: try writer.element("emph", run.text)
             case .strong: try writer.element("hi", run.text, ["rend": "bold"])
             case .code: try writer.element("code", run.text)
@@ -135,14 +142,14 @@ struct TEIBodyWriter {
         }
     }
 
-    private func relatedList() throws {
+    private func relatedList() throws(WriterError) {
         try writer.start("listBibl", ["type": "related"])
         for item in document.related {
             try writer.start("bibl")
             try writer.element("title", item.title)
             if let author = item.author { try writer.element("author", author) }
             if let section = item.section { try writer.element("note", section, ["type": "section"]) }
-            if let url = item.url { try writer.element("ref", url, ["target": url]) }
+            if let url = item.url { try writer.element("ref", url, ["target": TEIPointer.uri(url)]) }
             try writer.end()
         }
         try writer.end()

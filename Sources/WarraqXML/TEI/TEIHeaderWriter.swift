@@ -6,14 +6,16 @@ struct TEIHeaderWriter {
     let document: Document
     let writer: XMLTextWriter
 
-    func write() throws {
+    static let availability = "Converted by Warraq for research; rights remain with the original publisher."
+
+    func write() throws(WriterError) {
         try writer.start("teiHeader")
         try writer.start("fileDesc")
         try titleStatement()
         try writer.start("publicationStmt")
         try writer.element("distributor", "Warraq")
         try writer.start("availability")
-        try writer.element("p", "Converted by Warraq for research; rights remain with the original publisher.")
+        try writer.element("p", Self.availability)
         try writer.end()
         try writer.end()
         try removedNotes()
@@ -24,37 +26,39 @@ struct TEIHeaderWriter {
         try writer.end()
     }
 
-    private func titleStatement() throws {
+    private func titleStatement() throws(WriterError) {
         try writer.start("titleStmt")
         try writer.element("title", document.title ?? "[untitled]")
+        if let subtitle = document.subtitle { try writer.element("title", subtitle, ["type": "sub"]) }
         for author in document.authors { try writer.element("author", author) }
         try writer.end()
     }
 
-    private func removedNotes() throws {
+    private func removedNotes() throws(WriterError) {
         guard !document.removed.isEmpty else { return }
         try writer.start("notesStmt")
         for (index, removal) in document.removed.enumerated() {
             try writer.element("note", removal.text, [
                 "type": "removed",
                 "subtype": TEINames.token(removal.reason.rawValue),
-                "xml:id": TEIBodyWriter.removalID(document, index),
+                "xml:id": TEINames.removalID(document, index),
                 "n": removal.lines.map { "\($0.first)-\($0.last)" },
             ])
         }
         try writer.end()
     }
 
-    private func sourceDescription() throws {
+    private func sourceDescription() throws(WriterError) {
         try writer.start("sourceDesc")
         try writer.start("bibl")
         if let title = document.title { try writer.element("title", title) }
+        if let subtitle = document.subtitle { try writer.element("title", subtitle, ["type": "sub"]) }
         for author in document.authors { try writer.element("author", author) }
         if let publisher = document.publisher { try writer.element("publisher", publisher) }
         if document.date != nil || document.dateText != nil {
-            try writer.element("date", document.dateText ?? document.date ?? "", ["when": TEINames.when(document.date)])
+            try writer.element("date", document.dateText ?? document.date ?? "", ["when": TEIDate.when(document.date)])
         }
-        if let url = document.url { try writer.element("ref", url, ["target": url]) }
+        if let url = document.url { try writer.element("ref", url, ["target": TEIPointer.uri(url)]) }
         if let origin = document.origin {
             try writer.element("idno", origin.path, ["type": "file"])
             if let lines = origin.lines {
@@ -66,19 +70,19 @@ struct TEIHeaderWriter {
         try writer.end()
     }
 
-    private func encodingDescription() throws {
+    private func encodingDescription() throws(WriterError) {
         try writer.start("encodingDesc")
         try writer.start("appInfo")
         try writer.start("application", ["ident": "warraq", "version": TEIWriter.warraqVersion])
         try writer.element("label", "Warraq")
-        try writer.element("desc", "Read with the \(document.origin?.format ?? "unknown") reader.")
+        try writer.element("desc", document.origin.map { "Read with the \($0.format) reader." } ?? "Read by Warraq; the reader is not recorded.")
         try writer.end()
         try writer.end()
         try writer.end()
     }
 
-    private func profileDescription() throws {
-        let language = TEINames.language(of: document)
+    private func profileDescription() throws(WriterError) {
+        let language = TEILanguage.tag(for: document)
         guard language != nil || !document.keywords.isEmpty || document.section != nil else { return }
         try writer.start("profileDesc")
         if let language {

@@ -2,7 +2,8 @@ import WarraqCore
 
 /// TEI P5 XML, valid against `tei_all`: one `<TEI>` per document, or a `<teiCorpus>` of them
 /// when a stream holds several. The header carries the provenance; removed text is kept in the
-/// header's notes, and each removal is marked by a `<gap>` in the body.
+/// header's notes, and each removal is marked by a `<gap>` in the body. Each document is
+/// rendered by its own libxml2 writer, so `write` depends on nothing but the document.
 public struct TEIWriter: DocumentWriter {
     public static let namespace = "http://www.tei-c.org/ns/1.0"
     /// The version written into `encodingDesc`.
@@ -34,16 +35,17 @@ public struct TEIWriter: DocumentWriter {
         try writer.end()
         try writer.start("publicationStmt")
         try writer.element("distributor", "Warraq")
+        try writer.start("availability")
+        try writer.element("p", TEIHeaderWriter.availability)
+        try writer.end()
         try writer.end()
         try writer.start("sourceDesc")
         try writer.element("p", "Documents converted by Warraq; each TEI header names its source.")
         try writer.end()
         try writer.end()
         try writer.end()
-        // Leave <teiCorpus> open: the documents follow, `finish` closes it.
-        var bytes = try writer.finish()
-        if let close = bytes.lastRange(of: Array("</teiCorpus>".utf8)) { bytes.removeSubrange(close) }
-        out += bytes.trimmingTrailingNewlines() + [0x0A]
+        // <teiCorpus> stays open: the documents follow, `finish` closes it.
+        out += try writer.partial()
     }
 
     public mutating func write(_ document: Document, into out: inout [UInt8]) throws {
@@ -51,12 +53,12 @@ public struct TEIWriter: DocumentWriter {
         try writer.start("TEI", [
             "xmlns": Self.namespace,
             "xml:id": TEINames.xmlID(for: document.id),
-            "xml:lang": TEINames.language(of: document),
+            "xml:lang": TEILanguage.tag(for: document),
         ])
         try TEIHeaderWriter(document: document, writer: writer).write()
         try TEIBodyWriter(document: document, writer: writer).write()
         try writer.end()
-        out += try writer.finish().trimmingTrailingNewlines() + [0x0A]
+        out += try writer.finish()
         warnings += writer.dropped
     }
 
@@ -67,21 +69,5 @@ public struct TEIWriter: DocumentWriter {
 
     public mutating func finish(into out: inout [UInt8]) throws {
         if shape == .multiple { out += Array("</teiCorpus>\n".utf8) }
-    }
-}
-
-extension Array where Element == UInt8 {
-    func trimmingTrailingNewlines() -> [UInt8] {
-        var copy = self
-        while copy.last == 0x0A { copy.removeLast() }
-        return copy
-    }
-
-    func lastRange(of pattern: [UInt8]) -> Range<Int>? {
-        guard count >= pattern.count else { return nil }
-        for start in stride(from: count - pattern.count, through: 0, by: -1) where self[start..<(start + pattern.count)].elementsEqual(pattern) {
-            return start..<(start + pattern.count)
-        }
-        return nil
     }
 }

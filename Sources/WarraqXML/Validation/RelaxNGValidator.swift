@@ -1,9 +1,9 @@
 import CLibXML2
-import WarraqCore
 import Synchronization
+import WarraqCore
 
-/// Validates XML files against a RELAX NG schema with libxml2, compiling the schema once
-/// (tei_all takes seconds) and reusing it for every file. Nothing is fetched from the network.
+/// Validates XML files against a RELAX NG schema with libxml2. The schema is compiled once, in
+/// `init` (tei_all takes seconds), and reused for every file; nothing is fetched from the network.
 public final class RelaxNGValidator: @unchecked Sendable {
     /// A problem in a file: where, and what libxml2 said.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
@@ -14,23 +14,27 @@ public final class RelaxNGValidator: @unchecked Sendable {
     }
 
     private let schema: xmlRelaxNGPtr
-    /// libxml2's validation contexts are not shared between threads.
+    /// libxml2's validation contexts and error hooks are not shared between threads.
     private let lock = Mutex(())
+    /// Network access off; line numbers past 65535 kept, for large corpora.
+    private static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
-    /// Compiles the schema at `path`; throws the schema's own problems when it cannot.
+    /// Compiles the schema at `path`; throws the schema's first problem when it cannot.
     public init(schemaPath: String) throws(ValidationSetupError) {
-        guard let parser = xmlRelaxNGNewParserCtxt(schemaPath) else {
-            throw ValidationSetupError("\(schemaPath): cannot read the schema")
-        }
-        defer { xmlRelaxNGFreeParserCtxt(parser) }
         let collector = ProblemCollector(file: schemaPath)
-        let box = Unmanaged.passUnretained(collector).toOpaque()
-        xmlRelaxNGSetParserStructuredErrors(parser, ProblemCollector.handler, box)
-        guard let schema = xmlRelaxNGParse(parser) else {
-            let first = collector.problems.first?.description ?? "\(schemaPath): not a RELAX NG schema"
-            throw ValidationSetupError(first)
+        let compiled: xmlRelaxNGPtr? = collector.collecting {
+            guard let document = xmlReadFile(schemaPath, nil, Self.parseOptions) else { return nil }
+            defer { xmlFreeDoc(document) }
+            // The parser context copies the document.
+            guard let parser = xmlRelaxNGNewDocParserCtxt(document) else { return nil }
+            defer { xmlRelaxNGFreeParserCtxt(parser) }
+            xmlRelaxNGSetParserStructuredErrors(parser, ProblemCollector.handler, collector.context)
+            return xmlRelaxNGParse(parser)
         }
-        self.schema = schema
+        guard let compiled else {
+            throw ValidationSetupError(collector.problems.first?.description ?? "\(schemaPath): cannot read the schema")
+        }
+        schema = compiled
     }
 
     deinit { xmlRelaxNGFree(schema) }
@@ -39,59 +43,37 @@ public final class RelaxNGValidator: @unchecked Sendable {
     public func validate(file path: String) -> [Problem] {
         lock.withLock { _ in
             let collector = ProblemCollector(file: path)
-            let box = Unmanaged.passUnretained(collector).toOpaque()
-            xmlSetStructuredErrorFunc(box, ProblemCollector.handler)
-            defer { xmlSetStructuredErrorFunc(nil, nil) }
-            let options = Int32(XML_PARSE_NONET.rawValue)
-            guard let document = xmlReadFile(path, nil, options) else {
-                return collector.problems.isEmpty ? [Problem(file: path, line: nil, message: "not well-formed XML")] : collector.problems
+            let valid = collector.collecting { () -> Bool in
+                guard let document = xmlReadFile(path, nil, Self.parseOptions) else { return false }
+                defer { xmlFreeDoc(document) }
+                guard let context = xmlRelaxNGNewValidCtxt(schema) else { return false }
+                defer { xmlRelaxNGFreeValidCtxt(context) }
+                xmlRelaxNGSetValidStructuredErrors(context, ProblemCollector.handler, collector.context)
+                return xmlRelaxNGValidateDoc(context, document) == 0
             }
-            defer { xmlFreeDoc(document) }
-            guard let context = xmlRelaxNGNewValidCtxt(schema) else {
-                return [Problem(file: path, line: nil, message: "libxml2 could not make a validation context")]
-            }
-            defer { xmlRelaxNGFreeValidCtxt(context) }
-            xmlRelaxNGSetValidStructuredErrors(context, ProblemCollector.handler, box)
-            let status = xmlRelaxNGValidateDoc(context, document)
-            if status != 0 && collector.problems.isEmpty {
+            if !valid && collector.problems.isEmpty {
                 return [Problem(file: path, line: nil, message: "not valid against the schema")]
             }
             return collector.problems
         }
     }
-
-    /// The schema path to use: the one given, else WARRAQ_TEI_SCHEMA, else the first existing
-    /// of the data directories the README's set-up installs into.
-    public static func findTEISchema(explicit: String?, environment: [String: String], fileExists: (String) -> Bool) throws(ValidationSetupError) -> String {
-        if let explicit { return explicit }
-        if let path = environment["WARRAQ_TEI_SCHEMA"] { return path }
-        let candidates = teiSchemaCandidates(environment: environment)
-        guard let found = candidates.first(where: fileExists) else {
-            throw ValidationSetupError("no TEI schema found; give --schema FILE, set WARRAQ_TEI_SCHEMA, or install tei_all.rng (Scripts/setup --test) into one of: " + candidates.joined(separator: ", "))
-        }
-        return found
-    }
-
-    static func teiSchemaCandidates(environment: [String: String]) -> [String] {
-        var candidates: [String] = []
-        if let data = environment["XDG_DATA_HOME"] { candidates.append(data + "/warraq/tei_all.rng") }
-        if let home = environment["HOME"] { candidates.append(home + "/.local/share/warraq/tei_all.rng") }
-        return candidates + ["/usr/local/share/warraq/tei_all.rng", "/usr/share/warraq/tei_all.rng"]
-    }
 }
 
-/// Validation cannot start: no schema, or a broken one.
-public struct ValidationSetupError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ message: String) { description = message }
-}
-
-/// Gathers libxml2's structured errors for one file.
+/// Gathers libxml2's structured errors for one file, from the parser and the validator alike.
 private final class ProblemCollector {
     let file: String
     var problems: [RelaxNGValidator.Problem] = []
 
     init(file: String) { self.file = file }
+
+    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    /// Runs `body` with libxml2's parser errors (this thread's) sent here.
+    func collecting<T>(_ body: () -> T) -> T {
+        xmlSetStructuredErrorFunc(context, Self.handler)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return withExtendedLifetime(self) { body() }
+    }
 
     static let handler: xmlStructuredErrorFunc = { context, error in
         guard let context, let error else { return }
