@@ -22,6 +22,7 @@ enum BuiltinFormats {
         registry.register(TEIWriter.format)
         registry.register(YAMLWriter.format)
         registry.register(MarkdownWriter.format)
+        registry.register(HTMLWriter.format)
         return registry
     }
 
