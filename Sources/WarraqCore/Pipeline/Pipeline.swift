@@ -224,7 +224,7 @@ public struct Pipeline: Sendable {
         }
     }
 
-    static func diagnostic(for error: any Error, path: String) -> Diagnostic {
+    public static func diagnostic(for error: any Error, path: String) -> Diagnostic {
         switch error {
         case let error as InputError: Diagnostic(path: path, line: error.line, error.message)
         default: Diagnostic(path: path, "\(error)")

@@ -62,6 +62,16 @@ public enum HTMLPage {
     .ln.blank .tx { min-height: 1em; }
     .ln.unaccounted { background: #fff4ce; }
     .ln:target { outline: 2px solid var(--accent); }
+    .badge.kept { background: var(--kept); border-color: #a8d5b2; color: #1e5b2c; text-decoration: none; }
+    .badge.lost { background: #fff4ce; border-color: #e8c65a; color: #6b4e00; }
+    main.report { display: flex; flex-direction: column; }
+    main.report > .overview { order: -1; }
+    .pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; margin-bottom: 1.25rem; }
+    .pair > .view { position: sticky; top: 0; max-height: 100vh; overflow: auto; }
+    section.input > .src { margin-bottom: 1.25rem; }
+    ol.documents { margin: .5rem 0 0; padding-inline-start: 1.5rem; font-size: .9rem; }
+    ol.documents a.lines { color: var(--muted); font-size: .8rem; }
+    @media (max-width: 60rem) { .pair { grid-template-columns: minmax(0, 1fr); } .pair > .view { position: static; max-height: none; } }
 
     """
 }
