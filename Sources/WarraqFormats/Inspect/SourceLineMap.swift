@@ -130,25 +130,30 @@ struct PartMatcher {
         if let target = head.first(where: { $0.text == line }) ?? tail.first(where: { $0.text == line }) {
             return [target.part]
         }
-        if let hits = exact[line] {
-            return found(hits.first { $0 >= cursor } ?? hits[0], in: line)
+        if let datelineText, let offset = ByteSearch.offsets(of: datelineText, in: line).first {
+            var rest = Array(line.utf8)
+            rest.removeSubrange(offset..<offset + datelineText.utf8.count)
+            let after = String(decoding: rest, as: UTF8.self).foldingWhitespace()
+            return [.dateline] + (after.isEmpty ? [] : matchBody(after))
         }
+        let body = matchBody(line)
+        if !body.isEmpty { return body }
+        return (best(in: head, for: line) ?? best(in: tail, for: line)).map { [$0.part] } ?? []
+    }
+
+    private mutating func matchBody(_ line: String) -> [SourceLineMap.Part] {
+        if let hits = exact[line] { return found(hits.first { $0 >= cursor } ?? hits[0]) }
         let near = max(0, cursor - 1)..<min(body.count, cursor + Self.window)
-        if let index = bestBody(in: near, for: line) { return found(index, in: line) }
-        if let target = best(in: head, for: line) ?? best(in: tail, for: line) { return [target.part] }
+        if let index = bestBody(in: near, for: line) { return found(index) }
         if body.count <= Self.fullSearchLimit, let index = bestBody(in: body.indices, for: line) {
-            return found(index, in: line)
+            return found(index)
         }
         return []
     }
 
-    private mutating func found(_ index: Int, in line: String) -> [SourceLineMap.Part] {
+    private mutating func found(_ index: Int) -> [SourceLineMap.Part] {
         cursor = index
-        let part = body[index].part
-        if let datelineText, line != body[index].text, ByteSearch.contains(datelineText, in: line) {
-            return [.dateline, part]
-        }
-        return [part]
+        return [body[index].part]
     }
 
     /// A body target holding the line (the line is part of it), else the longest the line holds.
