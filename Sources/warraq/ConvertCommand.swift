@@ -56,8 +56,11 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The RELAX NG schema for --validate (default: the installed tei_all.rng).", valueName: "file"))
     var schema: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary, no progress line).")
     var quiet = false
+
+    @Flag(help: "Print a line for each input converted (documents, removed items) on standard error.")
+    var verbose = false
 
     @Argument(help: ArgumentHelp("Files, directories, or '-' for standard input.", valueName: "input"))
     var inputs: [String] = []
@@ -107,8 +110,10 @@ struct ConvertCommand: ParsableCommand {
         }
 
         let summary: Pipeline.Summary
+        let status = BatchStatus(inputs: collected, quiet: quiet, verbose: verbose)
         do {
-            summary = try pipeline.run(collected, into: target) { printError($0.description) }
+            summary = try pipeline.run(collected, into: target, report: status.report, progress: status.progress)
+            status.finish()
         } catch is BrokenPipe {
             throw ExitCode.success
         } catch let error as OutputError {

@@ -54,12 +54,14 @@ public struct Pipeline: Sendable {
         public var removed = 0
     }
 
-    /// Converts every input; problems are passed to `report` in input order.
+    /// Converts every input; problems are passed to `report` in input order, and the running
+    /// summary to `progress` after each input (for a progress line).
     /// Throws only when the output itself fails (a full disk, a closed pipe).
     public func run<Inputs: Sequence<Input>>(
         _ inputs: Inputs,
         into target: Target,
-        report: (Diagnostic) -> Void
+        report: (Diagnostic) -> Void,
+        progress: (Summary) -> Void = { _ in }
     ) throws -> Summary {
         var output = try OutputStage(target: target, writer: writer, options: writerOptions)
         var summary = Summary()
@@ -82,12 +84,14 @@ public struct Pipeline: Sendable {
                     }
                     result.absorb(written)
                     account(result, in: &summary, report: report)
+                    progress(summary)
                 } else {
                     for var result in convertConcurrently(window, rendering: workersRender) {
                         for piece in result.pieces {
                             try output.accept(piece, transforms: &serialTransforms, result: &result)
                         }
                         account(result, in: &summary, report: report)
+                        progress(summary)
                     }
                 }
             }
