@@ -9,7 +9,7 @@ public struct YAMLWriter: DocumentWriter {
         summary: "YAML: one document per article in one stream, strings quoted wherever a loader could misread them",
         extensions: ["yaml", "yml"],
         mediaTypes: ["application/yaml"],
-        example: "warraq convert -t yaml dump.txt | python3 -c 'import sys, yaml; print(len(list(yaml.safe_load_all(sys.stdin))))'"
+        example: "warraq convert -t yaml dump.txt | yamllint -"
     ) { _ in YAMLWriter() }
 
     public init() {}

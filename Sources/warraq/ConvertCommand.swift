@@ -19,11 +19,12 @@ struct ConvertCommand: ParsableCommand {
 
         Examples:
           warraq convert Examples/dump.txt
-          warraq convert -f jsonl -t jsonl articles.jsonl      # check and normalise JSONL
+          warraq convert -f jsonl -t jsonl in.jsonl   # check and normalise JSONL
           warraq convert dumps/ -o all.jsonl --jobs 2
           find dumps -name '*.txt' | warraq convert --files-from - -t jsonl
           warraq convert dump.txt --output-dir out/ -t jsonl   # one file per document
-        """
+
+        """ + "\n" + FormatsCommand.examples
     )
 
     @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"))

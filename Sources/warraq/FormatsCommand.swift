@@ -8,6 +8,14 @@ struct FormatsCommand: ParsableCommand {
         abstract: "List the readers and writers, their file extensions and an example of each."
     )
 
+    /// Every reader's and writer's example, for `convert --help` (kept under 80 columns, where
+    /// help text is wrapped).
+    static var examples: String {
+        let registry = BuiltinFormats.registry
+        let lines = ["Readers:"] + registry.readers.map { "  \($0.example)" } + ["Writers:"] + registry.writers.map { "  \($0.example)" }
+        return lines.joined(separator: "\n")
+    }
+
     func run() throws {
         let registry = BuiltinFormats.registry
         var lines = ["Readers (-f):"]
