@@ -18,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
         batch still converts. Exit status: 0 all inputs converted, 1 some failed, 2 usage error.
 
         Examples:
-          warraq convert Examples/dump.txt
+          warraq convert Examples/dumps/news-feed.txt
           warraq convert -f jsonl -t jsonl in.jsonl   # check and normalise JSONL
           warraq convert dumps/ -o all.jsonl --jobs 2
           find dumps -name '*.txt' | warraq convert --files-from - -t jsonl

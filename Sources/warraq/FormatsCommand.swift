@@ -12,7 +12,7 @@ struct FormatsCommand: ParsableCommand {
     /// help text is wrapped).
     static var examples: String {
         let registry = BuiltinFormats.registry
-        let lines = ["Readers:"] + registry.readers.map { "  \($0.example)" } + ["Writers:"] + registry.writers.map { "  \($0.example)" }
+        let lines = ["Readers:"] + registry.readers.map { "  \($0.example)" } + ["", "Writers:"] + registry.writers.map { "  \($0.example)" }
         return lines.joined(separator: "\n")
     }
 

@@ -11,13 +11,14 @@ struct Warraq: ParsableCommand {
         abstract: "Turn scraped news text and HTML into documents researchers can trust.",
         discussion: """
         Warraq reads raw scrape dumps, HTML pages and its own JSON Lines, and writes JSON Lines, \
-        YAML, TEI XML or Markdown. Every line it drops is kept in the document's "removed" list \
+        YAML, TEI XML, Markdown or HTML. Every line it drops is kept in the document's "removed" list \
         with a reason, so nothing is lost silently.
 
         Examples:
           warraq convert dump.txt                    # JSON Lines on standard output
-          warraq convert -t tei pages/ -o corpus.xml # a whole directory into one TEI corpus
+          warraq convert -t tei pages/ -o corpus.xml # a directory into one TEI corpus
           cat dump.txt | warraq convert -f scrape -  # standard input
+          warraq inspect dumps/ -o report.html       # what was kept, what removed
           warraq formats                             # every reader and writer
         """,
         version: version,
