@@ -27,10 +27,10 @@ struct ConvertCommand: ParsableCommand {
         """ + "\n" + FormatsCommand.examples
     )
 
-    @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"))
+    @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"), completion: .list(BuiltinFormats.registry.readers.map(\.name)))
     var from: String?
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: ArgumentHelp("The writer (default: from the extension of -o, else jsonl).", valueName: "format"))
+    @Option(name: [.customShort("t"), .customLong("to")], help: ArgumentHelp("The writer (default: from the extension of -o, else jsonl).", valueName: "format"), completion: .list(BuiltinFormats.registry.writers.map(\.name)))
     var to: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))

@@ -25,7 +25,7 @@ struct InspectCommand: ParsableCommand {
         """
     )
 
-    @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"))
+    @Option(name: [.customShort("f"), .customLong("from")], help: ArgumentHelp("The reader for every input (default: by file extension).", valueName: "format"), completion: .list(BuiltinFormats.registry.readers.map(\.name)))
     var from: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))

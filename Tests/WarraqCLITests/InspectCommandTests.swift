@@ -12,7 +12,7 @@ struct InspectCommandTests {
     @Test("in chromium: kept and removed lines as the JSONL says, every reason shown, dir set, a screenshot that shows something")
     func browser() throws {
         guard Client.shouldRun(Client.tool("chromium") != nil) else { return }
-        let directory = try temporaryDirectory()
+        let directory = try ValidateCommandTests.temporaryDirectory()
         let report = directory.appending(path: "report.html")
         let run = try warraq(["inspect", "--quiet", "-o", report.path] + inputs)
         #expect(run.status == 0)
@@ -44,7 +44,7 @@ struct InspectCommandTests {
 
     @Test("JSON Lines from convert are shown against the files their documents came from")
     func fromJSONL() throws {
-        let directory = try temporaryDirectory()
+        let directory = try ValidateCommandTests.temporaryDirectory()
         let jsonl = directory.appending(path: "all.jsonl").path
         #expect(try warraq(["convert", "--quiet", "-o", jsonl] + inputs).status == 0)
         let direct = try warraq(["inspect", "--quiet"] + inputs)
@@ -109,11 +109,5 @@ struct InspectCommandTests {
 
     private func occurrences(_ needle: String, in text: String) -> Int {
         text.components(separatedBy: needle).count - 1
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-inspect-\(UUID())")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 }

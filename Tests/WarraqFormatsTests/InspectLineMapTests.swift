@@ -17,6 +17,7 @@ struct InspectLineMapTests {
         "stray line between documents",                         // 9 unaccounted
         "Second  story title",                                  // 10 title of document 2 (spaces folded)
         "Share on Facebook",                                    // 11 removed: widget
+        "Tags: economy, trade",                                 // 12 removed: metadata, keywords
     ]
 
     var documents: [Document] {
@@ -33,9 +34,12 @@ struct InspectLineMapTests {
                 removed: [Removal(text: "[ad_1]", reason: .ad, lines: LineRange(line: 3))]
             ),
             Document(
-                id: "t#2", title: "Second story title",
-                origin: Origin(path: "t.txt", format: "scrape", lines: LineRange(10, 11)),
-                removed: [Removal(text: "Share on Facebook", reason: .widget, lines: LineRange(line: 11))]
+                id: "t#2", title: "Second story title", keywords: ["economy", "trade"],
+                origin: Origin(path: "t.txt", format: "scrape", lines: LineRange(10, 12)),
+                removed: [
+                    Removal(text: "Share on Facebook", reason: .widget, lines: LineRange(line: 11)),
+                    Removal(text: "Tags: economy, trade", reason: .metadata, lines: LineRange(line: 12)),
+                ]
             ),
         ]
     }
@@ -46,7 +50,7 @@ struct InspectLineMapTests {
         #expect(map.fates == [
             .kept(document: 0, parts: [.title]),
             .blank,
-            .removed(document: 0, reason: .ad),
+            .removed(document: 0, reason: .ad, field: nil),
             .kept(document: 0, parts: [.dateline, .block(0, "paragraph")]),
             .kept(document: 0, parts: [.block(0, "paragraph")]),
             .kept(document: 0, parts: [.block(1, "figure")]),
@@ -54,13 +58,14 @@ struct InspectLineMapTests {
             .kept(document: 0, parts: []),
             .unaccounted,
             .kept(document: 1, parts: [.title]),
-            .removed(document: 1, reason: .widget),
+            .removed(document: 1, reason: .widget, field: nil),
+            .removed(document: 1, reason: .metadata, field: .metadata("keywords")),
         ])
         #expect(map.kept == 7)
-        #expect(map.removed == 2)
+        #expect(map.removed == 3)
         #expect(map.blank == 1)
         #expect(map.unaccounted == 1)
-        #expect(map.removedLinesByReason == [.ad: 1, .widget: 1])
+        #expect(map.removedLinesByReason == [.ad: 1, .widget: 1, .metadata: 1])
     }
 
     @Test("ranges past the end of the input are cut to it, not trusted")
@@ -70,7 +75,7 @@ struct InspectLineMapTests {
             removed: [Removal(text: "gone", reason: .footer, lines: LineRange(2, 90))]
         )
         let map = SourceLineMap(lines: ["kept", "gone"], documents: [document])
-        #expect(map.fates == [.kept(document: 0, parts: []), .removed(document: 0, reason: .footer)])
+        #expect(map.fates == [.kept(document: 0, parts: []), .removed(document: 0, reason: .footer, field: nil)])
     }
 
     @Test("a long document's lines are matched in order, each to its own paragraph")
@@ -86,8 +91,8 @@ struct InspectLineMapTests {
 
     @Test("the report's line runs: each document's range in line order and the lines between")
     func segments() {
-        let runs = InspectReport.segments(documents.reversed(), lineCount: 12)
-        #expect(runs.map(\.lines) == [0..<8, 8..<9, 9..<11, 11..<12])
+        let runs = InspectReport.segments(documents.reversed(), lineCount: 13)
+        #expect(runs.map(\.lines) == [0..<8, 8..<9, 9..<12, 12..<13])
         #expect(runs.map(\.document) == [1, nil, 0, nil])
     }
 }

@@ -175,7 +175,7 @@ public struct InspectReport {
         switch fate {
         case .blank: out.open("div", [("class", "ln blank"), ("id", id)])
         case .unaccounted: out.open("div", [("class", "ln unaccounted"), ("id", id)])
-        case .removed(let document, let reason):
+        case .removed(let document, let reason, _):
             out.open("div", [("class", "ln removed"), ("id", id), ("data-doc", String(document + 1)), ("data-reason", reason.rawValue)])
         case .kept(let document, _):
             out.open("div", [("class", "ln kept"), ("id", id), ("data-doc", String(document + 1))])
@@ -186,7 +186,12 @@ public struct InspectReport {
         switch fate {
         case .blank: break
         case .unaccounted: out.element("span", [("class", "badge lost")], text: "unaccounted")
-        case .removed(_, let reason): out.element("span", [("class", "badge reason")], text: reason.rawValue)
+        case .removed(let document, let reason, let field):
+            out.element("span", [("class", "badge reason")], text: reason.rawValue)
+            if let field {
+                out.raw(" ")
+                badge(field, document: "\(anchor)-d\(document + 1)", into: &out)
+            }
         case .kept(let document, let parts):
             if parts.isEmpty { out.element("span", [("class", "badge kept")], text: "kept") }
             for part in parts { badge(part, document: "\(anchor)-d\(document + 1)", into: &out) }

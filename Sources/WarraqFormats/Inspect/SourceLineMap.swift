@@ -23,8 +23,9 @@ public struct SourceLineMap: Sendable {
 
     public enum Fate: Sendable, Equatable {
         case blank
-        /// In a removal's range of document `document` (0-based in the input).
-        case removed(document: Int, reason: RemovalReason)
+        /// In a removal's range of document `document` (0-based in the input); a line removed
+        /// as `metadata` names the field it went into, when its text shows which.
+        case removed(document: Int, reason: RemovalReason, field: Part?)
         /// In document `document`'s range and not removed; `parts` is empty when no field matched.
         case kept(document: Int, parts: [Part])
         /// Not blank, in no document's range and no removal: text lost, which readers must not do.
@@ -42,9 +43,13 @@ public struct SourceLineMap: Sendable {
             return first <= last ? (first - 1)...(last - 1) : nil
         }
         for (index, document) in documents.enumerated() {
+            let matcher = PartMatcher(document)
             for removal in document.removed {
                 guard let range = removal.lines.flatMap(clamped) else { continue }
-                for line in range { fates[line] = .removed(document: index, reason: removal.reason) }
+                for line in range {
+                    let field = removal.reason == .metadata ? matcher.field(lines[line].foldingWhitespace()) : nil
+                    fates[line] = .removed(document: index, reason: removal.reason, field: field)
+                }
             }
         }
         for (index, document) in documents.enumerated() {
@@ -64,7 +69,7 @@ public struct SourceLineMap: Sendable {
     /// Removed lines by reason.
     public var removedLinesByReason: [RemovalReason: Int] {
         var counts: [RemovalReason: Int] = [:]
-        for case .removed(_, let reason) in fates { counts[reason, default: 0] += 1 }
+        for case .removed(_, let reason, _) in fates { counts[reason, default: 0] += 1 }
         return counts
     }
 }
@@ -139,6 +144,14 @@ struct PartMatcher {
         let body = matchBody(line)
         if !body.isEmpty { return body }
         return (best(in: head, for: line) ?? best(in: tail, for: line)).map { [$0.part] } ?? []
+    }
+
+    /// The metadata field (date, keywords, publisher…) a line removed as metadata became.
+    func field(_ line: String) -> SourceLineMap.Part? {
+        guard !line.isEmpty else { return nil }
+        let fields = head + tail
+        return fields.first { $0.text == line }?.part
+            ?? fields.first { ByteSearch.contains($0.text, in: line) || ByteSearch.contains(line, in: $0.text) }?.part
     }
 
     private mutating func matchBody(_ line: String) -> [SourceLineMap.Part] {
