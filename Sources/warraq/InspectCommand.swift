@@ -83,7 +83,7 @@ struct InspectCommand: ParsableCommand {
                 if read.failed { failed += 1 }
                 documentCount += read.documents.count
                 for source in InspectSource.group(read.documents, readFrom: input.path, bytes: read.bytes, reader: format.name) {
-                    report.add(path: source.path, format: source.format, lines: source.lines, documents: source.documents, into: &page)
+                    report.add(path: source.path, format: source.format, lines: source.lines, note: source.note, documents: source.documents, into: &page)
                     try sink.write(page.bytes)
                     page.bytes.removeAll(keepingCapacity: true)
                 }
@@ -115,21 +115,25 @@ struct InspectCommand: ParsableCommand {
         }
         var documents: [Document] = []
         var failed = false
-        var reader: (any DocumentReader)?
         func report(_ diagnostics: [Diagnostic]) {
             diagnostics.forEach { printError($0.description) }
             failed = failed || diagnostics.contains { $0.severity == .error }
         }
+        var reader: any DocumentReader
+        do { reader = try format.make(Input(path: input.path, source: .bytes(bytes)), FormatOptions()) } catch {
+            report([Pipeline.diagnostic(for: error, path: input.path)])
+            return (bytes, [], true)
+        }
         do {
-            reader = try format.make(Input(path: input.path, source: .bytes(bytes)), FormatOptions())
-            while let document = try reader!.next() {
-                report(reader!.takeDiagnostics())
+            while let document = try reader.next() {
+                report(reader.takeDiagnostics())
                 documents.append(document)
             }
         } catch {
+            report(reader.takeDiagnostics())
             report([Pipeline.diagnostic(for: error, path: input.path)])
         }
-        if reader != nil { report(reader!.takeDiagnostics()) }
+        report(reader.takeDiagnostics())
         return (bytes, documents, failed)
     }
 }

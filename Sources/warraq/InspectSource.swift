@@ -9,6 +9,8 @@ struct InspectSource {
     /// Nil when no line can be shown: compressed bytes, a reader that records no line ranges,
     /// or an origin file that is gone.
     var lines: [String]?
+    /// Why the lines are missing, or why they may not be the documents' lines.
+    var note: String?
     var documents: [Document]
 
     static func group(_ documents: [Document], readFrom path: String, bytes: [UInt8], reader: String) -> [InspectSource] {
@@ -24,12 +26,26 @@ struct InspectSource {
             let documents = byOrigin[origin] ?? []
             let format = documents.first?.origin?.format ?? reader
             guard documents.isEmpty || documents.contains(where: { $0.origin?.lines != nil }) else {
-                return InspectSource(path: origin, format: format, lines: nil, documents: documents)
+                return InspectSource(path: origin, format: format, note: "The \(format) reader records no line ranges, so its source lines are not shown.", documents: documents)
             }
-            if origin == path { return InspectSource(path: origin, format: format, lines: lines(of: bytes), documents: documents) }
-            let source = try? Input.file(origin).readAll()
-            return InspectSource(path: origin + " (from " + path + ")", format: format, lines: source.flatMap(lines), documents: documents)
+            if origin == path { return source(origin, format, bytes, documents) }
+            let name = origin + " (from " + path + ")"
+            guard let bytes = try? Input.file(origin).readAll() else {
+                return InspectSource(path: name, format: format, note: "The source file cannot be read from here, so its lines are not shown.", documents: documents)
+            }
+            var shown = source(name, format, bytes, documents)
+            if let recorded = documents.first?.origin?.sha256, recorded != SHA256.hex(bytes) {
+                shown.note = "The source file has changed since these documents were made (its SHA-256 differs): the line marks may be off."
+            }
+            return shown
         }
+    }
+
+    private static func source(_ path: String, _ format: String, _ bytes: [UInt8], _ documents: [Document]) -> InspectSource {
+        guard let lines = lines(of: bytes) else {
+            return InspectSource(path: path, format: format, note: "The input is compressed, so its source lines are not shown.", documents: documents)
+        }
+        return InspectSource(path: path, format: format, lines: lines, documents: documents)
     }
 
     /// The lines as every reader numbers them; nil for gzip-compressed bytes.

@@ -66,6 +66,16 @@ struct InspectCommandTests {
         #expect(occurrences(#"<section class="input""#, in: result.stdoutText) == 1)
     }
 
+    @Test("a reader that records no line ranges (html) gets its documents shown, and says why there are no lines")
+    func withoutLines() throws {
+        let result = try warraq(["inspect", "--quiet", fixture("html/article-ar.html").path])
+        #expect(result.status == 0)
+        let page = result.stdoutText
+        #expect(page.contains(#"<p class="note">The html reader records no line ranges, so its source lines are not shown.</p>"#))
+        #expect(occurrences(#"<article class="doc card""#, in: page) == 1)
+        #expect(occurrences(#"<div class="ln "#, in: page) == 0)
+    }
+
     /// Lines, kept lines and removed lines of `inputs` as the JSONL tells them: removed are the
     /// lines of any removal's range; kept the other non-blank lines of a document's range.
     private func expectedCounts() throws -> (lines: Int, kept: Int, removed: Int, reasons: Set<String>) {

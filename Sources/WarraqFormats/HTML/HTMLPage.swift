@@ -69,6 +69,7 @@ public enum HTMLPage {
     .pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; margin-bottom: 1.25rem; }
     .pair > .view { position: sticky; top: 0; max-height: 100vh; overflow: auto; }
     section.input > .src { margin-bottom: 1.25rem; }
+    p.note { color: #6b4e00; background: #fff4ce; padding: .25rem .5rem; border-radius: 4px; }
     ol.documents { margin: .5rem 0 0; padding-inline-start: 1.5rem; font-size: .9rem; }
     ol.documents a.lines { color: var(--muted); font-size: .8rem; }
     @media (max-width: 60rem) { .pair { grid-template-columns: minmax(0, 1fr); } .pair > .view { position: static; max-height: none; } }

@@ -24,8 +24,9 @@ public struct InspectReport {
         out.raw("<main class=\"report\">\n")
     }
 
-    /// One input: `lines` are its source lines, nil when they cannot be shown (compressed).
-    public mutating func add(path: String, format: String, lines: [String]?, documents: [Document], into out: inout HTMLOutput) {
+    /// One input: `lines` are its source lines, nil when they cannot be shown; `note` says why,
+    /// or anything else the reader of the report should know about them.
+    public mutating func add(path: String, format: String, lines: [String]?, note: String? = nil, documents: [Document], into out: inout HTMLOutput) {
         let anchor = "i\(tallies.count + 1)"
         let map = lines.map { SourceLineMap(lines: $0, documents: documents) }
         var items: [RemovalReason: Int] = [:]
@@ -49,9 +50,8 @@ public struct InspectReport {
             out.element("dd", [("dir", "ltr")], text: sha)
         }
         out.raw("</dl>\n")
-        if let map { tally(map, into: &out) } else {
-            out.element("p", [("class", "note")], text: "The source lines of this input cannot be shown (compressed input).")
-        }
+        if let map { tally(map, into: &out) }
+        if let note { out.element("p", [("class", "note")], text: note) }
         counts(items: items, lines: map?.removedLinesByReason ?? [:], into: &out)
         documentIndex(documents, anchor: anchor, into: &out)
         out.raw("</div>\n")
