@@ -43,7 +43,7 @@ final class BatchStatus {
             erase()
             let documents = summary.documents - (previous?.documents ?? 0), removed = summary.removed - (previous?.removed ?? 0)
             let failed = summary.failedInputs > previous?.failedInputs ?? 0 ? ", failed" : ""
-            printError("\(paths[summary.inputs - 1]): \(documents) \(documents == 1 ? "document" : "documents"), \(removed) removed\(failed)")
+            printError("\(paths[summary.inputs - 1]): \(counted(documents, "document")), \(removed) removed\(failed)")
         }
         previous = summary
         guard showsProgress else { return }
@@ -67,7 +67,7 @@ final class BatchStatus {
 
     /// `warraq: 12/40 files, 345 documents, 3.2 MB/s, ETA 0:07`.
     static func line(files: Int, of total: Int, documents: Int, bytes: Int, of totalBytes: Int, seconds: Double) -> String {
-        var line = "warraq: \(files)/\(total) files, \(documents) documents"
+        var line = "warraq: \(files)/\(total) files, \(counted(documents, "document"))"
         guard seconds > 0, bytes > 0 else { return line }
         let rate = Double(bytes) / seconds
         // One decimal from 1 MB/s on, two below, so a slow or small batch does not read 0.0.

@@ -125,7 +125,7 @@ struct ConvertCommand: ParsableCommand {
         let failed = summary.failedInputs + unreadable
         if !quiet {
             let total = summary.inputs + unreadable
-            printError("warraq: \(total - failed) of \(count(total, "input")) converted, \(failed) failed; \(count(summary.documents, "document")), \(count(summary.removed, "removed item"))")
+            printError("warraq: \(total - failed) of \(counted(total, "input")) converted, \(failed) failed; \(counted(summary.documents, "document")), \(counted(summary.removed, "removed item"))")
         }
         if failed > 0 { throw ExitCode(1) }
         if validateOutput, try !validateOutputs(writer: pipeline.writer) { throw ExitCode(1) }
@@ -167,8 +167,6 @@ struct ConvertCommand: ParsableCommand {
         }
         return Pipeline(reader: readerChoice, writer: writer, jobs: jobs)
     }
-
-    private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     /// Paths from a file or standard input, one per line; blank lines skipped.
     private func readPathList(_ path: String) throws -> [String] {

@@ -100,7 +100,7 @@ struct InspectCommand: ParsableCommand {
         }
         if !quiet {
             let place = output.map { " in \($0)" } ?? ""
-            printError("warraq: \(collected.count - failed) of \(collected.count + unreadable) inputs\(place), \(failed + unreadable) failed; \(documentCount) documents")
+            printError("warraq: \(collected.count - failed) of \(counted(collected.count + unreadable, "input"))\(place), \(failed + unreadable) failed; \(counted(documentCount, "document"))")
         }
         if failed + unreadable > 0 { throw ExitCode(1) }
     }

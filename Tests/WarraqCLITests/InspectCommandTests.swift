@@ -61,7 +61,7 @@ struct InspectCommandTests {
         let result = try warraq(["inspect", inputs[1], "/nonexistent/dump.txt"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("/nonexistent/dump.txt: no such file or directory\n"))
-        #expect(result.stderr.hasSuffix("warraq: 1 of 2 inputs, 1 failed; 1 documents\n"))
+        #expect(result.stderr.hasSuffix("warraq: 1 of 2 inputs, 1 failed; 1 document\n"))
         #expect(result.stdoutText.hasSuffix("</html>\n"))
         #expect(occurrences(#"<section class="input""#, in: result.stdoutText) == 1)
     }
