@@ -66,6 +66,20 @@ struct InspectCommandTests {
         #expect(occurrences(#"<section class="input""#, in: result.stdoutText) == 1)
     }
 
+    @Test("the report and the html writer's page parse without a single error in html5lib's strict parser")
+    func strictHTML() throws {
+        guard Client.shouldRun(Client.python != nil) else { return }
+        let directory = try ValidateCommandTests.temporaryDirectory()
+        let report = directory.appending(path: "report.html").path
+        let page = directory.appending(path: "page.html").path
+        #expect(try warraq(["inspect", "--quiet", "-o", report] + inputs).status == 0)
+        #expect(try warraq(["convert", "--quiet", "-t", "html", "-o", page] + inputs).status == 0)
+        for file in [report, page] {
+            let check = try runProcess(try #require(Client.python), [fixture("clients/check_html.py").path, file])
+            #expect(check.stdoutText.hasPrefix("ok "), "\(check.stdoutText)\(check.stderr)")
+        }
+    }
+
     @Test("a reader that records no line ranges (html) gets its documents shown, and says why there are no lines")
     func withoutLines() throws {
         let result = try warraq(["inspect", "--quiet", fixture("html/article-ar.html").path])
