@@ -3,8 +3,9 @@ import WarraqCore
 
 /// What `convert` tells the user on standard error while a batch runs: problems as they come;
 /// with `--verbose`, one line per input; and, when standard error is a terminal, a progress line
-/// redrawn in place (files, documents, MB/s, time left) and erased at the end. Nothing of it
-/// reaches standard output, so the converted bytes never depend on it.
+/// redrawn in place (files, documents, MB/s, time left) and erased at the end, unless the
+/// documents themselves are being printed on that terminal. Nothing of it reaches standard
+/// output, so the converted bytes never depend on it.
 final class BatchStatus {
     private let paths: [String]
     /// Bytes of each input, 0 for standard input (its size is unknown).
@@ -20,7 +21,9 @@ final class BatchStatus {
     /// Redraws at most this often, so a fast batch does not spend its time on the terminal.
     private static let interval = Duration.milliseconds(100)
 
-    init(inputs: [Input], quiet: Bool, verbose: Bool) {
+    /// `outputOnTerminal`: the documents go to standard output and that is a terminal too, where
+    /// a progress line would be drawn into them.
+    init(inputs: [Input], quiet: Bool, verbose: Bool, outputOnTerminal: Bool) {
         paths = inputs.map(\.path)
         sizes = inputs.map { input in
             guard case .file(let path) = input.source else { return 0 }
@@ -29,7 +32,7 @@ final class BatchStatus {
         }
         totalBytes = sizes.reduce(0, +)
         self.verbose = verbose && !quiet
-        showsProgress = !quiet && isTerminal(2)
+        showsProgress = !quiet && !outputOnTerminal && isTerminal(2)
     }
 
     func report(_ diagnostic: Diagnostic) {

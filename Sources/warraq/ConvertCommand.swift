@@ -111,10 +111,10 @@ struct ConvertCommand: ParsableCommand {
         }
 
         let summary: Pipeline.Summary
-        let status = BatchStatus(inputs: collected, quiet: quiet, verbose: verbose)
+        let status = BatchStatus(inputs: collected, quiet: quiet, verbose: verbose, outputOnTerminal: output == nil && outputDirectory == nil && isTerminal(1))
         do {
+            defer { status.finish() }
             summary = try pipeline.run(collected, into: target, report: status.report, progress: status.progress)
-            status.finish()
         } catch is BrokenPipe {
             throw ExitCode.success
         } catch let error as OutputError {

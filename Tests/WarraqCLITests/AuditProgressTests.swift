@@ -32,6 +32,13 @@ struct AuditProgressTests {
         #expect(shown.hasSuffix("\r\u{1B}[K" + summary.dropLast() + "\r\n"))
     }
 
+    @Test("documents printed on the terminal itself get no progress line drawn into them")
+    func outputOnTerminal() throws {
+        guard let shown = try onTerminal(["convert", "-f", "scrape", dumps]) else { return }
+        #expect(shown.contains(#"{"id":"captions#1""#))
+        #expect(!shown.contains("\u{1B}[K"))
+    }
+
     @Test("on a terminal with --quiet: nothing at all")
     func quiet() throws {
         let output = try temporaryFile()
