@@ -14,6 +14,7 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,17 +23,49 @@ WORK = ROOT / ".build/bench"
 SUMMARY = re.compile(r"; (\d+) documents?,")
 
 
-def run_measured(command, stdin=None):
-    """Runs `command` with stdout discarded; returns (wall seconds, CPU seconds, peak RSS in KiB, stderr)."""
+class Measured:
+    """What one process did: wall and CPU seconds, peak RSS in KiB (wait4; never below the forking
+    Python's own ~15 MiB), its stderr, and, when it was stopped at the time limit, how many bytes
+    it had read by then."""
+
+    def __init__(self, seconds, cpu, maxrss_kib, stderr, stopped_after_bytes=None):
+        self.seconds, self.cpu, self.maxrss_kib, self.stderr = seconds, cpu, maxrss_kib, stderr
+        self.stopped_after_bytes = stopped_after_bytes
+
+
+def bytes_read(pid):
+    """`rchar` of /proc/PID/io: bytes the process has read so far."""
+    try:
+        return int(re.search(r"rchar: (\d+)", Path(f"/proc/{pid}/io").read_text()).group(1))
+    except (OSError, AttributeError):
+        return 0
+
+
+def run_measured(command, stdin=None, limit=None):
+    """Runs `command` with stdout discarded, stopping it after `limit` seconds when given."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
+    chunks = []
+    reader = threading.Thread(target=lambda: chunks.append(process.stderr.read()))
+    reader.start()
+    stopped = None
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if limit and time.perf_counter() - start > limit:
+            stopped = bytes_read(process.pid)
+            process.kill()
+            _, status, usage = os.wait4(process.pid, 0)
+            break
+        time.sleep(0.05)
     seconds = time.perf_counter() - start
+    reader.join()
+    stderr = b"".join(chunks).decode("utf-8", "replace")
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
+    if stopped is None and process.returncode not in (0, 1):
         sys.exit(f"bench: {' '.join(map(str, command))} exited {process.returncode}:\n{stderr}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stderr
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stderr, stopped)
 
 
 def directory_bytes(path):
@@ -76,19 +109,22 @@ class Bench:
 
     # Measurements
 
-    def warraq_run(self, task, label, arguments, input_bytes, stdin=None, repeat=None):
-        """Best of --repeat runs of `warraq convert ARGUMENTS`; records a row and returns its numbers."""
+    def warraq_run(self, task, label, arguments, input_bytes, stdin=None, repeat=None, limit=None):
+        """Best of --repeat runs of `warraq convert ARGUMENTS`; records a row and returns its numbers.
+        A run stopped at `limit` seconds counts the bytes it had read, and its documents as unknown."""
         best = None
         for _ in range(repeat or self.args.repeat):
             if stdin is not None:
                 stdin.seek(0)
-            seconds, _, rss, stderr = run_measured([self.warraq, "convert"] + arguments, stdin=stdin)
-            if best is None or seconds < best[0]:
-                best = (seconds, rss, stderr)
-        seconds, rss, stderr = best
-        found = SUMMARY.search(stderr)
-        documents = int(found.group(1)) if found else 0
-        result = {"seconds": seconds, "bytes": input_bytes, "documents": documents, "maxrss_kib": rss}
+            measured = run_measured([self.warraq, "convert"] + arguments, stdin=stdin, limit=limit)
+            if best is None or measured.seconds < best.seconds:
+                best = measured
+        found = SUMMARY.search(best.stderr)
+        result = {"seconds": best.seconds, "cpu_seconds": best.cpu, "bytes": input_bytes,
+                  "documents": int(found.group(1)) if found else 0, "maxrss_kib": best.maxrss_kib}
+        if best.stopped_after_bytes is not None:
+            result.update(stopped=True, bytes_read=best.stopped_after_bytes)
+            label += f", stopped at {limit:.0f} s with {best.stopped_after_bytes / 2**20:.0f} MiB read"
         self.record(task, label, result)
         return result
 
@@ -103,17 +139,27 @@ class Bench:
 
     def record(self, task, label, result):
         self.results[task] = result
-        self.rows.append((task, label, result["bytes"] / result["seconds"] / 1e6,
-                          result["documents"] / result["seconds"], result["maxrss_kib"] / 1024))
+        finished = not result.get("stopped")
+        row = (task, label, result["bytes"] / result["seconds"] / 1e6 if finished else None,
+               result["documents"] / result["seconds"] if finished else None, result["maxrss_kib"] / 1024)
+        self.rows.append(row)
+        print("bench: " + self.format_row(*row), file=sys.stderr)
+        (WORK / "results.json").write_text(json.dumps(self.results, indent=2, ensure_ascii=False))
+
+    @staticmethod
+    def format_row(task, label, mbs, docs, rss):
+        """A table line; a run stopped at the time limit has no rates."""
+        rates = f"{mbs:>8.2f} {docs:>9.1f}" if mbs is not None else f"{'—':>8} {'—':>9}"
+        return f"{task:<38} {label:<18} {rates} {rss:>7.1f} MiB"
 
     def startup(self, arguments):
         """Median and best wall time, and median CPU time, of `warraq ARGUMENTS`, in ms: on a
         loaded machine the wall time is mostly waiting for a core."""
         wall, cpu = [], []
         for _ in range(30 if not self.args.quick else 10):
-            seconds, cpu_seconds, _, _ = run_measured([self.warraq] + arguments)
-            wall.append(seconds * 1000)
-            cpu.append(cpu_seconds * 1000)
+            measured = run_measured([self.warraq] + arguments)
+            wall.append(measured.seconds * 1000)
+            cpu.append(measured.cpu * 1000)
         return statistics.median(wall), min(wall), statistics.median(cpu)
 
     # The run
@@ -150,7 +196,8 @@ class Bench:
         for size in (["10M", "100M"] if quick else ["100M", "1G"]):
             single = self.corpus(f"one-{size}", size, one_file=True)
             memory[size] = self.warraq_run(f"warraq scrape→jsonl one {size} file", f"1 file {size}",
-                                           ["-f", "scrape", str(single)], single.stat().st_size, repeat=1)
+                                           ["-f", "scrape", str(single)], single.stat().st_size,
+                                           repeat=1, limit=self.args.memory_limit)
 
         seed_file = self.corpus("seed-sized.txt", "8K", one_file=True)
         startup = {
@@ -165,8 +212,8 @@ class Bench:
 
     def print_tables(self, html_available, one, two, memory, startup):
         print(f"\n{'run':<38} {'input':<18} {'MB/s':>8} {'docs/s':>9} {'peak RSS':>10}")
-        for task, label, mbs, docs, rss in self.rows:
-            print(f"{task:<38} {label:<18} {mbs:>8.2f} {docs:>9.1f} {rss:>7.1f} MiB")
+        for row in self.rows:
+            print(self.format_row(*row))
 
         def rate(name):
             r = self.results[name]
@@ -184,7 +231,7 @@ class Bench:
         print(f"{'scrape→jsonl, one core':<48} {one['bytes'] / one['seconds'] / 1e6:>8.1f} MB/s   ≥ 150 MB/s")
         print(f"{'--jobs 2 vs --jobs 1 (scrape corpus)':<48} {one['seconds'] / two['seconds']:>11.2f}×   ≥ 1.8×")
         sizes = list(memory)
-        rss = " / ".join(f"{memory[s]['maxrss_kib'] / 1024:.0f}" for s in sizes)
+        rss = " / ".join(("≥" if memory[s].get("stopped") else "") + f"{memory[s]['maxrss_kib'] / 1024:.0f}" for s in sizes)
         print(f"{'peak RSS converting ' + ' / '.join(sizes) + ' (one file)':<48} {rss:>8} MiB   ≤ 64 MiB, flat")
         print(f"{'peak RSS, many files (the corpus above)':<48} {one['maxrss_kib'] / 1024:>8.0f} MiB   ≤ 64 MiB")
         median, best, cpu = startup["seed file"]
@@ -201,6 +248,8 @@ def main():
     parser.add_argument("--html", default=str(ROOT.parent / "shared/dev/html"))
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=None, help="runs per measure, best kept (default 3, --quick 1)")
+    parser.add_argument("--memory-limit", type=float, default=900,
+                        help="stop a memory run after this many seconds, keeping its peak RSS so far (default 900)")
     parser.add_argument("--quick", action="store_true", help="a quarter of the pages, 20 MB corpus, 10 MB/100 MB memory runs")
     args = parser.parse_args()
     if args.repeat is None:
