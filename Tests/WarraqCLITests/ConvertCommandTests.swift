@@ -79,12 +79,24 @@ struct ConvertCommandTests {
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test("output bytes do not depend on --jobs")
+    @Test("output bytes do not depend on --jobs, and follow input order")
     func jobs() throws {
-        let outputs = try [1, 2, 8].map { try warraq(["convert", "--quiet", "--jobs", "\($0)", batch, fixture("cli/two-docs.jsonl").path]).stdout }
+        let inputs = try mixedBatch()
+        let outputs = try [1, 2, 8].map { try warraq(["convert", "--quiet", "--jobs", "\($0)"] + inputs).stdout }
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
-        #expect(try documents(outputs[0]).count == 5)
+        let oneByOne = try inputs.map { try warraq(["convert", "--quiet", $0]).stdout }
+        #expect(outputs[2] == oneByOne.reduce(Data(), +))
+        #expect(try documents(outputs[0]).count > inputs.count)
+    }
+
+    /// Scrape dumps, HTML pages (one gzipped), plain text and JSONL: inputs of very different
+    /// sizes and readers, so parallel workers finish out of order.
+    private func mixedBatch() throws -> [String] {
+        let scrape = try FileManager.default.contentsOfDirectory(atPath: fixture("scrape").path)
+            .filter { $0.hasSuffix(".txt") }.sorted().map { fixture("scrape/\($0)").path }
+        let html = ["html/article-ar.html.gz", "html/windows-1256.html", "html/no-paragraphs.html"].map { fixture($0).path }
+        return Array(scrape.prefix(6)) + html + ["\(batch)/a.text", fixture("cli/two-docs.jsonl").path] + scrape.dropFirst(6)
     }
 
     @Test("-o writes the file atomically and refuses to overwrite without --force")
@@ -117,6 +129,17 @@ struct ConvertCommandTests {
         let result = try warraq(["convert", "--quiet", "--files-from", "-"], stdin: Data(list.utf8))
         #expect(result.status == 0)
         #expect(try documents(result.stdout).map { $0["id"] as? String } == ["c#1", "a#1"])
+    }
+
+    @Test("find … | warraq convert --files-from - converts what find lists, in its order")
+    func filesFromFind() throws {
+        let find = try runProcess(try #require(Client.tool("find")), [batch, "-name", "*.text"])
+        let paths = find.stdoutText.split(separator: "\n").map(String.init)
+        #expect(paths.count == 3)
+        let result = try warraq(["convert", "--quiet", "--files-from", "-"], stdin: find.stdout)
+        #expect(result.status == 0)
+        let expected: [String?] = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + "#1" }
+        #expect(try documents(result.stdout).map { $0["id"] as? String } == expected)
     }
 
     @Test("help teaches by example and --version answers")
