@@ -23,6 +23,7 @@ struct ConvertCommand: ParsableCommand {
           warraq convert dumps/ -o all.jsonl --jobs 2
           find dumps -name '*.txt' | warraq convert --files-from - -t jsonl
           warraq convert dump.txt --output-dir out/ -t jsonl   # one file per document
+          warraq convert dumps/ --transform normalize --transform dedupe --duplicates dups.jsonl
         """
     )
 
@@ -55,6 +56,15 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The RELAX NG schema for --validate (default: the installed tei_all.rng).", valueName: "file"))
     var schema: String?
+
+    @Option(name: .customLong("transform"), help: ArgumentHelp("Apply a transform, NAME[:key=value,…] (repeatable, in order; see 'warraq formats').", valueName: "name"))
+    var transforms: [String] = []
+
+    @Option(name: .customLong("duplicates"), help: ArgumentHelp("Write the documents dedupe dropped to this JSON Lines file.", valueName: "file"))
+    var duplicates: String?
+
+    @Option(name: .customLong("rejected"), help: ArgumentHelp("Write the documents filter rejected to this JSON Lines file.", valueName: "file"))
+    var rejected: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")
     var quiet = false
@@ -106,14 +116,27 @@ struct ConvertCommand: ParsableCommand {
             target = .stream(StandardOutputSink())
         }
 
-        let summary: Pipeline.Summary
+        var sideFiles: SetAsideFiles
         do {
-            summary = try pipeline.run(collected, into: target) { printError($0.description) }
-        } catch is BrokenPipe {
-            throw ExitCode.success
-        } catch let error as OutputError {
+            sideFiles = try SetAsideFiles(["duplicates": duplicates, "rejected": rejected].compactMapValues { $0 }, overwrite: force)
+        } catch {
             printError(error.description)
             throw ExitCode(1)
+        }
+        let summary: Pipeline.Summary
+        do {
+            summary = try pipeline.run(collected, into: target, report: { printError($0.description) }, setAside: { try sideFiles.write($0) })
+            try sideFiles.commit()
+        } catch is BrokenPipe {
+            sideFiles.abandon()
+            throw ExitCode.success
+        } catch let error as OutputError {
+            sideFiles.abandon()
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        for (channel, n) in sideFiles.unkept.sorted(by: { $0.key < $1.key }) {
+            printError("warraq: warning: \(count(n, "document")) set aside as \(channel) and not kept; give --\(channel) FILE to keep them")
         }
         let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
         let failed = summary.failedInputs + unreadable
@@ -159,7 +182,7 @@ struct ConvertCommand: ParsableCommand {
         } else {
             writer = registry.writer(named: "jsonl")!
         }
-        return Pipeline(reader: readerChoice, writer: writer, jobs: jobs)
+        return Pipeline(reader: readerChoice, transforms: try TransformSteps.parse(transforms, registry: registry), writer: writer, jobs: jobs)
     }
 
     private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

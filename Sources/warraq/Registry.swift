@@ -1,6 +1,7 @@
 import WarraqCore
 import WarraqFormats
 import WarraqText
+import WarraqTransforms
 import WarraqXML
 import WarraqYAML
 
@@ -22,6 +23,8 @@ enum BuiltinFormats {
         registry.register(TEIWriter.format)
         registry.register(YAMLWriter.format)
         registry.register(MarkdownWriter.format)
+
+        registry.register(NormalizeTransform.format)
         return registry
     }
 
