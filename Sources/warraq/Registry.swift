@@ -25,6 +25,7 @@ enum BuiltinFormats {
         registry.register(MarkdownWriter.format)
 
         registry.register(NormalizeTransform.format)
+        registry.register(LanguageTransform.format)
         return registry
     }
 

@@ -1,0 +1,92 @@
+/// What the language transform counts over a text's first words, on its UTF-8 bytes: letters by
+/// script, words each language lists, and words holding each language's telling letters.
+struct LanguageScan {
+    private(set) var scripts = [Int](repeating: 0, count: Script.allCases.count)
+    private(set) var wordHits: [Int]
+    private(set) var letterWords: [Int]
+    private(set) var words = 0
+    let maximumWords: Int
+    private let profiles: LanguageProfiles
+    /// `profiles.letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
+    private let lowLetters: [UInt64]
+    private static let scriptIndex: [Script: Int] = Dictionary(uniqueKeysWithValues: Script.allCases.enumerated().map { ($1, $0) })
+
+    init(profiles: LanguageProfiles, maximumWords: Int) {
+        self.profiles = profiles
+        self.maximumWords = maximumWords
+        wordHits = [Int](repeating: 0, count: profiles.languages.count)
+        letterWords = wordHits
+        lowLetters = (0..<0x800).map { profiles.letters[UInt32($0)] ?? 0 }
+    }
+
+    var isFull: Bool { words >= maximumWords }
+
+    func letters(in script: Script) -> Int { scripts[Self.scriptIndex[script]!] }
+
+    mutating func scan(_ text: String) {
+        guard !isFull else { return }
+        var text = text
+        text.withUTF8 { bytes in
+            var hash = WordHash()
+            var length = 0
+            var marks: UInt64 = 0
+            var i = 0
+            let n = bytes.count
+            while i < n, words < maximumWords {
+                let b0 = bytes[i]
+                var value = UInt32(b0)
+                var size = 1
+                if b0 >= 0x80 {
+                    size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                    value &= size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07
+                    for k in 1..<size { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                }
+                i += size
+                if let script = Script(value) {
+                    scripts[Self.scriptIndex[script]!] += 1
+                    let folded = Self.folded(value)
+                    hash.add(folded)
+                    length += 1
+                    if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
+                } else if !Self.isInsideWord(value), length > 0 {
+                    endWord(hash.value, marks)
+                    hash = WordHash()
+                    length = 0
+                    marks = 0
+                }
+            }
+            if length > 0, words < maximumWords { endWord(hash.value, marks) }
+        }
+    }
+
+    private mutating func endWord(_ hash: UInt64, _ marks: UInt64) {
+        words += 1
+        if let languages = profiles.words[hash] { Self.count(languages, into: &wordHits) }
+        if marks != 0 { Self.count(marks, into: &letterWords) }
+    }
+
+    private static func count(_ bits: UInt64, into counts: inout [Int]) {
+        var bits = bits
+        while bits != 0 {
+            counts[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
+    }
+
+    /// Marks a word keeps going through without counting them: combining accents, Arabic
+    /// harakat, tatweel.
+    private static func isInsideWord(_ value: UInt32) -> Bool {
+        (0x0300...0x036F).contains(value) || (0x064B...0x065F).contains(value) || value == 0x0670 || value == 0x0640
+    }
+
+    /// Lower case (ASCII, Latin-1, basic Cyrillic) and hamza-carrying alefs as bare alef, so
+    /// that a sentence's first word and a word typed either way match the word lists.
+    static func folded(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x0410...0x042F: value + 0x20
+        case 0x0400...0x040F: value + 0x50
+        case 0x0622, 0x0623, 0x0625, 0x0671: 0x0627
+        default: value
+        }
+    }
+}
