@@ -26,6 +26,7 @@ enum BuiltinFormats {
 
         registry.register(NormalizeTransform.format)
         registry.register(LanguageTransform.format)
+        registry.register(DedupeTransform.format)
         return registry
     }
 

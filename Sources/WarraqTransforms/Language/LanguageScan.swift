@@ -75,7 +75,7 @@ struct LanguageScan {
 
     /// Marks a word keeps going through without counting them: combining accents, Arabic
     /// harakat, tatweel.
-    private static func isInsideWord(_ value: UInt32) -> Bool {
+    static func isInsideWord(_ value: UInt32) -> Bool {
         (0x0300...0x036F).contains(value) || (0x064B...0x065F).contains(value) || value == 0x0670 || value == 0x0640
     }
 
