@@ -27,6 +27,7 @@ enum BuiltinFormats {
         registry.register(NormalizeTransform.format)
         registry.register(LanguageTransform.format)
         registry.register(DedupeTransform.format)
+        registry.register(FilterTransform.format)
         return registry
     }
 

@@ -7,7 +7,7 @@ import WarraqCore
 public struct LanguageTransform: DocumentTransform {
     public static let format = TransformFormat(
         name: "language",
-        summary: "sets language (BCP 47) from function words and letters: ar fa ur ckb, 20 Latin-script languages, ru uk bg, CJK and more",
+        summary: "sets language (BCP 47) from function words and letters: ar fa ur ckb, 23 Latin-script languages, ru uk bg, CJK and more",
         options: [
             FormatOption("max-words", "words read per document", default: "1000"),
             FormatOption("min-words", "words needed to contradict the reader's language", default: "30"),
