@@ -46,7 +46,8 @@ struct TextNormalizer {
         if runs.contains(where: needsComposition) {
             runs = runs.map { run in
                 let composed = run.precomposedStringWithCanonicalMapping
-                if composed != run { counts[Change.nfc.rawValue] += 1 }
+                // Compared as bytes: `!=` on strings ignores canonical differences.
+                if !composed.utf8.elementsEqual(run.utf8) { counts[Change.nfc.rawValue] += 1 }
                 return composed
             }
         }
