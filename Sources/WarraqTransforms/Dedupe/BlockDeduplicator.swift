@@ -7,27 +7,29 @@ enum BlockDeduplicator {
     /// Shorter blocks ("Photo", "AFP") repeat legitimately and are left alone, unless they echo the title.
     static let minimumWords = 3
 
-    static func dedupe(_ document: Document) -> Document {
+    /// The document without its repeats, and the word hashes of the blocks it kept, in order
+    /// (the batch comparison's input, so that no block is read twice).
+    static func dedupe(_ document: Document) -> (Document, words: [UInt64]) {
         var document = document
         let titleKey = document.title.flatMap { WordHashes.key(WordHashes.of($0)) }
         var seen = Set<UInt64>()
         var kept: [Block] = []
+        var keptWords: [UInt64] = []
         for block in document.body {
             let words = WordHashes.of(block.plainText)
-            guard let key = WordHashes.key(words) else {
-                kept.append(block)
-                continue
+            if let key = WordHashes.key(words) {
+                let echoesTitle = key == titleKey && !isFigure(block)
+                if echoesTitle || (words.count >= minimumWords && seen.contains(key)) {
+                    document.removed.append(Removal(text: block.plainText, reason: .duplicate))
+                    continue
+                }
+                if words.count >= minimumWords { seen.insert(key) }
             }
-            let echoesTitle = key == titleKey && !isFigure(block)
-            if echoesTitle || (words.count >= minimumWords && seen.contains(key)) {
-                document.removed.append(Removal(text: block.plainText, reason: .duplicate))
-                continue
-            }
-            if words.count >= minimumWords { seen.insert(key) }
             kept.append(block)
+            keptWords += words
         }
         document.body = kept
-        return document
+        return (document, keptWords)
     }
 
     private static func isFigure(_ block: Block) -> Bool {

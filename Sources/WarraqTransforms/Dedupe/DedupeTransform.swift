@@ -44,10 +44,11 @@ public struct DedupeTransform: DocumentTransform {
     }
 
     public mutating func apply(_ document: Document) -> [Document] {
-        let document = withinDocuments ? BlockDeduplicator.dedupe(document) : document
-        guard acrossBatch else { return [document] }
-        var words: [UInt64] = []
-        for block in document.body { WordHashes.of(block.plainText, into: &words) }
+        guard acrossBatch else { return [BlockDeduplicator.dedupe(document).0] }
+        var (document, words) = withinDocuments ? BlockDeduplicator.dedupe(document) : (document, [])
+        if !withinDocuments {
+            for block in document.body { WordHashes.of(block.plainText, into: &words) }
+        }
         if words.isEmpty, let title = document.title { WordHashes.of(title, into: &words) }
         guard let signature = minHash.signature(words) else { return [document] }
         if let kept = bestMatch(signature) {

@@ -32,12 +32,18 @@ struct MinHash: Sendable {
         var slots = [UInt32](repeating: .max, count: Self.size)
         let k = min(shingleWords, words.count)
         slots.withUnsafeMutableBufferPointer { slots in
-            for start in 0...(words.count - k) {
-                var shingle: UInt64 = 0
-                for word in words[start..<start + k] { shingle = Self.mix(shingle ^ word) }
-                for i in 0..<Self.size {
-                    let value = UInt32(truncatingIfNeeded: (shingle &* multipliers[i] &+ offsets[i]) >> 32)
-                    if value < slots[i] { slots[i] = value }
+            multipliers.withUnsafeBufferPointer { multipliers in
+                offsets.withUnsafeBufferPointer { offsets in
+                    words.withUnsafeBufferPointer { words in
+                        for start in 0...(words.count - k) {
+                            var shingle: UInt64 = 0
+                            for j in start..<start + k { shingle = Self.mix(shingle ^ words[j]) }
+                            for i in 0..<Self.size {
+                                let value = UInt32(truncatingIfNeeded: (shingle &* multipliers[i] &+ offsets[i]) >> 32)
+                                slots[i] = min(slots[i], value)
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -32,13 +32,13 @@ struct LanguageProfiles: Sendable {
             letterWeight = value
         }
         for pair in root["scripts"]?.mapping ?? [] {
-            guard let name = pair.key.scalar, let script = Script(rawValue: name), let code = pair.value.scalar else {
-                throw YAMLError(line: pair.key.line, "scripts: expected a script (\(Script.allCases.map(\.rawValue).joined(separator: ", "))) and a language tag")
+            guard let name = pair.key.scalar, let script = Script(name: name), let code = pair.value.scalar else {
+                throw YAMLError(line: pair.key.line, "scripts: expected a script (\(Script.allCases.map(\.name).joined(separator: ", "))) and a language tag")
             }
             scriptLanguages[script] = code
         }
         for node in root["languages"]?.sequence ?? [] {
-            guard let code = node["code"]?.scalar, let scriptName = node["script"]?.scalar, let script = Script(rawValue: scriptName) else {
+            guard let code = node["code"]?.scalar, let scriptName = node["script"]?.scalar, let script = Script(name: scriptName) else {
                 throw YAMLError(line: node.line, "languages: each needs a code and a known script")
             }
             guard languages.count < 64 else { throw YAMLError(line: node.line, "languages: at most 64") }

@@ -9,7 +9,6 @@ struct LanguageScan {
     private let profiles: LanguageProfiles
     /// `profiles.letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
     private let lowLetters: [UInt64]
-    private static let scriptIndex: [Script: Int] = Dictionary(uniqueKeysWithValues: Script.allCases.enumerated().map { ($1, $0) })
 
     init(profiles: LanguageProfiles, maximumWords: Int) {
         self.profiles = profiles
@@ -21,48 +20,59 @@ struct LanguageScan {
 
     var isFull: Bool { words >= maximumWords }
 
-    func letters(in script: Script) -> Int { scripts[Self.scriptIndex[script]!] }
+    func letters(in script: Script) -> Int { scripts[script.rawValue] }
 
     mutating func scan(_ text: String) {
         guard !isFull else { return }
         var text = text
+        // Counted in locals and stored once: the loop runs for every letter.
+        var scripts = self.scripts
+        var ended: [(hash: UInt64, marks: UInt64)] = []
+        var words = self.words
+        let maximumWords = self.maximumWords
         text.withUTF8 { bytes in
-            var hash = WordHash()
-            var length = 0
-            var marks: UInt64 = 0
-            var i = 0
-            let n = bytes.count
-            while i < n, words < maximumWords {
-                let b0 = bytes[i]
-                var value = UInt32(b0)
-                var size = 1
-                if b0 >= 0x80 {
-                    size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                    value &= size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07
-                    for k in 1..<size { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            lowLetters.withUnsafeBufferPointer { lowLetters in
+                var hash = WordHash()
+                var length = 0
+                var marks: UInt64 = 0
+                var i = 0
+                let n = bytes.count
+                while i < n, words < maximumWords {
+                    let b0 = bytes[i]
+                    var value = UInt32(b0)
+                    var size = 1
+                    if b0 >= 0x80 {
+                        size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                        value &= size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07
+                        for k in 1..<size { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    }
+                    i += size
+                    if let script = Script(value) {
+                        scripts[script.rawValue] += 1
+                        let folded = Self.folded(value)
+                        hash.add(folded)
+                        length += 1
+                        if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
+                    } else if !Self.isInsideWord(value), length > 0 {
+                        ended.append((hash.value, marks))
+                        words += 1
+                        hash = WordHash()
+                        length = 0
+                        marks = 0
+                    }
                 }
-                i += size
-                if let script = Script(value) {
-                    scripts[Self.scriptIndex[script]!] += 1
-                    let folded = Self.folded(value)
-                    hash.add(folded)
-                    length += 1
-                    if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
-                } else if !Self.isInsideWord(value), length > 0 {
-                    endWord(hash.value, marks)
-                    hash = WordHash()
-                    length = 0
-                    marks = 0
+                if length > 0, words < maximumWords {
+                    ended.append((hash.value, marks))
+                    words += 1
                 }
             }
-            if length > 0, words < maximumWords { endWord(hash.value, marks) }
         }
-    }
-
-    private mutating func endWord(_ hash: UInt64, _ marks: UInt64) {
-        words += 1
-        if let languages = profiles.words[hash] { Self.count(languages, into: &wordHits) }
-        if marks != 0 { Self.count(marks, into: &letterWords) }
+        self.scripts = scripts
+        self.words = words
+        for word in ended {
+            if let languages = profiles.words[word.hash] { Self.count(languages, into: &wordHits) }
+            if word.marks != 0 { Self.count(word.marks, into: &letterWords) }
+        }
     }
 
     private static func count(_ bits: UInt64, into counts: inout [Int]) {

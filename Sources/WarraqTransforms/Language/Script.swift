@@ -1,10 +1,23 @@
 /// The writing systems the language transform tells apart, by Unicode block. A table of ranges,
 /// not a property look-up: it runs on every letter.
-enum Script: String, CaseIterable, Sendable {
+enum Script: Int, CaseIterable, Sendable {
     case latin, arabic, cyrillic, greek, hebrew, devanagari, bengali, tamil, thai, georgian, armenian
     case hangul, kana, han
 
+    /// The script's name in `languages.yaml`.
+    var name: String { String(describing: self) }
+
+    init?(name: String) {
+        guard let script = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = script
+    }
+
     init?(_ value: UInt32) {
+        if value < 0x80 {
+            guard (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) else { return nil }
+            self = .latin
+            return
+        }
         switch value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: self = .latin
         case 0x0621...0x063F, 0x0641...0x064A, 0x066E...0x06D3, 0x06D5, 0x06EE...0x06EF, 0x06FA...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: self = .arabic

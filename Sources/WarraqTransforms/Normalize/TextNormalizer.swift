@@ -51,6 +51,7 @@ struct TextNormalizer {
                 return composed
             }
         }
+        if runs.count == 1, isClean(runs[0]) { return runs }
         var contentAfter = [Bool](repeating: false, count: runs.count)
         if runs.count > 1 {
             for i in stride(from: runs.count - 2, through: 0, by: -1) {
@@ -67,6 +68,17 @@ struct TextNormalizer {
         return out
     }
 
+    /// True when normalizing would change nothing: a scan that counts without writing, so that
+    /// clean text (most of it) costs no copy.
+    private mutating func isClean(_ text: String) -> Bool {
+        let before = counts
+        var state = SpaceState()
+        _ = scan(text, &state, flushAtEnd: false, writing: false)
+        let clean = counts == before && state.pending == 0
+        counts = before
+        return clean
+    }
+
     /// White space seen but not yet written, carried from run to run.
     private struct SpaceState {
         var wroteText = false
@@ -78,11 +90,11 @@ struct TextNormalizer {
         var spaceWritten = false
     }
 
-    private mutating func scan(_ text: String, _ state: inout SpaceState, flushAtEnd: Bool) -> String {
+    private mutating func scan(_ text: String, _ state: inout SpaceState, flushAtEnd: Bool, writing: Bool = true) -> String {
         var text = text
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            if writing { out.reserveCapacity(bytes.count) }
             var i = 0
             let n = bytes.count
             while i < n {
@@ -92,7 +104,7 @@ struct TextNormalizer {
                         see(space: UInt32(b0), &state)
                     } else {
                         flush(&state, into: &out)
-                        out.append(b0)
+                        if writing { out.append(b0) }
                     }
                     i += 1
                     continue
@@ -106,8 +118,8 @@ struct TextNormalizer {
                     flush(&state, into: &out)
                     if let rule = rule(for: value) {
                         counts[rule.change.rawValue] += 1
-                        out += rule.replacement
-                    } else {
+                        if writing { out += rule.replacement }
+                    } else if writing {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
                     }
                 }
