@@ -10,14 +10,7 @@ enum WordHashes {
             var i = 0
             let n = bytes.count
             while i < n {
-                let b0 = bytes[i]
-                var value = UInt32(b0)
-                var size = 1
-                if b0 >= 0x80 {
-                    size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                    value &= size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07
-                    for k in 1..<size { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                }
+                let (value, size) = decodeScalar(bytes, at: i)
                 i += size
                 if Script(value) != nil || isDigit(value) {
                     hash.add(folded(value))

@@ -16,6 +16,8 @@ struct LanguageProfiles: Sendable {
     private(set) var words: [UInt64: UInt64] = [:]
     /// Letter → the languages it sets apart.
     private(set) var letters: [UInt32: UInt64] = [:]
+    /// `letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
+    private(set) var lowLetters: [UInt64] = []
     /// Scripts that one language owns.
     private(set) var scriptLanguages: [Script: String] = [:]
     private(set) var letterWeight = 0.5
@@ -53,6 +55,7 @@ struct LanguageProfiles: Sendable {
                 letters[LanguageScan.folded(scalar.value), default: 0] |= bit
             }
         }
+        lowLetters = (0..<0x800).map { letters[UInt32($0)] ?? 0 }
     }
 }
 

@@ -7,15 +7,12 @@ struct LanguageScan {
     private(set) var words = 0
     let maximumWords: Int
     private let profiles: LanguageProfiles
-    /// `profiles.letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
-    private let lowLetters: [UInt64]
 
     init(profiles: LanguageProfiles, maximumWords: Int) {
         self.profiles = profiles
         self.maximumWords = maximumWords
         wordHits = [Int](repeating: 0, count: profiles.languages.count)
         letterWords = wordHits
-        lowLetters = (0..<0x800).map { profiles.letters[UInt32($0)] ?? 0 }
     }
 
     var isFull: Bool { words >= maximumWords }
@@ -31,21 +28,14 @@ struct LanguageScan {
         var words = self.words
         let maximumWords = self.maximumWords
         text.withUTF8 { bytes in
-            lowLetters.withUnsafeBufferPointer { lowLetters in
+            profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
                 var hash = WordHash()
                 var length = 0
                 var marks: UInt64 = 0
                 var i = 0
                 let n = bytes.count
                 while i < n, words < maximumWords {
-                    let b0 = bytes[i]
-                    var value = UInt32(b0)
-                    var size = 1
-                    if b0 >= 0x80 {
-                        size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                        value &= size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07
-                        for k in 1..<size { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    }
+                    let (value, size) = decodeScalar(bytes, at: i)
                     i += size
                     if let script = Script(value) {
                         scripts[script.rawValue] += 1

@@ -109,9 +109,7 @@ struct TextNormalizer {
                     i += 1
                     continue
                 }
-                let length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                var value = UInt32(b0) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let (value, length) = decodeScalar(bytes, at: i)
                 if isFoldableSpace(value) {
                     see(space: value, &state)
                 } else {
@@ -167,17 +165,33 @@ struct TextNormalizer {
 
     /// False when NFC surely leaves the text as it is: no scalar that composes or reorders.
     private func needsComposition(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x0300 { continue }
-            if value &- 0x0600 < 0x100 {
-                if arabicComposing[Int(value &- 0x0600)] { return true }
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            var afterArabicMark = false
+            while i < bytes.count {
+                // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
+                if bytes[i] < 0xCC {
+                    i += 1
+                    afterArabicMark = false
+                    continue
+                }
+                let (value, size) = decodeScalar(bytes, at: i)
+                i += size
+                if value &- 0x0600 < 0x100 {
+                    // One haraka after a letter is already NFC; marks in a row may need reordering,
+                    // and madda or hamza above or below may compose with the letter before.
+                    let isMark = arabicComposing[Int(value &- 0x0600)]
+                    if isMark, afterArabicMark || (0x0653...0x0655).contains(value) { return true }
+                    afterArabicMark = isMark
+                    continue
+                }
+                afterArabicMark = false
+                if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
+                if Self.mayCompose(Unicode.Scalar(value)!) { return true }
             }
-            if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
-            if Self.mayCompose(scalar) { return true }
+            return false
         }
-        return false
     }
 
     /// Combining marks, spacing vowel signs, Hangul jamo and composition exclusions: the scalars
