@@ -136,7 +136,8 @@ struct ConvertCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for (channel, n) in sideFiles.unkept.sorted(by: { $0.key < $1.key }) {
-            printError("warraq: warning: \(count(n, "document")) set aside as \(channel) and not kept; give --\(channel) FILE to keep them")
+            let hint = ["duplicates", "rejected"].contains(channel) ? "; give --\(channel) FILE to keep them" : ""
+            printError("warraq: warning: \(count(n, "document")) set aside as \(channel) and not kept\(hint)")
         }
         let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
         let failed = summary.failedInputs + unreadable
