@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "WarraqText", targets: ["WarraqText"]),
         .library(name: "WarraqXML", targets: ["WarraqXML"]),
         .library(name: "WarraqYAML", targets: ["WarraqYAML"]),
+        .library(name: "WarraqTransforms", targets: ["WarraqTransforms"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,10 +43,16 @@ let package = Package(
             plugins: [.plugin(name: "EmbedData")]
         ),
         .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
+        .target(
+            name: "WarraqTransforms",
+            dependencies: ["WarraqCore", "WarraqYAML"],
+            exclude: ["Resources"],
+            plugins: [.plugin(name: "EmbedData")]
+        ),
         .executableTarget(
             name: "warraq",
             dependencies: [
-                "WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML",
+                "WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML", "WarraqTransforms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +65,7 @@ let package = Package(
         .testTarget(name: "WarraqTextTests", dependencies: ["WarraqText", "WarraqTestSupport"]),
         .testTarget(name: "WarraqXMLTests", dependencies: ["WarraqXML", "WarraqFormats", "WarraqTestSupport"]),
         .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML", "WarraqFormats", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqTransformsTests", dependencies: ["WarraqTransforms", "WarraqTestSupport"]),
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,6 +23,7 @@ struct ConvertCommand: ParsableCommand {
           warraq convert dumps/ -o all.jsonl --jobs 2
           find dumps -name '*.txt' | warraq convert --files-from - -t jsonl
           warraq convert dump.txt --output-dir out/ -t jsonl   # one file per document
+          warraq convert dumps/ --transform dedupe --duplicates dups.jsonl
 
         """ + "\n" + FormatsCommand.examples
     )
@@ -56,6 +57,15 @@ struct ConvertCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The RELAX NG schema for --validate (default: the installed tei_all.rng).", valueName: "file"))
     var schema: String?
+
+    @Option(name: .customLong("transform"), help: ArgumentHelp("Apply a transform, NAME[:key=value,...] (repeatable, in order; see 'warraq formats').", valueName: "name"))
+    var transforms: [String] = []
+
+    @Option(name: .customLong("duplicates"), help: ArgumentHelp("Write the documents dedupe dropped to this JSON Lines file.", valueName: "file"))
+    var duplicates: String?
+
+    @Option(name: .customLong("rejected"), help: ArgumentHelp("Write the documents filter rejected to this JSON Lines file.", valueName: "file"))
+    var rejected: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary, no progress line).")
     var quiet = false
@@ -110,16 +120,30 @@ struct ConvertCommand: ParsableCommand {
             target = .stream(StandardOutputSink())
         }
 
+        var sideFiles: SetAsideFiles
+        do {
+            sideFiles = try SetAsideFiles(["duplicates": duplicates, "rejected": rejected].compactMapValues { $0 }, overwrite: force)
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
         let summary: Pipeline.Summary
         let status = BatchStatus(inputs: collected, quiet: quiet, verbose: verbose, outputOnTerminal: output == nil && outputDirectory == nil && isTerminal(1))
         do {
             defer { status.finish() }
-            summary = try pipeline.run(collected, into: target, report: status.report, progress: status.progress)
+            summary = try pipeline.run(collected, into: target, report: status.report, progress: status.progress, setAside: { try sideFiles.write($0) })
+            try sideFiles.commit()
         } catch is BrokenPipe {
+            sideFiles.abandon()
             throw ExitCode.success
         } catch let error as OutputError {
+            sideFiles.abandon()
             printError(error.description)
             throw ExitCode(1)
+        }
+        for (channel, n) in sideFiles.unkept.sorted(by: { $0.key < $1.key }) {
+            let hint = ["duplicates", "rejected"].contains(channel) ? "; give --\(channel) FILE to keep them" : ""
+            printError("warraq: warning: \(counted(n, "document")) set aside as \(channel) and not kept\(hint)")
         }
         let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
         let failed = summary.failedInputs + unreadable
@@ -165,7 +189,7 @@ struct ConvertCommand: ParsableCommand {
         } else {
             writer = registry.writer(named: "jsonl")!
         }
-        return Pipeline(reader: readerChoice, writer: writer, jobs: jobs)
+        return Pipeline(reader: readerChoice, transforms: try TransformSteps.parse(transforms, registry: registry), writer: writer, jobs: jobs)
     }
 
     /// Paths from a file or standard input, one per line; blank lines skipped.

@@ -1,6 +1,7 @@
 import WarraqCore
 import WarraqFormats
 import WarraqText
+import WarraqTransforms
 import WarraqXML
 import WarraqYAML
 
@@ -23,6 +24,11 @@ enum BuiltinFormats {
         registry.register(YAMLWriter.format)
         registry.register(MarkdownWriter.format)
         registry.register(HTMLWriter.format)
+
+        registry.register(NormalizeTransform.format)
+        registry.register(LanguageTransform.format)
+        registry.register(DedupeTransform.format)
+        registry.register(FilterTransform.format)
         return registry
     }
 

@@ -54,14 +54,16 @@ public struct Pipeline: Sendable {
         public var removed = 0
     }
 
-    /// Converts every input; problems are passed to `report` in input order, and the running
-    /// summary to `progress` after each input (for a progress line).
+    /// Converts every input; problems are passed to `report` in input order, the running
+    /// summary to `progress` after each input (for a progress line), and each document a
+    /// transform set aside to `setAside`, in input order (`--duplicates FILE`).
     /// Throws only when the output itself fails (a full disk, a closed pipe).
     public func run<Inputs: Sequence<Input>>(
         _ inputs: Inputs,
         into target: Target,
         report: (Diagnostic) -> Void,
-        progress: (Summary) -> Void = { _ in }
+        progress: (Summary) -> Void = { _ in },
+        setAside: (SetAsideDocument) throws -> Void = { _ in }
     ) throws -> Summary {
         var output = try OutputStage(target: target, writer: writer, options: writerOptions)
         var summary = Summary()
@@ -82,15 +84,17 @@ public struct Pipeline: Sendable {
                     try convert(window[0], rendering: workersRender, into: &result) { piece in
                         try output.accept(piece, transforms: &serialTransforms, result: &written)
                     }
+                    Self.collect(from: &serialTransforms, path: window[0].path, into: &written)
                     result.absorb(written)
-                    account(result, in: &summary, report: report)
+                    try account(result, in: &summary, report: report, setAside: setAside)
                     progress(summary)
                 } else {
-                    for var result in convertConcurrently(window, rendering: workersRender) {
+                    for (index, var result) in convertConcurrently(window, rendering: workersRender).enumerated() {
                         for piece in result.pieces {
                             try output.accept(piece, transforms: &serialTransforms, result: &result)
                         }
-                        account(result, in: &summary, report: report)
+                        Self.collect(from: &serialTransforms, path: window[index].path, into: &result)
+                        try account(result, in: &summary, report: report, setAside: setAside)
                         progress(summary)
                     }
                 }
@@ -100,9 +104,11 @@ public struct Pipeline: Sendable {
             for document in try Self.finishTransforms(&serialTransforms) {
                 try output.accept(.document(document, source: "<transforms>"), transforms: &none, result: &tail)
             }
+            Self.collect(from: &serialTransforms, path: "<transforms>", into: &tail)
             summary.documents += tail.documents
             summary.removed += tail.removed
             tail.diagnostics.forEach(report)
+            try tail.setAside.forEach(setAside)
             try output.finish()
         } catch {
             output.abandon()
@@ -111,12 +117,21 @@ public struct Pipeline: Sendable {
         return summary
     }
 
-    private func account(_ result: InputResult, in summary: inout Summary, report: (Diagnostic) -> Void) {
+    private func account(_ result: InputResult, in summary: inout Summary, report: (Diagnostic) -> Void, setAside: (SetAsideDocument) throws -> Void) throws {
         if result.counted { summary.inputs += 1 }
         if result.failed { summary.failedInputs += 1 }
         summary.documents += result.documents
         summary.removed += result.removed
         result.diagnostics.forEach(report)
+        try result.setAside.forEach(setAside)
+    }
+
+    /// Takes what the transforms set aside and noted while working on one input.
+    private static func collect(from transforms: inout [any DocumentTransform], path: String, into result: inout InputResult) {
+        for i in transforms.indices {
+            result.setAside += transforms[i].takeSetAside()
+            result.diagnostics += transforms[i].takeNotes().map { Diagnostic(path: path, $0, severity: .warning) }
+        }
     }
 
     private static func finishTransforms(_ transforms: inout [any DocumentTransform]) throws -> [Document] {
@@ -162,6 +177,8 @@ public struct Pipeline: Sendable {
             (format, options) = (f, FormatOptions())
         }
         var transformers: [any DocumentTransform] = []
+        // Even when the input fails half-way, what was set aside so far is kept.
+        defer { Self.collect(from: &transformers, path: input.path, into: &result) }
         var renderer: (any DocumentWriter)?
         var documentReader: any DocumentReader
         do {
@@ -253,6 +270,7 @@ struct RenderedDocument {
 struct InputResult {
     var pieces: [Piece] = []
     var diagnostics: [Diagnostic] = []
+    var setAside: [SetAsideDocument] = []
     var failed = false
     var counted = false
     var documents = 0
@@ -266,6 +284,7 @@ struct InputResult {
     /// Adds what the output stage found while writing this input's documents.
     mutating func absorb(_ written: InputResult) {
         diagnostics += written.diagnostics
+        setAside += written.setAside
         failed = failed || written.failed
         documents += written.documents
         removed += written.removed

@@ -1,0 +1,92 @@
+/// What the language transform counts over a text's first words, on its UTF-8 bytes: letters by
+/// script, words each language lists, and words holding each language's telling letters.
+struct LanguageScan {
+    private(set) var scripts = [Int](repeating: 0, count: Script.allCases.count)
+    private(set) var wordHits: [Int]
+    private(set) var letterWords: [Int]
+    private(set) var words = 0
+    let maximumWords: Int
+    private let profiles: LanguageProfiles
+
+    init(profiles: LanguageProfiles, maximumWords: Int) {
+        self.profiles = profiles
+        self.maximumWords = maximumWords
+        wordHits = [Int](repeating: 0, count: profiles.languages.count)
+        letterWords = wordHits
+    }
+
+    var isFull: Bool { words >= maximumWords }
+
+    func letters(in script: Script) -> Int { scripts[script.rawValue] }
+
+    mutating func scan(_ text: String) {
+        guard !isFull else { return }
+        var text = text
+        // Counted in locals and stored once: the loop runs for every letter.
+        var scripts = self.scripts
+        var ended: [(hash: UInt64, marks: UInt64)] = []
+        var words = self.words
+        let maximumWords = self.maximumWords
+        text.withUTF8 { bytes in
+            profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
+                var hash = WordHash()
+                var length = 0
+                var marks: UInt64 = 0
+                var i = 0
+                let n = bytes.count
+                while i < n, words < maximumWords {
+                    let (value, size) = decodeScalar(bytes, at: i)
+                    i += size
+                    if let script = Script(value) {
+                        scripts[script.rawValue] += 1
+                        let folded = Self.folded(value)
+                        hash.add(folded)
+                        length += 1
+                        if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
+                    } else if !Self.isInsideWord(value), length > 0 {
+                        ended.append((hash.value, marks))
+                        words += 1
+                        hash = WordHash()
+                        length = 0
+                        marks = 0
+                    }
+                }
+                if length > 0, words < maximumWords {
+                    ended.append((hash.value, marks))
+                    words += 1
+                }
+            }
+        }
+        self.scripts = scripts
+        self.words = words
+        for word in ended {
+            if let languages = profiles.words[word.hash] { Self.count(languages, into: &wordHits) }
+            if word.marks != 0 { Self.count(word.marks, into: &letterWords) }
+        }
+    }
+
+    private static func count(_ bits: UInt64, into counts: inout [Int]) {
+        var bits = bits
+        while bits != 0 {
+            counts[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
+    }
+
+    /// Marks a word keeps going through without counting them: combining accents, Arabic
+    /// harakat, tatweel.
+    static func isInsideWord(_ value: UInt32) -> Bool {
+        (0x0300...0x036F).contains(value) || (0x064B...0x065F).contains(value) || value == 0x0670 || value == 0x0640
+    }
+
+    /// Lower case (ASCII, Latin-1, basic Cyrillic) and hamza-carrying alefs as bare alef, so
+    /// that a sentence's first word and a word typed either way match the word lists.
+    static func folded(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x0410...0x042F: value + 0x20
+        case 0x0400...0x040F: value + 0x50
+        case 0x0622, 0x0623, 0x0625, 0x0671: 0x0627
+        default: value
+        }
+    }
+}
