@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "WarraqText", targets: ["WarraqText"]),
         .library(name: "WarraqXML", targets: ["WarraqXML"]),
         .library(name: "WarraqYAML", targets: ["WarraqYAML"]),
+        // Plugin host and SDK: another package's executable becomes a warraq plugin with it.
+        .library(name: "WarraqPlugins", targets: ["WarraqPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,11 +43,12 @@ let package = Package(
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
+        .target(name: "WarraqPlugins", dependencies: ["WarraqCore"]),
         .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
         .executableTarget(
             name: "warraq",
             dependencies: [
-                "WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML",
+                "WarraqCore", "WarraqFormats", "WarraqPlugins", "WarraqText", "WarraqXML", "WarraqYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

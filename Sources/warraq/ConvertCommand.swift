@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WarraqCore
+import WarraqText
 import WarraqXML
 
 /// `warraq convert`: the pipeline from the command line.
@@ -50,6 +51,12 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
     var profiles: [String] = []
 
+    @Option(name: .customLong("transform"), help: ArgumentHelp("A transform to run on every document, with options NAME:key=value,… or a plugin's path (repeatable, in order).", valueName: "name"))
+    var transforms: [String] = []
+
+    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plugin may go without answering before it is stopped.", valueName: "seconds"))
+    var pluginTimeout: Double = 60
+
     @Flag(name: .customLong("validate"), help: "With -t tei and -o or --output-dir: check what was written against tei_all.rng.")
     var validateOutput = false
 
@@ -67,6 +74,7 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("give -o or --output-dir, not both")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
         if validateOutput, output == nil, outputDirectory == nil {
             throw ValidationError("--validate checks files: give -o FILE or --output-dir DIR")
         }
@@ -76,12 +84,23 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry: FormatRegistry
-        do { registry = BuiltinFormats.registry(profile: try ProfileLoader.load(explicit: profiles)) } catch {
+        let profile: ScrapeProfile
+        do { profile = try ProfileLoader.load(explicit: profiles) } catch {
             printError(error.description)
             throw ExitCode(2)
         }
-        let pipeline = try makePipeline(registry)
+        var plugins = PluginLoader(timeout: pluginTimeout)
+        let registry: FormatRegistry
+        let pipeline: Pipeline
+        do {
+            let reader = try from.map { try plugins.resolve($0, kind: .reader) }
+            let writer = try to.map { try plugins.resolve($0, kind: .writer) }
+            let steps = try transforms.map { try plugins.resolve($0, kind: .transform) }
+            registry = plugins.registry(profile: profile)
+            pipeline = try makePipeline(registry, reader: reader, writer: writer, transforms: steps, plugins: plugins)
+        } catch let error as UsageError {
+            throw ValidationError(error.message)
+        }
         var collector = InputCollector { input in
             switch pipeline.reader {
             case .fixed(let format, _): input.formatExtension.map(format.extensions.contains) ?? false
@@ -138,28 +157,44 @@ struct ConvertCommand: ParsableCommand {
         return invalid == 0
     }
 
-    private func makePipeline(_ registry: FormatRegistry) throws -> Pipeline {
+    private typealias Spec = (name: String, options: FormatOptions)
+
+    private func makePipeline(_ registry: FormatRegistry, reader from: Spec?, writer to: Spec?, transforms: [Spec], plugins: PluginLoader) throws -> Pipeline {
         let readerChoice: Pipeline.ReaderChoice
-        if let from {
+        if let (from, options) = from {
             guard let format = registry.reader(named: from) else {
                 throw ValidationError("no reader called '\(from)' (readers: \(registry.readers.map(\.name).joined(separator: ", ")))")
             }
-            readerChoice = .fixed(format, FormatOptions())
+            try options.validate(against: format.options, for: "reader '\(format.name)'")
+            try plugins.check(options, kind: .reader, name: format.name)
+            readerChoice = .fixed(format, options)
         } else {
             readerChoice = .byExtension(registry, fallback: BuiltinFormats.fallbackReader)
         }
         let writer: WriterFormat
-        if let to {
+        var writerOptions = FormatOptions()
+        if let (to, options) = to {
             guard let format = registry.writer(named: to) else {
                 throw ValidationError("no writer called '\(to)' (writers: \(registry.writers.map(\.name).joined(separator: ", ")))")
             }
+            try options.validate(against: format.options, for: "writer '\(format.name)'")
+            try plugins.check(options, kind: .writer, name: format.name)
             writer = format
+            writerOptions = options
         } else if let output, let format = registry.writer(forPath: output) {
             writer = format
         } else {
             writer = registry.writer(named: "jsonl")!
         }
-        return Pipeline(reader: readerChoice, writer: writer, jobs: jobs)
+        let steps = try transforms.map { name, options in
+            guard let format = registry.transform(named: name) else {
+                throw ValidationError("no transform called '\(name)' (transforms: \(registry.transforms.map(\.name).joined(separator: ", ")))")
+            }
+            try options.validate(against: format.options, for: "transform '\(format.name)'")
+            try plugins.check(options, kind: .transform, name: format.name)
+            return Pipeline.Step(format, options)
+        }
+        return Pipeline(reader: readerChoice, transforms: steps, writer: writer, writerOptions: writerOptions, jobs: jobs)
     }
 
     private func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
