@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "WarraqXMLTests", dependencies: ["WarraqXML", "WarraqFormats", "WarraqTestSupport"]),
         .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML", "WarraqFormats", "WarraqTestSupport"]),
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqPluginsTests", dependencies: ["WarraqPlugins", "WarraqTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,7 +32,8 @@ struct ExternalTransform: DocumentTransform {
     }
 
     mutating func finish() throws -> [Document] {
-        if let failure { throw failure }
+        // A failure was reported when it happened, with the document it stopped at.
+        guard failure == nil else { return [] }
         do {
             try process.closeInput()
             var held: [Document] = []

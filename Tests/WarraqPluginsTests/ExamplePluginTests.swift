@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import WarraqTestSupport
+
+/// The plugins in Examples/, each run through `warraq` as a user would.
+@Suite("example plugins")
+struct ExamplePluginTests {
+    @Test("the Python CSV reader is found on PATH, claims .csv, and its warnings are relayed with its name")
+    func csvReader() throws {
+        let harness = try PluginHarness(path: [PluginHarness.csvReader])
+        let input = PluginHarness.csvReader.appending(path: "articles.csv").path
+        let result = try harness.run(["convert", input])
+        #expect(result.status == 0)
+        let docs = try PluginHarness.documents(result.stdout)
+        #expect(docs.map { $0["id"] as? String } == ["articles#1", "articles#2"])
+        #expect(docs[0]["authors"] as? [String] == ["سارة علي", "Omar Haddad"])
+        #expect((docs[0]["body"] as? [[String: Any]])?.count == 2)
+        let origin = try #require(docs[1]["origin"] as? [String: Any])
+        #expect(origin["format"] as? String == "csv")
+        #expect(origin["lines"] as? [Int] == [5, 5])
+        #expect(result.stderr.contains("\(input):1: warning: plugin 'csv': ignored columns: likes"))
+    }
+
+    @Test("a bad row is path:line naming the plugin; the other rows convert; exit 1")
+    func csvReaderErrors() throws {
+        let harness = try PluginHarness(path: [PluginHarness.csvReader])
+        let input = fixture("plugins/bad.csv").path
+        let result = try harness.run(["convert", "-f", "csv", input])
+        #expect(result.status == 1)
+        #expect(try PluginHarness.documents(result.stdout).map { $0["title"] as? String } == ["Kept"])
+        #expect(result.stderr.contains("\(input):3: plugin 'csv': row has neither title nor body"))
+    }
+
+    @Test("the jq transform moves short paragraphs to removed, with its typed option")
+    func jqTransform() throws {
+        guard Client.shouldRun(Client.tool("jq") != nil) else { return }
+        let harness = try PluginHarness(path: [PluginHarness.csvReader, PluginHarness.jqTransform])
+        let input = PluginHarness.csvReader.appending(path: "articles.csv").path
+        let result = try harness.run(["convert", "--transform", "drop-short:min-length=30", "--quiet", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        let docs = try PluginHarness.documents(result.stdout)
+        let first = docs[0]
+        #expect((first["body"] as? [[String: Any]])?.map { $0["text"] as? String } == ["واتفق المشاركون على خطة جديدة."])
+        #expect((first["removed"] as? [[String: Any]])?.map { $0["reason"] as? String } == ["boilerplate"])
+        #expect(docs[1]["removed"] == nil)
+    }
+
+    @Test("the Swift writer built on the SDK writes a TSV index, one process for the stream")
+    func swiftWriter() throws {
+        let built = try SwiftExample.build()
+        let harness = try PluginHarness(path: [PluginHarness.csvReader, built])
+        let input = PluginHarness.csvReader.appending(path: "articles.csv").path
+        let result = try harness.run(["convert", "-t", "tsv", "--quiet", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText == "id\tdate\twords\ttitle\narticles#1\t2024-12-03\t9\tقمة المناخ تختتم أعمالها\narticles#2\t2024-12-04\t5\tPrices, again\n")
+        let noHeader = try harness.run(["convert", "-t", "tsv:header=false", "--quiet", input])
+        #expect(noHeader.stdoutText.hasPrefix("articles#1\t"))
+        let describe = try runProcess(built.appending(path: "warraq-writer-tsv"), ["--describe"])
+        #expect(describe.stdoutText.hasPrefix(#"{"protocol":1,"kind":"writer","name":"tsv""#))
+    }
+
+    @Test("warraq formats lists plugins with where they came from")
+    func formats() throws {
+        let harness = try PluginHarness(path: [PluginHarness.csvReader, fixture("plugins/broken")])
+        let result = try harness.run(["formats"])
+        #expect(result.status == 0)
+        let text = result.stdoutText
+        #expect(text.contains("  csv       CSV export of articles"))
+        #expect(text.contains("from plugin, PATH: \(PluginHarness.csvReader.path)/warraq-reader-csv"))
+        #expect(text.contains("Plugins not loaded:"))
+        #expect(text.contains("warraq-reader-future): --describe: protocol: speaks protocol 99, this warraq speaks 1"))
+        #expect(text.contains("warraq-transform-noisy-describe): --describe did not print one JSON object"))
+    }
+}
+
+/// Builds Examples/swift-writer once per test run, in a scratch folder kept between runs so
+/// that later builds are incremental.
+enum SwiftExample {
+    static func build() throws -> URL {
+        let scratch = packageRoot.appending(path: ".build/examples/swift-writer")
+        let swift = try #require(Client.tool("swift"))
+        let result = try runProcess(swift, [
+            "build", "--package-path", PluginHarness.examples.appending(path: "swift-writer").path,
+            "--scratch-path", scratch.path,
+        ])
+        #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderr)")
+        return scratch.appending(path: "debug")
+    }
+}
