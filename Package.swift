@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "WarraqYAML", targets: ["WarraqYAML"]),
         // Plugin host and SDK: another package's executable becomes a warraq plugin with it.
         .library(name: "WarraqPlugins", targets: ["WarraqPlugins"]),
+        .plugin(name: "warraq-convert", targets: ["WarraqConvert"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +55,10 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedDataTool"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
+        .plugin(
+            name: "WarraqConvert",
+            capability: .command(intent: .custom(verb: "warraq-convert", description: "Convert the files of each target with warraq"))
+        ),
         // Helpers shared by the test targets: running the built binary, finding test clients.
         .target(name: "WarraqTestSupport", dependencies: ["WarraqCore"], path: "Tests/Support"),
         .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
