@@ -87,3 +87,28 @@ enum SwiftExample {
         return scratch.appending(path: "debug")
     }
 }
+
+/// README's "Write a reader in 10 minutes", followed to the letter.
+@Suite("README reader walkthrough")
+struct ReadmeWalkthroughTests {
+    @Test("the reader in the README, saved in the plugin folder, converts with -f mycsv")
+    func walkthrough() throws {
+        guard Client.shouldRun(Client.tool("python3") != nil) else { return }
+        let readme = try String(contentsOf: packageRoot.appending(path: "README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "### Write a reader in 10 minutes").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```python\n").dropFirst().first?.components(separatedBy: "```").first)
+        let code = block.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("   ") ? String($0.dropFirst(3)) : String($0) }.joined(separator: "\n")
+        let harness = try PluginHarness(path: [])
+        let folder = harness.configHome.appending(path: "warraq/plugins")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let program = folder.appending(path: "warraq-reader-mycsv")
+        try Data(code.utf8).write(to: program)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let export = try makeTemporaryDirectory().appending(path: "export.csv")
+        try Data("title,date,body\nHello,2024-01-02,\"Some text, here.\"\n".utf8).write(to: export)
+        let result = try harness.run(["convert", "-f", "mycsv", "--quiet", export.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutText == #"{"id":"export#1","title":"Hello","date":"2024-01-02","origin":{"path":"\#(export.path)","format":"mycsv"},"body":[{"type":"paragraph","text":"Some text, here."}]}"# + "\n")
+    }
+}
