@@ -3,8 +3,16 @@ import WarraqCore
 /// A transform plugin over one stream: each document is sent as a line and answered by one
 /// line, a JSON array of zero or more documents. At the end of the stream the plugin may print
 /// more arrays (documents it held back) before it exits.
+///
+/// Documents are sent ahead of their answers, up to `window` of them, so that the plugin and
+/// Warraq work at the same time instead of waiting for each other on every document. Answers
+/// still come back in order, so the output does not depend on timing.
 struct ExternalTransform: DocumentTransform {
+    private static let window = 64
     private let process: PluginProcess
+    /// Ids of the documents sent and not yet answered, oldest first.
+    private var unanswered: [String] = []
+    private var unansweredStart = 0
     private var failure: PluginError?
 
     init(_ run: PluginRun, report: @escaping @Sendable (Diagnostic) -> Void) throws(PluginError) {
@@ -20,11 +28,12 @@ struct ExternalTransform: DocumentTransform {
             var line: [UInt8] = []
             DocumentLines.encode(document, into: &line)
             try process.send(line)
-            guard let answer = try process.readLine() else {
-                throw process.failure("ended without answering document \(document.id)")
-            }
-            return try answerDocuments(answer, for: "document \(document.id)")
-        } catch let error as PluginError {
+            unanswered.append(document.id)
+            var answered: [Document] = []
+            while unanswered.count - unansweredStart > Self.window { answered += try nextAnswer(waiting: true) ?? [] }
+            while let more = try nextAnswer(waiting: false) { answered += more }
+            return answered
+        } catch {
             process.terminate()
             failure = error
             throw error
@@ -37,8 +46,9 @@ struct ExternalTransform: DocumentTransform {
         do {
             try process.closeInput()
             var held: [Document] = []
-            while let answer = try process.readLine() {
-                held += try answerDocuments(answer, for: "the end of the stream")
+            while let answer = try nextAnswer(waiting: true) { held += answer }
+            while let line = try process.readLine() {
+                held += try answerDocuments(line, for: "the end of the stream")
             }
             try process.finish()
             return held
@@ -47,6 +57,23 @@ struct ExternalTransform: DocumentTransform {
             failure = error
             throw error
         }
+    }
+
+    /// The answer to the oldest unanswered document; nil when none is unanswered, or when not
+    /// `waiting` and its answer has not arrived yet.
+    private mutating func nextAnswer(waiting: Bool) throws(PluginError) -> [Document]? {
+        guard unansweredStart < unanswered.count else { return nil }
+        let id = unanswered[unansweredStart]
+        guard let line = waiting ? try process.readLine() : try process.bufferedLine() else {
+            if waiting { throw process.failure("ended without answering document \(id)") }
+            return nil
+        }
+        unansweredStart += 1
+        if unansweredStart == unanswered.count {
+            unanswered.removeAll(keepingCapacity: true)
+            unansweredStart = 0
+        }
+        return try answerDocuments(line, for: "document \(id)")
     }
 
     private func answerDocuments(_ line: ArraySlice<UInt8>, for what: String) throws(PluginError) -> [Document] {

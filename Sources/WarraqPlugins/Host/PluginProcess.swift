@@ -160,6 +160,16 @@ final class PluginProcess {
         }
     }
 
+    /// A complete line that has already arrived, without waiting for one.
+    func bufferedLine() throws(PluginError) -> ArraySlice<UInt8>? {
+        while stdoutFD >= 0, try readStdout() {}
+        guard let newline = output[outputOffset...].firstIndex(of: 0x0A) else { return nil }
+        let line = output[outputOffset..<newline]
+        outputOffset = newline + 1
+        if outputOffset > 1 << 20 { compactOutput() }
+        return line
+    }
+
     /// Waits for stdout and stderr to end and the process to exit; a non-zero exit is an error.
     func finish() throws(PluginError) {
         if stdinFD >= 0 { try closeInput() }
@@ -190,13 +200,16 @@ final class PluginProcess {
     /// The exit status if the plugin ends within the grace period; else it is killed and nil.
     private func exitWithin(seconds: Double) -> Int32? {
         let end = Self.now() + seconds
+        // A plugin that closed its output exits within microseconds: check often at first.
+        var pause: UInt32 = 20
         repeat {
             var raw: Int32 = 0
             if waitpid(pid, &raw, WNOHANG) == pid {
                 status = Self.exitCode(raw)
                 return status
             }
-            usleep(10_000)
+            usleep(pause)
+            pause = min(pause * 2, 10_000)
         } while Self.now() < end
         terminate()
         return nil
