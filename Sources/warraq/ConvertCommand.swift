@@ -101,6 +101,7 @@ struct ConvertCommand: ParsableCommand {
         } catch let error as UsageError {
             throw ValidationError(error.message)
         }
+        if !quiet { plugins.catalog.problems.forEach { printError("warraq: warning: \($0)") } }
         var collector = InputCollector { input in
             switch pipeline.reader {
             case .fixed(let format, _): input.formatExtension.map(format.extensions.contains) ?? false

@@ -59,7 +59,7 @@ struct ExamplePluginTests {
         #expect(describe.stdoutText.hasPrefix(#"{"protocol":1,"kind":"writer","name":"tsv""#))
     }
 
-    @Test("warraq formats lists plugins with where they came from")
+    @Test("warraq formats lists plugins with where they came from, and those it could not load; convert warns of them")
     func formats() throws {
         let harness = try PluginHarness(path: [PluginHarness.csvReader, fixture("plugins/broken")])
         let result = try harness.run(["formats"])
@@ -70,6 +70,10 @@ struct ExamplePluginTests {
         #expect(text.contains("Plugins not loaded:"))
         #expect(text.contains("warraq-reader-future): --describe: protocol: speaks protocol 99, this warraq speaks 1"))
         #expect(text.contains("warraq-transform-noisy-describe): --describe did not print one JSON object"))
+        let convert = try harness.run(["convert", "-f", "jsonl", fixture("cli/two-docs.jsonl").path])
+        #expect(convert.status == 0)
+        #expect(convert.stderr.hasPrefix("warraq: warning: plugin 'future' ("))
+        #expect(try harness.run(["convert", "-f", "jsonl", "--quiet", fixture("cli/two-docs.jsonl").path]).stderr == "")
     }
 }
 

@@ -10,15 +10,20 @@ public struct PluginCatalog: Sendable {
     public private(set) var problems: [String] = []
     public let timeout: Double
 
+    public static let describeLimit = 10.0
+
     public init(timeout: Double) { self.timeout = timeout }
 
-    /// Describes every program `PluginDiscovery` finds, several at once.
+    /// Describes every program `PluginDiscovery` finds, several at once. Every run does this, so
+    /// a handshake gets at most `describeLimit` seconds: a stuck program on PATH must not stall
+    /// every conversion.
     public static func discover(environment: [String: String], timeout: Double) -> PluginCatalog {
         var catalog = PluginCatalog(timeout: timeout)
         let programs = PluginDiscovery.find(environment: environment)
+        let limit = min(timeout, describeLimit)
         let results = Mutex([Result<PluginDescription, PluginError>?](repeating: nil, count: programs.count))
         DispatchQueue.concurrentPerform(iterations: programs.count) { i in
-            let result = Result { () throws(PluginError) in try PluginHandshake.describe(programs[i], timeout: timeout) }
+            let result = Result { () throws(PluginError) in try PluginHandshake.describe(programs[i], timeout: limit) }
             results.withLock { $0[i] = result }
         }
         for result in results.withLock({ $0 }) {
