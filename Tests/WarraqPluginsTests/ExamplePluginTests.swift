@@ -45,7 +45,7 @@ struct ExamplePluginTests {
         #expect(docs[1]["removed"] == nil)
     }
 
-    @Test("the Swift writer built on the SDK writes a TSV index, one process for the stream")
+    @Test("the Swift plugins built on the SDK: a TSV index writer, its reader, a tatweel-stripping transform")
     func swiftWriter() throws {
         let built = try SwiftExample.build()
         let harness = try PluginHarness(path: [PluginHarness.csvReader, built])
@@ -57,6 +57,14 @@ struct ExamplePluginTests {
         #expect(noHeader.stdoutText.hasPrefix("articles#1\t"))
         let describe = try runProcess(built.appending(path: "warraq-writer-tsv"), ["--describe"])
         #expect(describe.stdoutText.hasPrefix(#"{"protocol":1,"kind":"writer","name":"tsv""#))
+
+        // The SDK's reader and transform: the index read back, and tatweel stripped on the way.
+        let index = try makeTemporaryDirectory().appending(path: "index.tsv")
+        try Data("id\tdate\twords\ttitle\na#1\t2024-12-03\t9\tقمـــة المناخ\nbroken line\n".utf8).write(to: index)
+        let back = try harness.run(["convert", "--transform", "strip-tatweel", index.path])
+        #expect(back.status == 1)
+        #expect(back.stdoutText == #"{"id":"a#1","title":"قمة المناخ","date":"2024-12-03","origin":{"path":"\#(index.path)","format":"tsv","lines":[2,2]},"removed":[{"text":"9","reason":"metadata","lines":[2,2]}]}"# + "\n")
+        #expect(back.stderr.contains("\(index.path):3: plugin 'tsv': expected 4 tab-separated fields, found 1"))
     }
 
     @Test("warraq formats lists plugins with where they came from, and those it could not load; convert warns of them")
@@ -77,14 +85,14 @@ struct ExamplePluginTests {
     }
 }
 
-/// Builds Examples/swift-writer once per test run, in a scratch folder kept between runs so
+/// Builds Examples/swift-plugins once per test run, in a scratch folder kept between runs so
 /// that later builds are incremental.
 enum SwiftExample {
     static func build() throws -> URL {
-        let scratch = packageRoot.appending(path: ".build/examples/swift-writer")
+        let scratch = packageRoot.appending(path: ".build/examples/swift-plugins")
         let swift = try #require(Client.tool("swift"))
         let result = try runProcess(swift, [
-            "build", "--package-path", PluginHarness.examples.appending(path: "swift-writer").path,
+            "build", "--package-path", PluginHarness.examples.appending(path: "swift-plugins").path,
             "--scratch-path", scratch.path,
         ])
         #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderr)")
