@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WarraqCore
+import WarraqPlugins
 import WarraqText
 import WarraqXML
 
@@ -135,13 +136,15 @@ struct ConvertCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(1)
         }
+        let pluginFailures = PluginFormats.closeIdlePlugins()
+        pluginFailures.forEach { printError($0.description) }
         let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
         let failed = summary.failedInputs + unreadable
         if !quiet {
             let total = summary.inputs + unreadable
             printError("warraq: \(total - failed) of \(count(total, "input")) converted, \(failed) failed; \(count(summary.documents, "document")), \(count(summary.removed, "removed item"))")
         }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || !pluginFailures.isEmpty { throw ExitCode(1) }
         if validateOutput, try !validateOutputs(writer: pipeline.writer) { throw ExitCode(1) }
     }
 

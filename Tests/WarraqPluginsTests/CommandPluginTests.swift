@@ -8,11 +8,10 @@ import WarraqTestSupport
 struct CommandPluginTests {
     @Test("converts each target's files into one file per target, with the writer asked for")
     func convertsFixturePackage() throws {
-        let swift = try #require(Client.tool("swift"))
         let output = try makeTemporaryDirectory()
         var environment = ProcessInfo.processInfo.environment
         environment["WARRAQ_EXECUTABLE"] = warraqExecutable.path
-        let result = try runProcess(swift, [
+        let result = try SwiftPM.run([
             "package", "--package-path", fixture("plugin-package").path,
             "--scratch-path", packageRoot.appending(path: ".build/examples/plugin-package").path,
             "warraq-convert", "--output", output.path, "-t", "yaml",
@@ -26,10 +25,9 @@ struct CommandPluginTests {
 
     @Test("an unknown target is an error")
     func unknownTarget() throws {
-        let swift = try #require(Client.tool("swift"))
         var environment = ProcessInfo.processInfo.environment
         environment["WARRAQ_EXECUTABLE"] = warraqExecutable.path
-        let result = try runProcess(swift, [
+        let result = try SwiftPM.run([
             "package", "--package-path", fixture("plugin-package").path,
             "--scratch-path", packageRoot.appending(path: ".build/examples/plugin-package").path,
             "warraq-convert", "--target", "Nope",

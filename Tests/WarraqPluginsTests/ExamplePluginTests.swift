@@ -90,8 +90,7 @@ struct ExamplePluginTests {
 enum SwiftExample {
     static func build() throws -> URL {
         let scratch = packageRoot.appending(path: ".build/examples/swift-plugins")
-        let swift = try #require(Client.tool("swift"))
-        let result = try runProcess(swift, [
+        let result = try SwiftPM.run([
             "build", "--package-path", PluginHarness.examples.appending(path: "swift-plugins").path,
             "--scratch-path", scratch.path,
         ])

@@ -60,6 +60,17 @@ struct PluginFailureTests {
         #expect(try PluginHarness.documents(result.stdout).map { $0["id"] as? String } == ["d#1", "split-1-s", "held-back"])
     }
 
+    @Test("a per-document transform is started once for a batch at --jobs 1, and must not print after its input ends")
+    func perDocumentReuse() throws {
+        let result = try harness.run(["convert", "-f", "jsonl", "--jobs", "1", "--transform", "once", twoDocs, twoDocs, twoDocs])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try PluginHarness.documents(result.stdout).count == 6)
+        #expect(result.stderr.components(separatedBy: "plugin 'once': started").count - 1 == 1)
+        let late = try harness.run(["convert", "-f", "jsonl", "--quiet", "--transform", "once:trailer=true", twoDocs])
+        #expect(late.status == 1)
+        #expect(late.stderr.contains("warraq-transform-once): printed more after its input ended, but it describes itself as perDocument"))
+    }
+
     @Test("unknown options and values of the wrong type are refused before anything runs (exit 2)")
     func optionsChecked() throws {
         let directory = try makeTemporaryDirectory()

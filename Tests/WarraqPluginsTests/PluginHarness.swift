@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import WarraqTestSupport
 
 /// Runs the built `warraq` with plugin folders first on PATH and a config home of its own, so
@@ -32,5 +33,19 @@ struct PluginHarness {
             }
             return object
         }
+    }
+}
+
+/// One SwiftPM command at a time from this test process: the example package and the fixture
+/// package both depend on this package by path, and two SwiftPM runs resolving it at once
+/// have been seen to fail.
+enum SwiftPM {
+    private static let lock = NSLock()
+
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+        let swift = try #require(Client.tool("swift"))
+        lock.lock()
+        defer { lock.unlock() }
+        return try runProcess(swift, arguments, environment: environment)
     }
 }

@@ -2,7 +2,8 @@ import WarraqCore
 
 /// A transform plugin over one stream: each document is sent as a line and answered by one
 /// line, a JSON array of zero or more documents. At the end of the stream the plugin may print
-/// more arrays (documents it held back) before it exits.
+/// more arrays (documents it held back) before it exits; a per-document one holds nothing back
+/// and is kept running, in a pool, for the next input.
 ///
 /// Documents are sent ahead of their answers, up to `window` of them, so that the plugin and
 /// Warraq work at the same time instead of waiting for each other on every document. Answers
@@ -15,10 +16,18 @@ struct ExternalTransform: DocumentTransform {
     private var unansweredStart = 0
     private var failure: PluginError?
 
-    init(_ run: PluginRun, report: @escaping @Sendable (Diagnostic) -> Void) throws(PluginError) {
+    /// Where a per-document transform's process goes back when its input is done.
+    private let pool: TransformProcessPool?
+
+    init(_ run: PluginRun, pool: TransformProcessPool?, report: @escaping @Sendable (Diagnostic) -> Void) throws(PluginError) {
         let program = run.description.program
-        process = try run.start(input: .pipe) { line in
-            report(relayedDiagnostic(line, from: program, path: program.path))
+        self.pool = pool
+        if let idle = pool?.take() {
+            process = idle
+        } else {
+            process = try run.start(input: .pipe) { line in
+                report(relayedDiagnostic(line, from: program, path: program.path))
+            }
         }
     }
 
@@ -44,8 +53,13 @@ struct ExternalTransform: DocumentTransform {
         // A failure was reported when it happened, with the document it stopped at.
         guard failure == nil else { return [] }
         do {
-            try process.closeInput()
             var held: [Document] = []
+            if let pool {
+                while let answer = try nextAnswer(waiting: true) { held += answer }
+                pool.give(process)
+                return held
+            }
+            try process.closeInput()
             while let answer = try nextAnswer(waiting: true) { held += answer }
             while let line = try process.readLine() {
                 held += try answerDocuments(line, for: "the end of the stream")

@@ -1,3 +1,4 @@
+import Synchronization
 import WarraqCore
 
 /// Turns a described plugin into a registry entry, so that plugins and built-in formats are
@@ -37,11 +38,24 @@ public enum PluginFormats {
                 }
             ))
         case .transform:
+            // Processes are reused only between runs with the same options.
+            let pools = Mutex<[String: TransformProcessPool]>([:])
             registry.register(TransformFormat(name: program.name, summary: plugin.summary, options: options, example: example, isPerDocument: plugin.perDocument) { given in
-                try ExternalTransform(PluginRun(plugin, options: given, timeout: timeout), report: report)
+                let key = given.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                let pool = !plugin.perDocument ? nil : pools.withLock { pools in
+                    if let pool = pools[key] { return pool }
+                    let pool = TransformProcessPool()
+                    pools[key] = pool
+                    return pool
+                }
+                return try ExternalTransform(PluginRun(plugin, options: given, timeout: timeout), pool: pool, report: report)
             })
         }
     }
+
+    /// Ends the per-document transform processes kept between inputs; call once a run is over.
+    /// Each failure (a non-zero exit, output after the end) is returned, naming its plugin.
+    public static func closeIdlePlugins() -> [PluginError] { TransformProcessPool.closeAll() }
 
     /// Checks option names and values against what the plugin declared, before anything runs.
     public static func check(_ options: FormatOptions, for plugin: PluginDescription) throws(UsageError) {

@@ -7,7 +7,9 @@ import WarraqCore
 /// Every wait (for an answer, for room in the stdin pipe, for the end) also drains stdout and
 /// stderr, so a plugin that writes a lot to either never blocks on a full pipe while we block on
 /// it. A wait that sees no progress on stdin or stdout for `timeout` seconds kills the plugin.
-final class PluginProcess {
+///
+/// Used by one thread at a time; `TransformProcessPool` hands an idle one over under its lock.
+final class PluginProcess: @unchecked Sendable {
     /// Where the plugin's standard input comes from.
     enum StandardInput {
         /// A pipe that `send` writes to.
