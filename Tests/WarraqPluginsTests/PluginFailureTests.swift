@@ -71,6 +71,13 @@ struct PluginFailureTests {
         #expect(late.stderr.contains("warraq-transform-once): printed more after its input ended, but it describes itself as perDocument"))
     }
 
+    @Test("a transform that answers only at the end of its input is told the end of each input")
+    func bufferedTransform() throws {
+        let result = try harness.run(["convert", "-f", "jsonl", "--jobs", "1", "--transform", "buffered", "--quiet", twoDocs, twoDocs])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try PluginHarness.documents(result.stdout).map { $0["id"] as? String } == ["d#1", "d#2", "d#1", "d#2"])
+    }
+
     @Test("unknown options and values of the wrong type are refused before anything runs (exit 2)")
     func optionsChecked() throws {
         let directory = try makeTemporaryDirectory()

@@ -55,9 +55,13 @@ struct ExternalTransform: DocumentTransform {
         do {
             var held: [Document] = []
             if let pool {
-                while let answer = try nextAnswer(waiting: true) { held += answer }
-                pool.give(process)
-                return held
+                // A plugin that answers only at the end of its input (buffered output) is told the
+                // end here, and not kept; one that answers promptly serves the next input too.
+                while let answer = try nextAnswer(waitingAtMost: Self.promptAnswer) { held += answer }
+                if unansweredStart == unanswered.count {
+                    pool.give(process)
+                    return held
+                }
             }
             try process.closeInput()
             while let answer = try nextAnswer(waiting: true) { held += answer }
@@ -82,6 +86,24 @@ struct ExternalTransform: DocumentTransform {
             if waiting { throw process.failure("ended without answering document \(id)") }
             return nil
         }
+        return try accept(line, for: id)
+    }
+
+    /// Seconds a kept process may take to answer the last documents of an input.
+    private static let promptAnswer = 0.5
+
+    /// The oldest unanswered document's answer if it comes within `seconds`, else nil.
+    private mutating func nextAnswer(waitingAtMost seconds: Double) throws(PluginError) -> [Document]? {
+        guard unansweredStart < unanswered.count else { return nil }
+        let id = unanswered[unansweredStart]
+        switch try process.readLine(within: seconds) {
+        case .line(let line): return try accept(line, for: id)
+        case .end: throw process.failure("ended without answering document \(id)")
+        case .late: return nil
+        }
+    }
+
+    private mutating func accept(_ line: ArraySlice<UInt8>, for id: String) throws(PluginError) -> [Document] {
         unansweredStart += 1
         if unansweredStart == unanswered.count {
             unanswered.removeAll(keepingCapacity: true)

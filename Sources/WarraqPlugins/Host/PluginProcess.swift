@@ -162,6 +162,25 @@ final class PluginProcess: @unchecked Sendable {
         }
     }
 
+    /// The next line if it arrives within `seconds`; `.late` leaves the plugin running.
+    func readLine(within seconds: Double) throws(PluginError) -> TimedLine {
+        if let line = try bufferedLine() { return .line(line) }
+        let end = Self.now() + seconds
+        while stdoutFD >= 0 {
+            let before = output.count
+            let waited = try pump(until: { $0.output.count > before || $0.stdoutFD < 0 }, softDeadline: end)
+            if let line = try bufferedLine() { return .line(line) }
+            if !waited { return .late }
+        }
+        return try readLine().map { .line($0) } ?? .end
+    }
+
+    enum TimedLine {
+        case line(ArraySlice<UInt8>)
+        case end
+        case late
+    }
+
     /// A complete line that has already arrived, without waiting for one.
     func bufferedLine() throws(PluginError) -> ArraySlice<UInt8>? {
         while stdoutFD >= 0, try readStdout() {}
@@ -237,9 +256,12 @@ final class PluginProcess: @unchecked Sendable {
     }
 
     /// Runs the poll loop until `done` holds; throws when nothing moves for `timeout` seconds.
-    private func pump(until done: (PluginProcess) -> Bool) throws(PluginError) {
+    /// Returns false, instead, when `softDeadline` passes first.
+    @discardableResult
+    private func pump(until done: (PluginProcess) -> Bool, softDeadline: Double? = nil) throws(PluginError) -> Bool {
         var lastProgress = Self.now()
         while !done(self) {
+            if let softDeadline, Self.now() >= softDeadline { return false }
             if pendingOffset == pending.count, closeInputWhenSent, stdinFD >= 0 {
                 close(stdinFD)
                 stdinFD = -1
@@ -249,12 +271,13 @@ final class PluginProcess: @unchecked Sendable {
             if stdinFD >= 0, pendingOffset < pending.count { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
             if stdoutFD >= 0 { fds.append(pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)) }
             if stderrFD >= 0 { fds.append(pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0)) }
-            if fds.isEmpty { return }
-            let remaining = timeout - (Self.now() - lastProgress)
+            if fds.isEmpty { return true }
+            var remaining = timeout - (Self.now() - lastProgress)
             if remaining <= 0 {
                 terminate()
                 throw PluginError(plugin, "stopped answering (no output for \(Self.seconds(timeout)); see --plugin-timeout)")
             }
+            if let softDeadline { remaining = min(remaining, max(softDeadline - Self.now(), 0.001)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 3_600_000).rounded(.up)))
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -270,6 +293,7 @@ final class PluginProcess: @unchecked Sendable {
                 }
             }
         }
+        return true
     }
 
     /// Writes what the stdin pipe takes; true when something was written.
