@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "WarraqXML", targets: ["WarraqXML"]),
         .library(name: "WarraqYAML", targets: ["WarraqYAML"]),
         .library(name: "WarraqTransforms", targets: ["WarraqTransforms"]),
+        // Plugin host and SDK: another package's executable becomes a warraq plugin with it.
+        .library(name: "WarraqPlugins", targets: ["WarraqPlugins"]),
+        .plugin(name: "warraq-convert", targets: ["WarraqConvert"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +45,7 @@ let package = Package(
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
+        .target(name: "WarraqPlugins", dependencies: ["WarraqCore"]),
         .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
         .target(
             name: "WarraqTransforms",
@@ -52,12 +56,16 @@ let package = Package(
         .executableTarget(
             name: "warraq",
             dependencies: [
-                "WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML", "WarraqTransforms",
+                "WarraqCore", "WarraqFormats", "WarraqPlugins", "WarraqText", "WarraqTransforms", "WarraqXML", "WarraqYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "EmbedDataTool"),
         .plugin(name: "EmbedData", capability: .buildTool(), dependencies: ["EmbedDataTool"]),
+        .plugin(
+            name: "WarraqConvert",
+            capability: .command(intent: .custom(verb: "warraq-convert", description: "Convert the files of each target with warraq"))
+        ),
         // Helpers shared by the test targets: running the built binary, finding test clients.
         .target(name: "WarraqTestSupport", dependencies: ["WarraqCore"], path: "Tests/Support"),
         .testTarget(name: "WarraqCoreTests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
@@ -67,6 +75,7 @@ let package = Package(
         .testTarget(name: "WarraqYAMLTests", dependencies: ["WarraqYAML", "WarraqFormats", "WarraqTestSupport"]),
         .testTarget(name: "WarraqTransformsTests", dependencies: ["WarraqTransforms", "WarraqTestSupport"]),
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
+        .testTarget(name: "WarraqPluginsTests", dependencies: ["WarraqPlugins", "WarraqTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

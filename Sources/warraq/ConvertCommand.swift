@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WarraqCore
+import WarraqPlugins
+import WarraqText
 import WarraqXML
 
 /// `warraq convert`: the pipeline from the command line.
@@ -52,13 +54,16 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
     var profiles: [String] = []
 
+    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plugin may go without answering before it is stopped.", valueName: "seconds"))
+    var pluginTimeout: Double = 60
+
     @Flag(name: .customLong("validate"), help: "With -t tei and -o or --output-dir: check what was written against tei_all.rng.")
     var validateOutput = false
 
     @Option(help: ArgumentHelp("The RELAX NG schema for --validate (default: the installed tei_all.rng).", valueName: "file"))
     var schema: String?
 
-    @Option(name: .customLong("transform"), help: ArgumentHelp("Apply a transform, NAME[:key=value,...] (repeatable, in order; see 'warraq formats').", valueName: "name"))
+    @Option(name: .customLong("transform"), help: ArgumentHelp("Apply a transform, NAME[:key=value,...] or a plugin's path (repeatable, in order; see 'warraq formats').", valueName: "name"))
     var transforms: [String] = []
 
     @Option(name: .customLong("duplicates"), help: ArgumentHelp("Write the documents dedupe dropped to this JSON Lines file.", valueName: "file"))
@@ -81,6 +86,7 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError("give -o or --output-dir, not both")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout must be more than 0 seconds") }
         if validateOutput, output == nil, outputDirectory == nil {
             throw ValidationError("--validate checks files: give -o FILE or --output-dir DIR")
         }
@@ -90,12 +96,24 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry: FormatRegistry
-        do { registry = BuiltinFormats.registry(profile: try ProfileLoader.load(explicit: profiles)) } catch {
+        let profile: ScrapeProfile
+        do { profile = try ProfileLoader.load(explicit: profiles) } catch {
             printError(error.description)
             throw ExitCode(2)
         }
-        let pipeline = try makePipeline(registry)
+        var plugins = PluginLoader(timeout: pluginTimeout)
+        let registry: FormatRegistry
+        let pipeline: Pipeline
+        do {
+            let reader = try from.map { try plugins.resolve($0, kind: .reader) }
+            let writer = try to.map { try plugins.resolve($0, kind: .writer) }
+            let steps = try transforms.map { try plugins.resolve($0, kind: .transform) }
+            registry = plugins.registry(profile: profile)
+            pipeline = try makePipeline(registry, reader: reader, writer: writer, transforms: steps, plugins: plugins)
+        } catch let error as UsageError {
+            throw ValidationError(error.message)
+        }
+        if !quiet { plugins.catalog.problems.forEach { printError("warraq: warning: \($0)") } }
         var collector = InputCollector { input in
             switch pipeline.reader {
             case .fixed(let format, _): input.formatExtension.map(format.extensions.contains) ?? false
@@ -145,13 +163,15 @@ struct ConvertCommand: ParsableCommand {
             let hint = ["duplicates", "rejected"].contains(channel) ? "; give --\(channel) FILE to keep them" : ""
             printError("warraq: warning: \(counted(n, "document")) set aside as \(channel) and not kept\(hint)")
         }
+        let pluginFailures = PluginFormats.closeIdlePlugins()
+        pluginFailures.forEach { printError($0.description) }
         let unreadable = collector.diagnostics.filter { $0.severity == .error }.count
         let failed = summary.failedInputs + unreadable
         if !quiet {
             let total = summary.inputs + unreadable
             printError("warraq: \(total - failed) of \(counted(total, "input")) converted, \(failed) failed; \(counted(summary.documents, "document")), \(counted(summary.removed, "removed item"))")
         }
-        if failed > 0 { throw ExitCode(1) }
+        if failed > 0 || !pluginFailures.isEmpty { throw ExitCode(1) }
         if validateOutput, try !validateOutputs(writer: pipeline.writer) { throw ExitCode(1) }
     }
 
@@ -168,28 +188,46 @@ struct ConvertCommand: ParsableCommand {
         return invalid == 0
     }
 
-    private func makePipeline(_ registry: FormatRegistry) throws -> Pipeline {
+    private typealias Spec = (name: String, options: FormatOptions)
+
+    private func makePipeline(_ registry: FormatRegistry, reader from: Spec?, writer to: Spec?, transforms: [Spec], plugins: PluginLoader) throws -> Pipeline {
         let readerChoice: Pipeline.ReaderChoice
-        if let from {
+        if let (from, options) = from {
             guard let format = registry.reader(named: from) else {
                 throw ValidationError("no reader called '\(from)' (readers: \(registry.readers.map(\.name).joined(separator: ", ")))")
             }
-            readerChoice = .fixed(format, FormatOptions())
+            try options.validate(against: format.options, for: "reader '\(format.name)'")
+            try plugins.check(options, kind: .reader, name: format.name)
+            readerChoice = .fixed(format, options)
         } else {
             readerChoice = .byExtension(registry, fallback: BuiltinFormats.fallbackReader)
         }
         let writer: WriterFormat
-        if let to {
+        var writerOptions = FormatOptions()
+        if let (to, options) = to {
             guard let format = registry.writer(named: to) else {
                 throw ValidationError("no writer called '\(to)' (writers: \(registry.writers.map(\.name).joined(separator: ", ")))")
             }
+            try options.validate(against: format.options, for: "writer '\(format.name)'")
+            try plugins.check(options, kind: .writer, name: format.name)
             writer = format
+            writerOptions = options
         } else if let output, let format = registry.writer(forPath: output) {
             writer = format
         } else {
             writer = registry.writer(named: "jsonl")!
         }
-        return Pipeline(reader: readerChoice, transforms: try TransformSteps.parse(transforms, registry: registry), writer: writer, jobs: jobs)
+        let steps = try transforms.map { name, options in
+            guard let format = registry.transform(named: name) else {
+                throw ValidationError("no transform called '\(name)' (transforms: \(registry.transforms.map(\.name).joined(separator: ", ")))")
+            }
+            try options.validate(against: format.options, for: "transform '\(format.name)'")
+            try plugins.check(options, kind: .transform, name: format.name)
+            // Made once here so that a bad value fails before any input is read.
+            _ = try format.make(options)
+            return Pipeline.Step(format, options)
+        }
+        return Pipeline(reader: readerChoice, transforms: steps, writer: writer, writerOptions: writerOptions, jobs: jobs)
     }
 
     /// Paths from a file or standard input, one per line; blank lines skipped.

@@ -22,7 +22,7 @@ struct Warraq: ParsableCommand {
           warraq formats                             # every reader and writer
         """,
         version: version,
-        subcommands: [ConvertCommand.self, InspectCommand.self, ValidateCommand.self, FormatsCommand.self],
+        subcommands: [ConvertCommand.self, InspectCommand.self, ValidateCommand.self, FormatsCommand.self, ProfilesCommand.self],
         defaultSubcommand: nil
     )
 }

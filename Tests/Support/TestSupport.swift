@@ -93,3 +93,10 @@ public func render(_ documents: [Document], with writer: some DocumentWriter, sh
     try writer.finish(into: &out)
     return out
 }
+
+/// A new empty directory under the system's temporary directory.
+public func makeTemporaryDirectory(_ prefix: String = "warraq-test") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appending(path: "\(prefix)-\(UUID())")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

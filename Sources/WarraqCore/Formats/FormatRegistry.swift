@@ -35,10 +35,15 @@ public struct WriterFormat: Sendable {
     public var options: [FormatOption]
     public var example: String
     public var make: @Sendable (FormatOptions) throws -> any DocumentWriter
+    /// For writers that run outside the process (plugins): each output stream (the file, or one
+    /// file of `--output-dir`) is wrapped in the sink this returns, which pipes the bytes `make`'s
+    /// writer renders through the plugin. Nil for writers that render the final bytes themselves.
+    public var outputFilter: (@Sendable (FormatOptions, any ByteSink) throws -> any ByteSink)?
 
     public init(
         name: String, summary: String, extensions: [String], mediaTypes: [String] = [],
         options: [FormatOption] = [], example: String,
+        outputFilter: (@Sendable (FormatOptions, any ByteSink) throws -> any ByteSink)? = nil,
         make: @escaping @Sendable (FormatOptions) throws -> any DocumentWriter
     ) {
         self.name = name
@@ -47,6 +52,7 @@ public struct WriterFormat: Sendable {
         self.mediaTypes = mediaTypes
         self.options = options
         self.example = example
+        self.outputFilter = outputFilter
         self.make = make
     }
 }

@@ -17,6 +17,9 @@ struct OutputStage {
         self.format = format
         self.options = options
         self.writer = try format.make(options)
+        if case .stream(let sink) = target, let filter = format.outputFilter {
+            self.target = .stream(try filter(options, sink))
+        }
         if case .directory(let path, _) = target {
             var info = stat()
             if stat(path, &info) != 0 {
@@ -80,7 +83,8 @@ struct OutputStage {
         case .directory(let directory, let overwrite):
             let path = directory + "/" + Self.fileName(for: rendered.id) + "." + (format.extensions.first ?? "out")
             do {
-                var file = try AtomicFileSink(path: path, overwrite: overwrite)
+                var file: any ByteSink = try AtomicFileSink(path: path, overwrite: overwrite)
+                if let filter = format.outputFilter { file = try filter(options, file) }
                 var fileWriter = try format.make(options)
                 var bytes: [UInt8] = []
                 try fileWriter.begin(.single, into: &bytes)

@@ -12,7 +12,7 @@ public struct FilterTransform: DocumentTransform {
             FormatOption("has-date", "only documents with a date"),
             FormatOption("has-title", "only documents with a title"),
         ],
-        example: "warraq convert dumps/ --transform language --transform filter:language=ar,min-words=50 --rejected rejected.jsonl",
+        example: "warraq convert dumps/ --transform filter:min-words=50 --rejected short.jsonl",
         isPerDocument: true,
         make: { options in try FilterTransform(options: options) }
     )

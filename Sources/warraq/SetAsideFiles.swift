@@ -1,30 +1,6 @@
 import ArgumentParser
 import WarraqCore
 
-/// `--transform NAME[:key=value,…]` values resolved against the registry, built-in and plugin
-/// transforms alike; a name or option the registry does not know is a usage error naming it.
-enum TransformSteps {
-    static func parse(_ specs: [String], registry: FormatRegistry) throws -> [Pipeline.Step] {
-        try specs.map { spec in
-            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
-            let name = parts.first ?? ""
-            guard let format = registry.transform(named: name) else {
-                let known = registry.transforms.map(\.name).joined(separator: ", ")
-                throw ValidationError("no transform called '\(name)' (transforms: \(known.isEmpty ? "none" : known))")
-            }
-            let options = FormatOptions(parsing: parts.count == 2 ? parts[1] : "")
-            do {
-                try options.validate(against: format.options, for: "transform '\(format.name)'")
-                // Made once here so that a bad value fails before any input is read.
-                _ = try format.make(options)
-            } catch let error as UsageError {
-                throw ValidationError(error.message)
-            }
-            return Pipeline.Step(format, options)
-        }
-    }
-}
-
 /// Where documents set aside by transforms go: one JSON Lines file per channel
 /// (`--duplicates`, `--rejected`), each line the reason, the kept document's id and the document.
 struct SetAsideFiles {

@@ -1,0 +1,29 @@
+import ArgumentParser
+import WarraqCore
+
+/// `warraq profiles`: which scrape profiles a run loads, in the order they are read, and from where.
+struct ProfilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles",
+        abstract: "List the scrape profiles a run loads, in order, and where each came from.",
+        discussion: "User profiles are every *.yaml in $XDG_CONFIG_HOME/warraq/profiles (else ~/.config/warraq/profiles)."
+    )
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp("A profile as 'warraq convert --profile' takes it (repeatable).", valueName: "file"))
+    var profiles: [String] = []
+
+    func run() throws {
+        let sources: [String]
+        do { sources = try ProfileLoader.load(explicit: profiles).sources } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let folder = ProfileLoader.userDirectory.path + "/"
+        let lines = sources.map { source -> String in
+            let from = if source.hasPrefix("built-in ") { "built-in" } else if source.hasPrefix(folder) { "user folder" } else { "--profile" }
+            return from.padding(toLength: 13, withPad: " ", startingAt: 0) + source.replacing("built-in ", with: "", maxReplacements: 1)
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
+

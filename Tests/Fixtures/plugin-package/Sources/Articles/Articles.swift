@@ -1,0 +1,2 @@
+/// The converted articles live beside this file, in dumps/.
+public enum Articles {}
