@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 import WarraqText
 
@@ -18,25 +17,25 @@ struct PageMetadata {
 
     static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "Report"]
 
-    init(root: HTMLNode) {
+    init(tree: HTMLTree) {
         var meta: [String: String] = [:]
-        for node in root.elements(["meta"]) {
-            guard let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"])?.lowercased(),
-                  let content = node.attributes["content"]?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
+        for node in tree.nodes(.meta) {
+            guard let key = (tree.attribute(node, "property") ?? tree.attribute(node, "name") ?? tree.attribute(node, "itemprop"))?.lowercased(),
+                  let content = tree.attribute(node, "content")?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
             meta[key] = content
         }
-        let article = Self.jsonLDArticle(root)
-        let heading = root.elements(["h1"]).lazy.map(\.text).first { !$0.isEmpty }
+        let article = Self.jsonLDArticle(tree)
+        let heading = tree.nodes(.h1).lazy.map { tree.text($0) }.first { !$0.isEmpty }
         let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
         // The visible <h1> when the declared headline merely adds a kicker or the site name to it.
         if let heading, let declared, declared != heading, declared.contains(heading) {
             title = heading
         } else {
-            title = declared ?? heading ?? root.elements(["title"]).first.map { Self.trimSiteName($0.text) }
+            title = declared ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0)) }
         }
         let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
             ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
-            ?? root.elements(["time"]).compactMap { $0.attributes["datetime"] }.first
+            ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
         if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
         authors = Self.names(article?["author"]) 
         if authors.isEmpty, let author = meta["author"] ?? meta["article:author"], !author.hasPrefix("http") { authors = [author] }
@@ -47,15 +46,14 @@ struct PageMetadata {
             keywords = Self.split(words)
         }
         articleBody = article?["articleBody"]?.stringValue
-        language = root.attributes["lang"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-        url = root.elements(["link"]).first { $0.attributes["rel"]?.lowercased() == "canonical" }?.attributes["href"] ?? meta["og:url"]
+        language = tree.attribute(0, "lang").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        url = tree.nodes(.link).first { tree.attribute($0, "rel")?.lowercased() == "canonical" }.flatMap { tree.attribute($0, "href") } ?? meta["og:url"]
     }
 
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
-    private static func jsonLDArticle(_ root: HTMLNode) -> JSONValue? {
-        for script in root.elements(["script"]) {
-            let text = script.rawText.trimmingWhitespace()
-            guard let value = try? JSONParser.parse(text) else { continue }
+    private static func jsonLDArticle(_ tree: HTMLTree) -> JSONValue? {
+        for script in tree.jsonLD {
+            guard let value = try? JSONParser.parse(script.trimmingWhitespace()) else { continue }
             if let found = findArticle(value) { return found }
         }
         return nil
@@ -107,15 +105,35 @@ struct PageMetadata {
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let named = ["&quot;": "\"", "&amp;": "&", "&apos;": "'", "&#39;": "'", "&#039;": "'", "&lt;": "<", "&gt;": ">", "&nbsp;": " "]
-        var out = text
-        for (entity, character) in named { out = out.replacingOccurrences(of: entity, with: character) }
-        return out
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let tail = rest[amp...]
+            if let entity = named.first(where: { tail.hasPrefix($0.key) }) {
+                out += entity.value
+                rest = tail.dropFirst(entity.key.count)
+            } else {
+                out += "&"
+                rest = tail.dropFirst()
+            }
+        }
+        return out + rest
     }
 
     /// `Headline - Site` or `Site | Headline`: the longest part.
     static func trimSiteName(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] where title.contains(separator) {
-            return title.components(separatedBy: separator).max { $0.count < $1.count }?.trimmingWhitespace() ?? title
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            let offsets = ByteSearch.offsets(of: separator, in: title)
+            guard !offsets.isEmpty else { continue }
+            let bytes = Array(title.utf8)
+            var parts: [String] = []
+            var start = 0
+            for offset in offsets + [bytes.count] where offset >= start {
+                parts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+                start = offset + separator.utf8.count
+            }
+            return parts.max { $0.count < $1.count }?.trimmingWhitespace() ?? title
         }
         return title
     }

@@ -1,0 +1,61 @@
+import WarraqCore
+
+/// What an element's `class`, `id` and `role` say about it. Names are split into words at
+/// anything not a letter or digit (`article-share_bar` → article, share, bar) and a word matches
+/// a hint when it starts with it, so `withSidebar` is not a sidebar but `sidebar-left` is; a hint
+/// ending in `$` (`ad$`) matches the whole word only.
+struct ClassHints: Sendable {
+    /// Hint word → why such a subtree is page furniture.
+    var furniture: [(word: String, reason: RemovalReason)]
+    /// Words that mark a caption or picture credit.
+    var caption: [String]
+    /// Words that mark article content; they outweigh furniture words on the same element.
+    var content: [String]
+
+    enum Verdict: Equatable { case none, content, caption, furniture(RemovalReason) }
+
+    private static func matches(_ word: String, _ hint: String) -> Bool {
+        hint.hasSuffix("$") ? word == hint.dropLast() : word.hasPrefix(hint)
+    }
+
+    func verdict(_ names: String) -> Verdict {
+        var isContent = false
+        var isCaption = false
+        var reason: RemovalReason?
+        var word: [UInt8] = []
+        func judge() {
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            word.removeAll(keepingCapacity: true)
+            if content.contains(where: { Self.matches(text, $0) }) { isContent = true }
+            if caption.contains(where: { Self.matches(text, $0) }) { isCaption = true }
+            if reason == nil, let hit = furniture.first(where: { Self.matches(text, $0.word) }) { reason = hit.reason }
+        }
+        for byte in names.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default: judge()
+            }
+        }
+        judge()
+        if isCaption { return .caption }
+        if isContent, reason != .comments { return .content }
+        return reason.map { .furniture($0) } ?? .none
+    }
+}
+
+extension ClassHints {
+    static let builtIn = ClassHints(
+        furniture: [
+            ("comment", .comments), ("disqus", .comments), ("share", .widget), ("sharing", .widget), ("social", .widget),
+            ("related", .related), ("recommend", .related), ("popular", .related), ("trending", .related), ("teaser", .related),
+            ("footer", .footer), ("copyright", .footer), ("nav", .navigation), ("menu", .navigation), ("breadcrumb", .navigation),
+            ("sidebar", .navigation), ("cookie", .consent), ("consent", .consent), ("gdpr", .consent), ("newsletter", .promo),
+            ("subscri", .promo), ("promo", .promo), ("paywall", .promo), ("advert", .ad), ("ad$", .ad), ("ads$", .ad),
+            ("banner", .ad), ("sponsor", .ad), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
+        ],
+        caption: ["caption", "credit", "figcaption"],
+        content: ["article", "content", "story", "entry", "main", "post-body", "body$", "text$"]
+    )
+}
