@@ -46,6 +46,8 @@ struct ContentExtractor {
         case .footer: return .furniture(.footer)
         case .aside: return .furniture(.related)
         case .figure, .figcaption, .picture: return .caption
+        // Page templates put every layout option in the body's class (`tdc-footer-template`).
+        case .html, .body: return .none
         default: break
         }
         if tree.attribute(node, "hidden") != nil || tree.attribute(node, "aria-hidden") == "true" {
@@ -64,18 +66,28 @@ struct ContentExtractor {
         return prose
     }
 
-    /// Marks furniture and captions. A class name that calls most of the page's prose furniture
-    /// (`sidebar-grid` around the article) is a layout name, and ignored; comments excepted.
+    /// Marks furniture and captions. A class name whose elements hold a quarter of the page's
+    /// prose (`sidebar-grid` around each part of the article) is a layout name, and ignored;
+    /// comments, consent notices and footers excepted.
+    private static let unmaskable: Set<RemovalReason> = [.navigation, .related, .widget, .ad, .promo, .metadata, .boilerplate]
+
     private mutating func judgeNodes(prose: [Int]) {
         furniture = [RemovalReason?](repeating: nil, count: tree.count)
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
+        var proseByClass: [String: Int] = [:]
+        for node in 1..<max(tree.count, 1) where prose[node] > 0 {
+            if let names = tree.attribute(node, "class"), tree.attribute(tree.parent(node), "class") != names {
+                proseByClass[names, default: 0] += prose[node]
+            }
+        }
         for node in 0..<tree.count where tree.tags[node] != .text {
             let parent = tree.parent(node)
             let inherited = parent >= 0 ? furniture[parent] : nil
             let captionAbove = parent >= 0 && inCaption[parent]
             switch ownVerdict(node) {
-            case .furniture(let reason) where reason == .comments || prose[node] * 2 < pageProse: furniture[node] = inherited ?? reason
+            case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, "class") ?? ""] ?? prose[node]) * 4 < pageProse:
+                furniture[node] = inherited ?? reason
             default: furniture[node] = inherited
             }
             inCaption[node] = captionAbove || ownVerdict(node) == .caption
