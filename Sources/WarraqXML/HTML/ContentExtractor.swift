@@ -12,6 +12,8 @@ struct ContentExtractor {
     static let maximumLinkDensity = 0.5
     /// What furniture costs per byte, against what prose is worth.
     static let furnitureCost = 1.5
+    /// A sibling of the best element that is worth this share of it is part of the article too.
+    static let siblingShare = 0.1
 
     let tree: HTMLTree
     let hints: ClassHints
@@ -33,8 +35,7 @@ struct ContentExtractor {
         guard let page = tree.nodes(.body).first ?? (tree.count > 0 ? 0 : nil) else { return }
         let runs = TextRun.runs(of: tree, in: page)
         judgeNodes(prose: proseSizes(runs, page: page))
-        let article = bestContainer(runs, page: page)
-        read(runs, article: article)
+        read(runs, article: bestContainer(runs, page: page))
     }
 
     // MARK: Judging
@@ -104,8 +105,11 @@ struct ContentExtractor {
         return Double(run.size - 2 * run.linkSize)
     }
 
-    /// The element whose runs are worth most together.
-    private func bestContainer(_ runs: [TextRun], page: Int) -> Int {
+    /// The element whose runs are worth most together, with those of its siblings that add
+    /// prose (an article split by ad slots into several containers, a standfirst beside the
+    /// body), and the zero-worth ones between them (subheadings, captions): node ranges in
+    /// document order.
+    private func bestContainer(_ runs: [TextRun], page: Int) -> [Range<Int>] {
         var score = [Double](repeating: 0, count: tree.count)
         for run in runs { score[run.owner] += worth(run) }
         var best = page
@@ -113,17 +117,26 @@ struct ContentExtractor {
             score[tree.parent(node)] += score[node]
         }
         for node in page..<tree.end(page) where tree.tags[node] != .text && score[node] > score[best] { best = node }
-        return best
+        let parent = tree.parent(best)
+        guard best != page, parent >= 0 else { return [best..<tree.end(best)] }
+        var children: [Int] = []
+        var child = parent + 1
+        while child < tree.end(parent) {
+            children.append(child)
+            child = tree.end(child)
+        }
+        let kept = children.indices.filter { children[$0] == best || score[children[$0]] >= score[best] * Self.siblingShare }
+        guard let first = kept.first, let last = kept.last else { return [best..<tree.end(best)] }
+        return children[first...last].filter { score[$0] >= 0 || kept.contains(children.firstIndex(of: $0)!) }
+            .map { $0..<tree.end($0) }
     }
 
     // MARK: Reading
 
-    private mutating func read(_ runs: [TextRun], article: Int) {
-        let articleEnd = tree.end(article)
-        let proseRuns = runs.indices.filter { index in
-            let run = runs[index]
-            return run.owner >= article && run.owner < articleEnd && worth(run) > 0
-        }
+    private mutating func read(_ runs: [TextRun], article parts: [Range<Int>]) {
+        func isInside(_ run: TextRun) -> Bool { parts.contains { $0.contains(run.owner) } }
+        let article = parts.first?.lowerBound ?? 0
+        let proseRuns = runs.indices.filter { isInside(runs[$0]) && worth(runs[$0]) > 0 }
         let firstProse = proseRuns.first ?? runs.count
         let lastProse = proseRuns.last ?? -1
         var seen: Set<String> = []
@@ -163,7 +176,7 @@ struct ContentExtractor {
         }
 
         for (index, run) in runs.enumerated() {
-            let inside = run.owner >= article && run.owner < articleEnd
+            let inside = isInside(run)
             if let open = table, run.owner < tree.end(open) { continue }
             let (text, inlines) = run.content(in: tree)
             guard inside else {
