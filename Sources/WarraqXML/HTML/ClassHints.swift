@@ -40,7 +40,7 @@ struct ClassHints: Sendable {
         }
         judge()
         if isCaption { return .caption }
-        if isContent, reason != .comments { return .content }
+        if isContent, reason == nil { return .content }
         return reason.map { .furniture($0) } ?? .none
     }
 }
@@ -53,7 +53,8 @@ extension ClassHints {
             ("footer", .footer), ("copyright", .footer), ("nav", .navigation), ("menu", .navigation), ("breadcrumb", .navigation),
             ("sidebar", .navigation), ("cookie", .consent), ("consent", .consent), ("gdpr", .consent), ("newsletter", .promo),
             ("subscri", .promo), ("promo", .promo), ("paywall", .promo), ("advert", .ad), ("ad$", .ad), ("ads$", .ad),
-            ("banner", .ad), ("sponsor", .ad), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
+            ("banner", .ad), ("sponsor", .ad), ("hidden$", .boilerplate), ("invisible$", .boilerplate), ("a11y$", .boilerplate),
+            ("login", .promo), ("signin", .promo), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
         ],
         caption: ["caption", "credit", "figcaption"],
         content: ["article", "content", "story", "entry", "main", "post-body", "body$", "text$"]
