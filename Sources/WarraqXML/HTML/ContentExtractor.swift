@@ -1,4 +1,5 @@
 import WarraqCore
+import WarraqText
 
 /// Finds a page's article: every run of text is worth its size when it reads like prose (long
 /// enough, few links, not page furniture) and costs its size when it does not; the element whose
@@ -14,6 +15,10 @@ struct ContentExtractor {
     static let furnitureCost = 1.5
     /// A sibling of the best element that is worth this share of it is part of the article too.
     static let siblingShare = 0.1
+    /// A parent worth this share of the best element is taken as the best element's wrapper.
+    static let wrapperShare = 0.9
+    /// Where a short line can be article text.
+    static let shortTextTags: Set<HTMLTag> = [.p, .li, .dd, .dt, .blockquote, .pre, .h1, .h2, .h3, .h4, .h5, .h6, .td, .th, .caption]
 
     let tree: HTMLTree
     let hints: ClassHints
@@ -117,6 +122,10 @@ struct ContentExtractor {
             score[tree.parent(node)] += score[node]
         }
         for node in page..<tree.end(page) where tree.tags[node] != .text && score[node] > score[best] { best = node }
+        // A wrapper that costs little (a hidden label beside the text) is where siblings are.
+        while best != page, tree.parent(best) != page, score[tree.parent(best)] >= score[best] * Self.wrapperShare {
+            best = tree.parent(best)
+        }
         let parent = tree.parent(best)
         guard best != page, parent >= 0 else { return [best..<tree.end(best)] }
         var children: [Int] = []
@@ -211,6 +220,16 @@ struct ContentExtractor {
             // Short lines before the article's first paragraph or after its last are bylines,
             // dates and labels.
             if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
+                remove(text, .metadata)
+                continue
+            }
+            // A short line of its own (not a paragraph, item or heading) inside the article is a
+            // label, a date or a widget's caption.
+            if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
+                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata)
+                continue
+            }
+            if run.size < Self.proseSize, NewsDateParser.standard.parse(text) != nil, !text.contains(where: { $0 == "." || $0 == "," }) {
                 remove(text, .metadata)
                 continue
             }
