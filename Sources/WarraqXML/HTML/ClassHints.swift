@@ -54,7 +54,8 @@ extension ClassHints {
             ("sidebar", .navigation), ("cookie", .consent), ("consent", .consent), ("gdpr", .consent), ("newsletter", .promo),
             ("subscri", .promo), ("promo", .promo), ("paywall", .promo), ("advert", .ad), ("ad$", .ad), ("ads$", .ad),
             ("banner", .ad), ("sponsor", .ad), ("hidden$", .boilerplate), ("invisible$", .boilerplate), ("a11y$", .boilerplate),
-            ("login", .promo), ("signin", .promo), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
+            ("login", .promo), ("signin", .promo), ("popup", .widget), ("modal", .widget), ("dialog", .widget), ("overlay", .widget),
+            ("toast", .widget), ("tooltip", .widget), ("blind$", .boilerplate), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
         ],
         caption: ["caption", "credit", "figcaption"],
         content: ["article", "content", "story", "entry", "main", "post-body", "body$", "text$"]
