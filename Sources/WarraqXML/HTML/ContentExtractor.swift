@@ -17,6 +17,8 @@ struct ContentExtractor {
     static let siblingShare = 0.1
     /// A parent worth this share of the best element is taken as the best element's wrapper.
     static let wrapperShare = 0.9
+    /// The article under the page's title heading needs this share of the best element's worth.
+    static let titledShare = 0.2
     /// Where a short line can be article text.
     static let shortTextTags: Set<HTMLTag> = [.p, .li, .dd, .dt, .blockquote, .pre, .h1, .h2, .h3, .h4, .h5, .h6, .td, .th, .caption]
 
@@ -122,6 +124,7 @@ struct ContentExtractor {
             score[tree.parent(node)] += score[node]
         }
         for node in page..<tree.end(page) where tree.tags[node] != .text && score[node] > score[best] { best = node }
+        if let titled = titledContainer(score: score, best: best), titled != best { return [titled..<tree.end(titled)] }
         // A wrapper that costs little (a hidden label beside the text) is where siblings are.
         while best != page, tree.parent(best) != page, score[tree.parent(best)] >= score[best] * Self.wrapperShare {
             best = tree.parent(best)
@@ -138,6 +141,22 @@ struct ContentExtractor {
         guard let first = kept.first, let last = kept.last else { return [best..<tree.end(best)] }
         return children[first...last].filter { score[$0] >= 0 || kept.contains(children.firstIndex(of: $0)!) }
             .map { $0..<tree.end($0) }
+    }
+
+    /// When the page shows its title as a heading outside the best element, the article under
+    /// that heading, if it has prose of its own: pages that append the next article below
+    /// the first.
+    private func titledContainer(score: [Double], best: Int) -> Int? {
+        guard let title else { return nil }
+        let headings = (0..<tree.count).lazy.filter { [.h1, .h2].contains(self.tree.tags[$0]) }
+        guard let heading = headings.first(where: { self.tree.text($0) == title }) else { return nil }
+        var node = tree.parent(heading)
+        while node > 0 {
+            if node <= best, best < tree.end(node) { return nil }
+            if score[node] >= score[best] * Self.titledShare { return node }
+            node = tree.parent(node)
+        }
+        return nil
     }
 
     // MARK: Reading
