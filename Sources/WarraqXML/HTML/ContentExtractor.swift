@@ -34,11 +34,16 @@ struct ContentExtractor {
     /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
     private var furniture: [RemovalReason?] = []
     private var inCaption: [Bool] = []
+    /// The first `<h1>` or `<h2>` that shows the title.
+    private let titleHeading: Int?
 
     init(tree: HTMLTree, hints: ClassHints, title: String?) {
         self.tree = tree
         self.hints = hints
         self.title = title
+        titleHeading = title.flatMap { title in
+            (0..<tree.count).first { [.h1, .h2].contains(tree.tags[$0]) && tree.text($0) == title }
+        }
         guard let page = tree.nodes(.body).first ?? (tree.count > 0 ? 0 : nil) else { return }
         let runs = TextRun.runs(of: tree, in: page)
         judgeNodes(prose: proseSizes(runs, page: page))
@@ -83,6 +88,16 @@ struct ContentExtractor {
         furniture = [RemovalReason?](repeating: nil, count: tree.count)
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
+        // Comments, sidebars and menus never hold the page's title heading; their names on its
+        // ancestors are state flags (`comments-enabled`).
+        var titleAncestors: Set<Int> = []
+        if let heading = titleHeading {
+            var node = tree.parent(heading)
+            while node >= 0 {
+                titleAncestors.insert(node)
+                node = tree.parent(node)
+            }
+        }
         var proseByClass: [String: Int] = [:]
         for node in 1..<max(tree.count, 1) where prose[node] > 0 {
             if let names = tree.attribute(node, "class"), tree.attribute(tree.parent(node), "class") != names {
@@ -93,7 +108,7 @@ struct ContentExtractor {
             let parent = tree.parent(node)
             let inherited = parent >= 0 ? furniture[parent] : nil
             let captionAbove = parent >= 0 && inCaption[parent]
-            switch ownVerdict(node) {
+            switch titleAncestors.contains(node) ? .none : ownVerdict(node) {
             case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, "class") ?? ""] ?? prose[node]) * 4 < pageProse:
                 furniture[node] = inherited ?? reason
             default: furniture[node] = inherited
@@ -147,9 +162,7 @@ struct ContentExtractor {
     /// that heading, if it has prose of its own: pages that append the next article below
     /// the first.
     private func titledContainer(score: [Double], best: Int) -> Int? {
-        guard let title else { return nil }
-        let headings = (0..<tree.count).lazy.filter { [.h1, .h2].contains(self.tree.tags[$0]) }
-        guard let heading = headings.first(where: { self.tree.text($0) == title }) else { return nil }
+        guard let heading = titleHeading else { return nil }
         var node = tree.parent(heading)
         while node > 0 {
             if node <= best, best < tree.end(node) { return nil }
