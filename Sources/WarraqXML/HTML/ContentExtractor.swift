@@ -34,6 +34,8 @@ struct ContentExtractor {
     /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
     private var furniture: [RemovalReason?] = []
     private var inCaption: [Bool] = []
+    /// Per node, the size of its prose-like runs (see `proseSizes`).
+    private var prose: [Int] = []
     /// The first `<h1>` or `<h2>` that shows the title.
     private let titleHeading: Int?
 
@@ -46,7 +48,8 @@ struct ContentExtractor {
         }
         guard let page = tree.nodes(.body).first ?? (tree.count > 0 ? 0 : nil) else { return }
         let runs = TextRun.runs(of: tree, in: page)
-        judgeNodes(prose: proseSizes(runs, page: page))
+        prose = proseSizes(runs, page: page)
+        judgeNodes()
         read(runs, article: bestContainer(runs, page: page))
     }
 
@@ -84,7 +87,7 @@ struct ContentExtractor {
     /// comments, consent notices and footers excepted.
     private static let unmaskable: Set<RemovalReason> = [.navigation, .related, .widget, .ad, .promo, .metadata, .boilerplate]
 
-    private mutating func judgeNodes(prose: [Int]) {
+    private mutating func judgeNodes() {
         furniture = [RemovalReason?](repeating: nil, count: tree.count)
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
@@ -146,16 +149,23 @@ struct ContentExtractor {
         }
         let parent = tree.parent(best)
         guard best != page, parent >= 0 else { return [best..<tree.end(best)] }
-        var children: [Int] = []
-        var child = parent + 1
-        while child < tree.end(parent) {
-            children.append(child)
-            child = tree.end(child)
+        // Siblings worth a share of the best element join it; a sibling that costs more than
+        // it adds is searched for such parts (a body container that also holds a paywall box).
+        let threshold = score[best] * Self.siblingShare
+        var parts: [Int] = []
+        func gather(_ node: Int) {
+            if node == best || score[node] >= threshold {
+                parts.append(node)
+                return
+            }
+            var child = node + 1
+            while child < tree.end(node) {
+                if tree.tags[child] != .text, prose[child] > 0 { gather(child) }
+                child = tree.end(child)
+            }
         }
-        let kept = children.indices.filter { children[$0] == best || score[children[$0]] >= score[best] * Self.siblingShare }
-        guard let first = kept.first, let last = kept.last else { return [best..<tree.end(best)] }
-        return children[first...last].filter { score[$0] >= 0 || kept.contains(children.firstIndex(of: $0)!) }
-            .map { $0..<tree.end($0) }
+        gather(parent)
+        return parts.map { $0..<tree.end($0) }
     }
 
     /// When the page shows its title as a heading outside the best element, the article under
