@@ -26,13 +26,11 @@ struct PageMetadata {
         }
         let article = Self.jsonLDArticle(tree)
         let heading = tree.nodes(.h1).lazy.map { tree.text($0) }.first { !$0.isEmpty }
-        let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
-        // The visible <h1> when the declared headline merely adds a kicker or the site name to it.
-        if let heading, let declared, declared != heading, declared.contains(heading) {
-            title = heading
-        } else {
-            title = declared ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0)) }
-        }
+        let site = meta["og:site_name"] ?? Self.names(article?["publisher"]).first
+        let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"])
+            .map { Self.trimSiteName(Self.decodeEntities($0).foldingWhitespace(), site: site, heading: heading) }
+        title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
+            ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading) }
         let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
             ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
             ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
@@ -110,7 +108,10 @@ struct PageMetadata {
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
             let tail = rest[amp...]
-            if let entity = named.first(where: { tail.hasPrefix($0.key) }) {
+            if let (character, length) = numericEntity(tail) {
+                out.unicodeScalars.append(character)
+                rest = tail.dropFirst(length)
+            } else if let entity = named.first(where: { tail.hasPrefix($0.key) }) {
                 out += entity.value
                 rest = tail.dropFirst(entity.key.count)
             } else {
@@ -121,20 +122,68 @@ struct PageMetadata {
         return out + rest
     }
 
-    /// `Headline - Site` or `Site | Headline`: the longest part.
-    static func trimSiteName(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-            let offsets = ByteSearch.offsets(of: separator, in: title)
-            guard !offsets.isEmpty else { continue }
-            let bytes = Array(title.utf8)
-            var parts: [String] = []
-            var start = 0
-            for offset in offsets + [bytes.count] where offset >= start {
-                parts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
-                start = offset + separator.utf8.count
+    /// The headline as the page shows it: without a kicker (`Kicker: Headline`) when the Open
+    /// Graph title or the `<h1>` (after another kicker) leaves it out, with the Open Graph
+    /// title's kicker when the `<h1>` shows it.
+    static func withoutKicker(_ declared: String, openGraph: String?, heading: String?) -> String {
+        // The reverse: the Open Graph title adds a kicker that the `<h1>` shows too.
+        if let openGraph, let heading, openGraph != declared,
+           let separator = [" / ", ": ", " - ", " – "].first(where: { openGraph.hasSuffix($0 + declared) }) {
+            let kicker = openGraph.dropLast(separator.count + declared.count)
+            if !kicker.isEmpty, heading.hasPrefix(kicker) { return openGraph }
+        }
+        for separator in [": ", " - ", " – "] {
+            let parts = split(declared, at: separator)
+            guard parts.count > 1, let last = parts.last, last.count >= 10 else { continue }
+            if openGraph == last { return last }
+            if let heading, let other = [": ", " - ", " – "].first(where: { heading.hasSuffix($0 + last) }) {
+                let kicker = Set(parts.dropLast().joined(separator: " ").split(separator: " ").filter { $0.count >= 4 })
+                let otherKicker = heading.dropLast(other.count + last.count).split(separator: " ").filter { $0.count >= 4 }
+                if !otherKicker.isEmpty, !otherKicker.contains(where: kicker.contains) { return last }
             }
-            return parts.max { $0.count < $1.count }?.trimmingWhitespace() ?? title
+        }
+        return declared
+    }
+
+    /// `&#8216;` or `&#x2018;` at the start of `text`: the character and the entity's length.
+    private static func numericEntity(_ text: Substring) -> (Unicode.Scalar, Int)? {
+        guard text.hasPrefix("&#"), let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
+        let digits = text[text.index(text.startIndex, offsetBy: 2)..<semicolon]
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, text.distance(from: text.startIndex, to: semicolon) + 1)
+    }
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "：", "ㅣ", " / ", "--", " » "]
+
+    /// `Headline - Site` or `Site | Headline` without the site: the part that is the visible
+    /// heading, else the longest part when one part names the site, else the title unchanged.
+    static func trimSiteName(_ title: String, site: String?, heading: String?) -> String {
+        for separator in separators {
+            let parts = split(title, at: separator).map { $0.trimmingWhitespace() }
+            guard parts.count > 1 else { continue }
+            if let heading, let part = parts.first(where: { $0 == heading }) { return part }
+            let siteNamed = parts.contains { part in
+                site.map { ByteSearch.contains($0.lowercased(), in: part.lowercased()) || ByteSearch.contains(part.lowercased(), in: $0.lowercased()) } ?? false
+            }
+            if siteNamed, let last = parts.last, site.map({ ByteSearch.contains(last.lowercased(), in: $0.lowercased()) || ByteSearch.contains($0.lowercased(), in: last.lowercased()) }) ?? false {
+                return parts.dropLast().joined(separator: separator.trimmingWhitespace().isEmpty ? separator : separator)
+            }
+            if siteNamed { return parts.max { $0.count < $1.count } ?? title }
         }
         return title
+    }
+
+    private static func split(_ text: String, at separator: String) -> [String] {
+        let offsets = ByteSearch.offsets(of: separator, in: text)
+        guard !offsets.isEmpty else { return [text] }
+        let bytes = Array(text.utf8)
+        var parts: [String] = []
+        var start = 0
+        for offset in offsets + [bytes.count] where offset >= start {
+            parts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+            start = offset + separator.utf8.count
+        }
+        return parts
     }
 }
