@@ -31,10 +31,11 @@ struct PageMetadata {
             .map { Self.trimSiteName(Self.decodeEntities($0).foldingWhitespace(), site: site, heading: heading) }
         title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
             ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading) }
-        let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
-            ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
-            ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
+        let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
+        let metaDate = dateKeys.lazy.compactMap { meta[$0] }.first
+        let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
         if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
+        if date == nil, let visible = Self.visibleDate(tree) { (date, dateText) = visible }
         authors = Self.names(article?["author"]) 
         if authors.isEmpty, let author = meta["author"] ?? meta["article:author"], !author.hasPrefix("http") { authors = [author] }
         publisher = Self.names(article?["publisher"]).first ?? meta["og:site_name"]
@@ -97,6 +98,20 @@ struct PageMetadata {
             return (iso, nil)
         }
         return (NewsDateParser.standard.parse(text)?.iso, text)
+    }
+
+    /// A date printed on the page in an element named for it (`meta_date`, `published`):
+    /// `erstellt: 01. April 2025, 15:25`.
+    static func visibleDate(_ tree: HTMLTree) -> (String, String)? {
+        let hints = ["date", "datum", "time", "publish"]
+        for node in 0..<tree.count where tree.textSize[node] > 0 && tree.textSize[node] < 80 {
+            guard let names = tree.attribute(node, "class")?.lowercased() else { continue }
+            let words = names.split(whereSeparator: { !$0.isLetter })
+            guard words.contains(where: { word in hints.contains { word.hasPrefix($0) } }) else { continue }
+            let text = tree.text(node)
+            if let iso = NewsDateParser.standard.parse(text)?.iso { return (iso, text) }
+        }
+        return nil
     }
 
     /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
