@@ -25,7 +25,7 @@ struct HTMLReaderTests {
         #expect(page.url == "https://news.example/library")
         #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "heading", "list", "quote", "paragraph"])
         #expect(page.body[3] == .list(ListBlock(items: [ListItem(text: "إعارة الكتب الإلكترونية مجانا لسكان المدينة"), ListItem(text: "ورش أسبوعية للكتابة الإبداعية للشباب")])))
-        #expect(page.removed.map(\.reason) == [.navigation, .widget, .comments, .footer])
+        #expect(page.removed.map(\.reason) == [.navigation, .widget, .duplicate, .comments, .footer])
         #expect(page.origin?.format == "html")
         let body = page.body.map(\.plainText).joined(separator: "\n")
         #expect(!body.contains("تعليق") && !body.contains("جميع الحقوق"))
@@ -70,11 +70,15 @@ struct HTMLTitleTests {
         return try reader.next()?.title
     }
 
-    @Test("the visible <h1> wins when the declared headline only adds a kicker; entities in metadata are decoded")
+    @Test("a kicker is dropped where the Open Graph title leaves it out, kept where the page shows it; entities in metadata are decoded")
     func kicker() throws {
-        let kicker = #"<html><head><meta property="og:title" content="Storm: Ferry service halted &quot;until Friday&quot;"></head><body><h1>Ferry service halted "until Friday"</h1></body></html>"#
+        let kicker = #"<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm: Ferry service halted &quot;until Friday&quot;"}</script><meta property="og:title" content="Ferry service halted &#34;until Friday&#34;"></head><body><h1>Ferry service halted "until Friday"</h1></body></html>"#
         #expect(try title(kicker) == #"Ferry service halted "until Friday""#)
+        let kept = #"<html><head><meta property="og:title" content="Storm: Ferry service halted"></head><body><h1>Ferry service halted</h1></body></html>"#
+        #expect(try title(kept) == "Storm: Ferry service halted")
         let different = #"<html><head><meta property="og:title" content="A headline for sharing"></head><body><h1>Another headline</h1></body></html>"#
         #expect(try title(different) == "A headline for sharing")
+        let site = #"<html><head><meta property="og:site_name" content="Harbour News"><meta property="og:title" content="Ferry timetable changes | Harbour News"></head><body></body></html>"#
+        #expect(try title(site) == "Ferry timetable changes")
     }
 }

@@ -25,12 +25,14 @@ struct PageMetadata {
             meta[key] = content
         }
         let article = Self.jsonLDArticle(tree)
-        let heading = tree.nodes(.h1).lazy.map { tree.text($0) }.first { !$0.isEmpty }
+        let headings = tree.nodes(.h1).map { tree.text($0) }.filter { !$0.isEmpty }
         let site = meta["og:site_name"] ?? Self.names(article?["publisher"]).first
-        let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"])
-            .map { Self.trimSiteName(Self.decodeEntities($0).foldingWhitespace(), site: site, heading: heading) }
+        let rawDeclared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
+        // The <h1> that shows the declared headline, if one does (pages have several).
+        let heading = headings.first { $0 == rawDeclared } ?? headings.first
+        let declared = rawDeclared.map { Self.trimSiteName($0, site: site, heading: heading) }
         title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
-            ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading) }
+            ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading, longest: true) }
         let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
         let metaDate = dateKeys.lazy.compactMap { meta[$0] }.first
         let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
@@ -172,8 +174,9 @@ struct PageMetadata {
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "：", "ㅣ", " / ", "--", " » "]
 
     /// `Headline - Site` or `Site | Headline` without the site: the part that is the visible
-    /// heading, else the longest part when one part names the site, else the title unchanged.
-    static func trimSiteName(_ title: String, site: String?, heading: String?) -> String {
+    /// heading, else the longest part when one part names the site (or, for `<title>`, always),
+    /// else the title unchanged.
+    static func trimSiteName(_ title: String, site: String?, heading: String?, longest: Bool = false) -> String {
         for separator in separators {
             let parts = split(title, at: separator).map { $0.trimmingWhitespace() }
             guard parts.count > 1 else { continue }
@@ -184,7 +187,7 @@ struct PageMetadata {
             if siteNamed, let last = parts.last, site.map({ ByteSearch.contains(last.lowercased(), in: $0.lowercased()) || ByteSearch.contains($0.lowercased(), in: last.lowercased()) }) ?? false {
                 return parts.dropLast().joined(separator: separator.trimmingWhitespace().isEmpty ? separator : separator)
             }
-            if siteNamed { return parts.max { $0.count < $1.count } ?? title }
+            if siteNamed || longest { return parts.max { $0.count < $1.count } ?? title }
         }
         return title
     }
