@@ -82,3 +82,50 @@ struct HTMLTitleTests {
         #expect(try title(site) == "Ferry timetable changes")
     }
 }
+
+@Suite("HTML reader content")
+struct HTMLContentTests {
+    @Test("nested layout tables: the article cell is read, its data table kept as a table, menus and footer removed")
+    func layoutTables() throws {
+        let page = try readHTML("layout-tables.html")
+        #expect(page.title == "Council approves new seawall")
+        #expect(page.date == "2024-06-11")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "heading", "table", "paragraph"])
+        #expect(page.body[3] == .table(Table(rows: [["Item", "Cost"], ["Wall", "£4m"], ["Drainage", "£1m"]])))
+        let removed = page.removed.map(\.text).joined(separator: "\n")
+        #expect(removed.contains("Tide tables") && removed.contains("Copyright Harbour News"))
+    }
+
+    @Test("an Arabic article split by an ad slot: standfirst, both parts, figure, inlines and list kept; related links listed")
+    func splitArticle() throws {
+        let page = try readHTML("split-figure-ar.html")
+        #expect(page.title == "افتتاح جسر جديد فوق النهر")
+        #expect(page.date == "2025-04-20T08:00:00")
+        #expect(page.language == "ar")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "figure", "paragraph", "heading", "list"])
+        #expect(page.body[0].plainText.hasPrefix("يربط الجسر الجديد"))
+        #expect(page.body[2] == .figure(Figure(caption: "الجسر الجديد عند الافتتاح. تصوير: سامي علي", src: "/img/bridge.jpg")))
+        guard case .paragraph(let linked) = page.body[1], case .paragraph(let emphasized) = page.body[3] else {
+            Issue.record("paragraphs expected")
+            return
+        }
+        #expect(linked.inlines?.map(\.kind) == [.text, .link, .text])
+        #expect(linked.inlines?[1] == Inline(.link, "المهندسين", url: "/people/engineers"))
+        #expect(linked.inlines?.map(\.text).joined() == linked.text)
+        #expect(emphasized.inlines?.contains(Inline(.emphasis, "سيخفف الازدحام")) == true)
+        #expect(page.related.map(\.url) == ["/news/1", "/news/2"])
+        #expect(page.related.first?.title == "البلدية تعلن خطة جديدة لتطوير الحدائق العامة")
+        let reasons = Set(page.removed.map(\.reason))
+        #expect(reasons.isSuperset(of: [.navigation, .ad, .related, .comments, .footer]))
+        let body = page.body.map(\.plainText).joined(separator: "\n")
+        #expect(!body.contains("تعليق") && !body.contains("إعلان") && !body.contains("اقرأ أيضا"))
+    }
+
+    @Test("a page of teaser links has no article: empty body, everything removed")
+    func noArticle() throws {
+        let page = try readHTML("no-article.html")
+        #expect(page.body.isEmpty)
+        #expect(page.title == "Harbour News")
+        #expect(page.removed.map(\.text).joined(separator: "\n").contains("Ferry timetable changes"))
+    }
+}

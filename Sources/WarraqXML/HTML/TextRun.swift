@@ -64,8 +64,8 @@ struct TextRun {
                 text.append(tree.bytes, tree.textRanges[index])
                 guard text.utf8.count > before else { continue }
                 let (kind, url) = inlineKind(of: index, in: tree)
-                // A space folded in front of this piece belongs to the piece before.
-                let start = before + (before > 0 && text.utf8[before] == 0x20 ? 1 : 0)
+                // A space folded in front of a link or emphasis belongs to the plain text before it.
+                let start = before + (kind != .text && before > 0 && text.utf8[before] == 0x20 ? 1 : 0)
                 if spans.last.map({ $0.kind != kind || $0.url != url }) ?? true {
                     spans.append((kind, url, start))
                     if kind != .text { marked = true }
