@@ -14,8 +14,32 @@ struct ClassHints: Sendable {
 
     enum Verdict: Equatable { case none, content, caption, furniture(RemovalReason) }
 
-    private static func matches(_ word: String, _ hint: String) -> Bool {
-        hint.hasSuffix("$") ? word == hint.dropLast() : word.hasPrefix(hint)
+    /// A hint as bytes, compiled once.
+    private struct Pattern {
+        var bytes: [UInt8]
+        var exact: Bool
+        var verdict: Verdict
+
+        init(_ hint: String, _ verdict: Verdict) {
+            exact = hint.hasSuffix("$")
+            bytes = Array((exact ? String(hint.dropLast()) : hint).utf8)
+            self.verdict = verdict
+        }
+
+        func matches(_ word: ArraySlice<UInt8>) -> Bool {
+            guard exact ? word.count == bytes.count : word.count >= bytes.count else { return false }
+            return zip(word, bytes).allSatisfy { $0 == $1 }
+        }
+    }
+
+    private let patterns: [Pattern]
+
+    init(furniture: [(word: String, reason: RemovalReason)], caption: [String], content: [String]) {
+        self.furniture = furniture
+        self.caption = caption
+        self.content = content
+        patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
+            + furniture.map { Pattern($0.word, .furniture($0.reason)) }
     }
 
     func verdict(_ names: String) -> Verdict {
@@ -25,11 +49,15 @@ struct ClassHints: Sendable {
         var word: [UInt8] = []
         func judge() {
             guard !word.isEmpty else { return }
-            let text = String(decoding: word, as: UTF8.self)
+            for pattern in patterns where pattern.matches(word[...]) {
+                switch pattern.verdict {
+                case .caption: isCaption = true
+                case .content: isContent = true
+                case .furniture(let found): if reason == nil { reason = found }
+                case .none: break
+                }
+            }
             word.removeAll(keepingCapacity: true)
-            if content.contains(where: { Self.matches(text, $0) }) { isContent = true }
-            if caption.contains(where: { Self.matches(text, $0) }) { isCaption = true }
-            if reason == nil, let hit = furniture.first(where: { Self.matches(text, $0.word) }) { reason = hit.reason }
         }
         for byte in names.utf8 {
             switch byte {

@@ -34,6 +34,8 @@ struct ContentExtractor {
     /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
     private var furniture: [RemovalReason?] = []
     private var inCaption: [Bool] = []
+    /// Verdicts by class, id and role names: pages repeat them.
+    private var verdicts: [String: ClassHints.Verdict] = [:]
     /// Per node, the size of its prose-like runs (see `proseSizes`).
     private var prose: [Int] = []
     /// The first `<h1>` or `<h2>` that shows the title.
@@ -55,7 +57,7 @@ struct ContentExtractor {
 
     // MARK: Judging
 
-    private func ownVerdict(_ node: Int) -> ClassHints.Verdict {
+    private mutating func ownVerdict(_ node: Int) -> ClassHints.Verdict {
         let tag = tree.tags[node]
         switch tag {
         case .nav, .menu: return .furniture(.navigation)
@@ -71,7 +73,11 @@ struct ContentExtractor {
         }
         let names = [tree.attribute(node, "class"), tree.attribute(node, "id"), tree.attribute(node, "role")]
             .compactMap { $0 }.joined(separator: " ")
-        return names.isEmpty ? .none : hints.verdict(names)
+        guard !names.isEmpty else { return .none }
+        if let known = verdicts[names] { return known }
+        let verdict = hints.verdict(names)
+        verdicts[names] = verdict
+        return verdict
     }
 
     /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
@@ -111,12 +117,13 @@ struct ContentExtractor {
             let parent = tree.parent(node)
             let inherited = parent >= 0 ? furniture[parent] : nil
             let captionAbove = parent >= 0 && inCaption[parent]
-            switch titleAncestors.contains(node) ? .none : ownVerdict(node) {
+            let verdict = titleAncestors.contains(node) ? .none : ownVerdict(node)
+            switch verdict {
             case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, "class") ?? ""] ?? prose[node]) * 4 < pageProse:
                 furniture[node] = inherited ?? reason
             default: furniture[node] = inherited
             }
-            inCaption[node] = captionAbove || ownVerdict(node) == .caption
+            inCaption[node] = captionAbove || verdict == .caption
         }
     }
 
