@@ -27,8 +27,13 @@ struct ClassHints: Sendable {
         }
 
         func matches(_ word: ArraySlice<UInt8>) -> Bool {
-            guard exact ? word.count == bytes.count : word.count >= bytes.count else { return false }
-            return zip(word, bytes).allSatisfy { $0 == $1 }
+            guard exact ? word.count == bytes.count : word.count >= bytes.count, word.first == bytes.first else { return false }
+            var offset = word.startIndex
+            for byte in bytes {
+                if word[offset] != byte { return false }
+                offset += 1
+            }
+            return true
         }
     }
 
