@@ -41,7 +41,12 @@ let package = Package(
             exclude: ["Resources"],
             plugins: [.plugin(name: "EmbedData")]
         ),
-        .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
+        .target(
+            name: "WarraqXML",
+            dependencies: ["WarraqCore", "WarraqText", "WarraqYAML", "CLibXML2", "CZlib"],
+            exclude: ["Resources"],
+            plugins: [.plugin(name: "EmbedData")]
+        ),
         .executableTarget(
             name: "warraq",
             dependencies: [

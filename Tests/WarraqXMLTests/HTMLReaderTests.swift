@@ -129,3 +129,31 @@ struct HTMLContentTests {
         #expect(page.removed.map(\.text).joined(separator: "\n").contains("Ferry timetable changes"))
     }
 }
+
+@Suite("HTML class hints")
+struct HTMLClassHintTests {
+    @Test("class words match as word prefixes, `$` hints as whole words, furniture outweighs content")
+    func verdicts() {
+        let hints = ClassHints.builtIn
+        #expect(hints.verdict("withSidebar") == .none)
+        #expect(hints.verdict("sidebar-left") == .furniture(.navigation))
+        #expect(hints.verdict("address") == .none)
+        #expect(hints.verdict("ad slot") == .furniture(.ad))
+        #expect(hints.verdict("article-body") == .content)
+        #expect(hints.verdict("article-share") == .furniture(.widget))
+        #expect(hints.verdict("image-caption") == .caption)
+    }
+
+    @Test("a malformed hints file is an error naming file, line and key", arguments: [
+        ("furniture:\n  bogus: [x]\n", "h.yaml:2: furniture.bogus is not a removal reason"),
+        ("caption: oops\n", "h.yaml:1: caption must be a list of words"),
+        ("colour: [x]\n", "h.yaml:1: unknown key 'colour' (furniture, caption, content)"),
+    ])
+    func malformed(yaml: String, expected: String) {
+        #expect {
+            _ = try ClassHints(yaml: Array(yaml.utf8), source: "h.yaml")
+        } throws: { error in
+            "\(error)".hasPrefix(expected)
+        }
+    }
+}

@@ -1,4 +1,6 @@
 import WarraqCore
+import WarraqText
+import WarraqYAML
 
 /// What an element's `class`, `id` and `role` say about it. Names are split into words at
 /// anything not a letter or digit (`article-share_bar` → article, share, bar) and a word matches
@@ -79,18 +81,47 @@ struct ClassHints: Sendable {
 }
 
 extension ClassHints {
-    static let builtIn = ClassHints(
-        furniture: [
-            ("comment", .comments), ("disqus", .comments), ("share", .widget), ("sharing", .widget), ("social", .widget),
-            ("related", .related), ("recommend", .related), ("popular", .related), ("trending", .related), ("teaser", .related),
-            ("footer", .footer), ("copyright", .footer), ("nav", .navigation), ("menu", .navigation), ("breadcrumb", .navigation),
-            ("sidebar", .navigation), ("cookie", .consent), ("consent", .consent), ("gdpr", .consent), ("newsletter", .promo),
-            ("subscri", .promo), ("promo", .promo), ("paywall", .promo), ("advert", .ad), ("ad$", .ad), ("ads$", .ad),
-            ("banner", .ad), ("sponsor", .ad), ("hidden$", .boilerplate), ("invisible$", .boilerplate), ("a11y$", .boilerplate),
-            ("login", .promo), ("signin", .promo), ("popup", .widget), ("modal", .widget), ("dialog", .widget), ("overlay", .widget),
-            ("toast", .widget), ("tooltip", .widget), ("blind$", .boilerplate), ("byline", .metadata), ("author", .metadata), ("tags$", .metadata),
-        ],
-        caption: ["caption", "credit", "figcaption"],
-        content: ["article", "content", "story", "entry", "main", "post-body", "body$", "text$"]
-    )
+    /// The hints compiled into Warraq, from `Resources/html-hints.yaml`.
+    static let builtIn: ClassHints = {
+        // The built-in file is checked by the tests; a failure here is a build defect.
+        try! ClassHints(yaml: Array(EmbeddedData.files["html-hints.yaml"]!.utf8), source: "built-in html-hints.yaml")
+    }()
+
+    /// Reads hints from YAML: `furniture` (removal reason → words), `caption` and `content`
+    /// (words), refusing other keys and reasons with the file, line and key at fault.
+    init(yaml bytes: [UInt8], source: String) throws(ProfileError) {
+        let root: YAMLNode
+        do { root = try YAMLLoader.load(bytes) } catch { throw ProfileError(source: source, line: error.line, error.message) }
+        func fail(_ node: YAMLNode, _ message: String) -> ProfileError { ProfileError(source: source, line: node.line, message) }
+        func words(_ node: YAMLNode, _ key: String) throws(ProfileError) -> [String] {
+            guard let items = node.sequence else { throw fail(node, "\(key) must be a list of words") }
+            var found: [String] = []
+            for item in items {
+                guard let word = item.scalar, !word.isEmpty else { throw fail(item, "\(key) must be a list of words") }
+                found.append(word.lowercased())
+            }
+            return found
+        }
+        guard let pairs = root.mapping else { throw fail(root, "hints must be a mapping of furniture, caption and content") }
+        var furniture: [(word: String, reason: RemovalReason)] = []
+        var caption: [String] = []
+        var content: [String] = []
+        for pair in pairs {
+            switch pair.key.scalar ?? "" {
+            case "furniture":
+                guard let reasons = pair.value.mapping else { throw fail(pair.value, "furniture must map removal reasons to words") }
+                for entry in reasons {
+                    let name = entry.key.scalar ?? ""
+                    guard RemovalReason.vocabulary.contains(RemovalReason(rawValue: name)) else {
+                        throw fail(entry.key, "furniture.\(name) is not a removal reason (\(RemovalReason.vocabulary.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    furniture += try words(entry.value, "furniture.\(name)").map { ($0, RemovalReason(rawValue: name)) }
+                }
+            case "caption": caption = try words(pair.value, "caption")
+            case "content": content = try words(pair.value, "content")
+            case let other: throw fail(pair.key, "unknown key '\(other)' (furniture, caption, content)")
+            }
+        }
+        self.init(furniture: furniture, caption: caption, content: content)
+    }
 }
