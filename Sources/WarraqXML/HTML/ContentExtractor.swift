@@ -12,9 +12,9 @@ struct ContentExtractor {
     /// Runs with more of their text in links than this are navigation.
     static let maximumLinkDensity = 0.5
     /// What furniture costs per byte, against what prose is worth.
-    static let furnitureCost = 1.5
-    /// A sibling of the best element that is worth this share of it is part of the article too.
-    static let siblingShare = 0.1
+    static let furnitureCost = 2.0
+    /// A sibling of the best element that is worth this share of it (a twentieth) is part of the article too.
+    static let siblingShare = 0.05
     /// A parent worth this share of the best element is taken as the best element's wrapper.
     static let wrapperShare = 0.9
     /// The article under the page's title heading needs this share of the best element's worth.
