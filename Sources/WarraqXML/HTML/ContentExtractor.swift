@@ -2,8 +2,8 @@ import WarraqCore
 import WarraqText
 
 /// Finds a page's article: every run of text is worth its size when it reads like prose (long
-/// enough, few links, not page furniture) and costs its size when it does not; the element whose
-/// subtree is worth most is the article. Its runs become blocks in document order; page furniture
+/// enough, few links, not page furniture), nothing when it is short, and costs twice its size
+/// when it is furniture or a link list; the element whose subtree is worth most is the article. Its runs become blocks in document order; page furniture
 /// inside it, and everything outside it, go to `removed` with a reason, and article links listed
 /// beside it to `related`.
 struct ContentExtractor {
