@@ -46,7 +46,12 @@ let package = Package(
             plugins: [.plugin(name: "EmbedData")]
         ),
         .target(name: "WarraqPlugins", dependencies: ["WarraqCore"]),
-        .target(name: "WarraqXML", dependencies: ["WarraqCore", "WarraqText", "CLibXML2", "CZlib"]),
+        .target(
+            name: "WarraqXML",
+            dependencies: ["WarraqCore", "WarraqText", "WarraqYAML", "CLibXML2", "CZlib"],
+            exclude: ["Resources"],
+            plugins: [.plugin(name: "EmbedData")]
+        ),
         .target(
             name: "WarraqTransforms",
             dependencies: ["WarraqCore", "WarraqYAML"],

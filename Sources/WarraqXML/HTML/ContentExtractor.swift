@@ -1,117 +1,390 @@
 import WarraqCore
+import WarraqText
 
-/// Finds a page's article text: paragraphs are scored by length and link density, their
-/// scores flow to parent and grandparent, and the best container (with siblings that score
-/// well) is read in document order. Page furniture (navigation, footers, asides, comments,
-/// share bars) is skipped and kept in `removed` with a reason.
+/// Finds a page's article: every run of text is worth its size when it reads like prose (long
+/// enough, few links, not page furniture), nothing when it is short, and costs twice its size
+/// when it is furniture or a link list; the element whose subtree is worth most is the article. Its runs become blocks in document order; page furniture
+/// inside it, and everything outside it, go to `removed` with a reason, and article links listed
+/// beside it to `related`.
 struct ContentExtractor {
-    /// Class and id fragments of page furniture, and the reason it is removed.
-    static let furniture: [(fragment: String, reason: RemovalReason)] = [
-        ("comment", .comments), ("share", .widget), ("social", .widget), ("related", .related), ("recommend", .related),
-        ("popular", .related), ("more-", .related), ("footer", .footer), ("copyright", .footer),
-        ("nav", .navigation), ("menu", .navigation), ("breadcrumb", .navigation), ("sidebar", .navigation),
-        ("cookie", .consent), ("consent", .consent), ("newsletter", .promo), ("subscribe", .promo), ("promo", .promo),
-        ("advert", .ad), ("banner", .ad), ("sponsor", .ad),
-    ]
-    static let furnitureElements: [String: RemovalReason] = ["nav": .navigation, "footer": .footer, "aside": .related, "header": .navigation]
-    static let blockElements: Set<String> = ["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "pre"]
-    static let inlineElements: Set<String> = ["a", "b", "i", "em", "strong", "span", "small", "u", "br", "sup", "sub", "mark", "abbr", "time", "cite", "q", "font"]
-    /// Containers whose own inline text, at least this long, is a paragraph (pages without `<p>`).
-    static let looseTextLength = 100
+    /// A run this long (non-space UTF-8 bytes) or longer can be prose.
+    static let proseSize = 60
+    /// Runs with more of their text in links than this are navigation.
+    static let maximumLinkDensity = 0.5
+    /// What furniture costs per byte, against what prose is worth.
+    static let furnitureCost = 2.0
+    /// A sibling of the best element that is worth this share of it (a twentieth) is part of the article too.
+    static let siblingShare = 0.05
+    /// A parent worth this share of the best element is taken as the best element's wrapper.
+    static let wrapperShare = 0.9
+    /// The article under the page's title heading needs this share of the best element's worth.
+    static let titledShare = 0.2
+    /// Where a short line can be article text.
+    static let shortTextTags: Set<HTMLTag> = [.p, .li, .dd, .dt, .blockquote, .pre, .h1, .h2, .h3, .h4, .h5, .h6, .td, .th, .caption]
 
-    /// The text of a node's own text and inline children, not of its blocks.
-    static func inlineText(_ node: HTMLNode) -> String {
-        node.children.map { child -> String in
-            switch child.kind {
-            case .text(let text): text
-            case .element(let name): inlineElements.contains(name) ? child.rawText : " "
-            }
-        }.joined().foldingWhitespace()
-    }
+    let tree: HTMLTree
+    let hints: ClassHints
+    /// The title, so that its heading is not repeated in the body.
+    let title: String?
 
-    /// True for a `div` (or similar) holding a paragraph's worth of text outside any `<p>`.
-    static func isLooseParagraph(_ node: HTMLNode) -> Bool {
-        guard let name = node.name, ["div", "section", "article", "td", "font", "span", "main"].contains(name) else { return false }
-        return inlineText(node).count >= looseTextLength
-    }
-
+    private(set) var body: [Block] = []
     private(set) var removed: [Removal] = []
+    private(set) var related: [RelatedItem] = []
 
-    /// The reason a subtree is page furniture, if it is.
-    private func furnitureReason(_ node: HTMLNode) -> RemovalReason? {
-        guard let name = node.name else { return nil }
-        if let reason = Self.furnitureElements[name] { return reason }
-        let hints = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "") + " " + (node.attributes["role"] ?? "")).lowercased()
-        guard !hints.trimmingWhitespace().isEmpty else { return nil }
-        if ["article", "content", "story", "entry", "main", "post-body"].contains(where: { ByteSearch.contains($0, in: hints) }) { return nil }
-        return Self.furniture.first { ByteSearch.contains($0.fragment, in: hints) }?.reason
+    /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
+    private var furniture: [RemovalReason?] = []
+    private var inCaption: [Bool] = []
+    /// Verdicts by class, id and role names: pages repeat them.
+    private var verdicts: [String: ClassHints.Verdict] = [:]
+    /// Per node, the size of its prose-like runs (see `proseSizes`).
+    private var prose: [Int] = []
+    /// The first `<h1>` or `<h2>` that shows the title.
+    private let titleHeading: Int?
+
+    init(tree: HTMLTree, hints: ClassHints, title: String?) {
+        self.tree = tree
+        self.hints = hints
+        self.title = title
+        titleHeading = title.flatMap { title in
+            (0..<tree.count).first { [.h1, .h2].contains(tree.tags[$0]) && tree.text($0) == title }
+        }
+        guard let page = tree.nodes(.body).first ?? (tree.count > 0 ? 0 : nil) else { return }
+        let runs = TextRun.runs(of: tree, in: page)
+        prose = proseSizes(runs, page: page)
+        judgeNodes()
+        read(runs, article: bestContainer(runs, page: page))
     }
 
-    private func linkDensity(_ node: HTMLNode) -> Double {
-        let total = node.text.count
-        guard total > 0 else { return 1 }
-        let linked = node.elements(["a"]).reduce(0) { $0 + $1.text.count }
-        return Double(linked) / Double(total)
+    // MARK: Judging
+
+    private mutating func ownVerdict(_ node: Int) -> ClassHints.Verdict {
+        let tag = tree.tags[node]
+        switch tag {
+        case .nav, .menu: return .furniture(.navigation)
+        case .footer: return .furniture(.footer)
+        case .aside: return .furniture(.related)
+        case .figure, .figcaption, .picture: return .caption
+        // Page templates put every layout option in the body's class (`tdc-footer-template`).
+        case .html, .body: return .none
+        default: break
+        }
+        if tree.attribute(node, "hidden") != nil || tree.attribute(node, "aria-hidden") == "true" {
+            return .furniture(.boilerplate)
+        }
+        let names = [tree.attribute(node, "class"), tree.attribute(node, "id"), tree.attribute(node, "role")]
+            .compactMap { $0 }.joined(separator: " ")
+        guard !names.isEmpty else { return .none }
+        if let known = verdicts[names] { return known }
+        let verdict = hints.verdict(names)
+        verdicts[names] = verdict
+        return verdict
     }
 
-    mutating func extract(_ root: HTMLNode) -> [Block] {
-        var scores: [ObjectIdentifier: (node: HTMLNode, score: Double)] = [:]
-        func walk(_ node: HTMLNode, skipped: Bool) {
-            let reason = furnitureReason(node)
-            if let reason, !skipped {
-                let text = node.text
-                if !text.isEmpty { removed.append(Removal(text: text, reason: reason)) }
+    /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
+    private func proseSizes(_ runs: [TextRun], page: Int) -> [Int] {
+        var prose = [Int](repeating: 0, count: tree.count)
+        for run in runs where run.size >= Self.proseSize && run.linkDensity <= Self.maximumLinkDensity { prose[run.owner] += run.size }
+        for node in stride(from: tree.end(page) - 1, to: page, by: -1) { prose[tree.parent(node)] += prose[node] }
+        return prose
+    }
+
+    /// Marks furniture and captions. A class name whose elements hold a quarter of the page's
+    /// prose (`sidebar-grid` around each part of the article) is a layout name, and ignored;
+    /// comments, consent notices and footers excepted.
+    private static let unmaskable: Set<RemovalReason> = [.navigation, .related, .widget, .ad, .promo, .metadata, .boilerplate]
+
+    private mutating func judgeNodes() {
+        furniture = [RemovalReason?](repeating: nil, count: tree.count)
+        inCaption = [Bool](repeating: false, count: tree.count)
+        let pageProse = prose.max() ?? 0
+        // Comments, sidebars and menus never hold the page's title heading; their names on its
+        // ancestors are state flags (`comments-enabled`).
+        var titleAncestors: Set<Int> = []
+        if let heading = titleHeading {
+            var node = tree.parent(heading)
+            while node >= 0 {
+                titleAncestors.insert(node)
+                node = tree.parent(node)
             }
-            let inFurniture = skipped || reason != nil
-            if node.name == "p" || Self.isLooseParagraph(node), !inFurniture {
-                let length = node.name == "p" ? node.text.count : Self.inlineText(node).count
-                if length >= 25, linkDensity(node) < 0.5 {
-                    let score = Double(length) * (1 - linkDensity(node))
-                    if let parent = node.parent { scores[ObjectIdentifier(parent), default: (parent, 0)].score += score }
-                    if let grand = node.parent?.parent { scores[ObjectIdentifier(grand), default: (grand, 0)].score += score / 2 }
+        }
+        var proseByClass: [String: Int] = [:]
+        for node in 1..<max(tree.count, 1) where prose[node] > 0 {
+            if let names = tree.attribute(node, "class"), tree.attribute(tree.parent(node), "class") != names {
+                proseByClass[names, default: 0] += prose[node]
+            }
+        }
+        for node in 0..<tree.count where tree.tags[node] != .text {
+            let parent = tree.parent(node)
+            let inherited = parent >= 0 ? furniture[parent] : nil
+            let captionAbove = parent >= 0 && inCaption[parent]
+            let verdict = titleAncestors.contains(node) ? .none : ownVerdict(node)
+            switch verdict {
+            case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, "class") ?? ""] ?? prose[node]) * 4 < pageProse:
+                furniture[node] = inherited ?? reason
+            default: furniture[node] = inherited
+            }
+            inCaption[node] = captionAbove || verdict == .caption
+        }
+    }
+
+    private func isHeading(_ run: TextRun) -> Bool { tree.tags[run.owner].headingLevel != nil }
+
+    /// What a run adds to the score of the elements around it.
+    private func worth(_ run: TextRun) -> Double {
+        if furniture[run.owner] != nil { return -Double(run.size) * Self.furnitureCost }
+        if run.linkDensity > Self.maximumLinkDensity { return -Double(run.size) * Self.furnitureCost }
+        if inCaption[run.owner] || isHeading(run) || run.size < Self.proseSize { return 0 }
+        return Double(run.size - 2 * run.linkSize)
+    }
+
+    /// The element whose runs are worth most together, with those of its siblings that add
+    /// prose (an article split by ad slots into several containers, a standfirst beside the
+    /// body), and the zero-worth ones between them (subheadings, captions): node ranges in
+    /// document order.
+    private func bestContainer(_ runs: [TextRun], page: Int) -> [Range<Int>] {
+        var score = [Double](repeating: 0, count: tree.count)
+        for run in runs { score[run.owner] += worth(run) }
+        var best = page
+        for node in stride(from: tree.end(page) - 1, to: page, by: -1) {
+            score[tree.parent(node)] += score[node]
+        }
+        for node in page..<tree.end(page) where tree.tags[node] != .text && score[node] > score[best] { best = node }
+        if let titled = titledContainer(score: score, best: best), titled != best { return [titled..<tree.end(titled)] }
+        // A wrapper that costs little (a hidden label beside the text) is where siblings are.
+        while best != page, tree.parent(best) != page, score[tree.parent(best)] >= score[best] * Self.wrapperShare {
+            best = tree.parent(best)
+        }
+        let parent = tree.parent(best)
+        guard best != page, parent >= 0 else { return [best..<tree.end(best)] }
+        // Siblings worth a share of the best element join it; a sibling that costs more than
+        // it adds is searched for such parts (a body container that also holds a paywall box).
+        let threshold = score[best] * Self.siblingShare
+        var parts: [Int] = []
+        func gather(_ node: Int) {
+            if node == best || score[node] >= threshold {
+                parts.append(node)
+                return
+            }
+            var child = node + 1
+            while child < tree.end(node) {
+                if tree.tags[child] != .text, prose[child] > 0 { gather(child) }
+                child = tree.end(child)
+            }
+        }
+        gather(parent)
+        return parts.map { $0..<tree.end($0) }
+    }
+
+    /// When the page shows its title as a heading outside the best element, the article under
+    /// that heading, if it has prose of its own: pages that append the next article below
+    /// the first.
+    private func titledContainer(score: [Double], best: Int) -> Int? {
+        guard let heading = titleHeading else { return nil }
+        var node = tree.parent(heading)
+        while node > 0 {
+            if node <= best, best < tree.end(node) { return nil }
+            if score[node] >= score[best] * Self.titledShare { return node }
+            node = tree.parent(node)
+        }
+        return nil
+    }
+
+    // MARK: Reading
+
+    private mutating func read(_ runs: [TextRun], article parts: [Range<Int>]) {
+        func isInside(_ run: TextRun) -> Bool { parts.contains { $0.contains(run.owner) } }
+        let article = parts.first?.lowerBound ?? 0
+        let proseRuns = runs.indices.filter { isInside(runs[$0]) && worth(runs[$0]) > 0 }
+        let firstProse = proseRuns.first ?? runs.count
+        let lastProse = proseRuns.last ?? -1
+        var seen: Set<String> = []
+        if let title { seen.insert(title) }
+        var pendingHeading: (block: Block, text: String)?
+        var figure: (node: Int, caption: [String])?
+        var list: (node: Int, items: [ListItem])?
+        var table: Int?
+        var outside: (reason: RemovalReason, texts: [String])?
+
+        func flushList() {
+            if let open = list { body.append(.list(ListBlock(ordered: tree.tags[open.node] == .ol, items: open.items))) }
+            list = nil
+        }
+        func flushFigure() {
+            if let open = figure {
+                let caption = open.caption.joined(separator: " ")
+                body.append(.figure(Figure(caption: caption.isEmpty ? nil : caption, src: imageSource(in: open.node))))
+            }
+            figure = nil
+        }
+        func flushOutside() {
+            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason)) }
+            outside = nil
+        }
+        func remove(_ text: String, _ reason: RemovalReason) {
+            if outside?.reason != reason { flushOutside() }
+            if outside == nil { outside = (reason, []) }
+            outside!.texts.append(text)
+        }
+        func emit(_ block: Block) {
+            if let heading = pendingHeading {
+                body.append(heading.block)
+                pendingHeading = nil
+            }
+            body.append(block)
+        }
+
+        for (index, run) in runs.enumerated() {
+            let inside = isInside(run)
+            if let open = table, run.owner < tree.end(open) { continue }
+            let (text, inlines) = run.content(in: tree)
+            guard inside else {
+                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate))
+                continue
+            }
+            if let reason = furniture[run.owner] {
+                if reason == .related { collectRelated(run) }
+                remove(text, reason)
+                continue
+            }
+            if run.linkDensity > Self.maximumLinkDensity {
+                collectRelated(run)
+                remove(text, .navigation)
+                continue
+            }
+            if seen.contains(text) {
+                remove(text, .duplicate)
+                continue
+            }
+            if inCaption[run.owner] {
+                let holder = captionHolder(run.owner)
+                if figure?.node != holder {
+                    flushList()
+                    flushFigure()
+                    figure = (holder, [])
                 }
+                figure!.caption.append(text)
+                continue
             }
-            for child in node.children where child.name != nil { walk(child, skipped: inFurniture) }
-        }
-        walk(root, skipped: false)
-        guard let best = scores.values.max(by: { $0.score < $1.score }) else { return [] }
-        var containers = [best.node]
-        if let parent = best.node.parent {
-            containers = parent.children.filter { sibling in
-                sibling === best.node || (scores[ObjectIdentifier(sibling)]?.score ?? 0) >= best.score * 0.2
+            flushFigure()
+            // Short lines before the article's first paragraph or after its last are bylines,
+            // dates and labels.
+            if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
+                remove(text, .metadata)
+                continue
+            }
+            // A short line of its own (not a paragraph, item or heading) inside the article is a
+            // label, a date or a widget's caption.
+            if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
+                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata)
+                continue
+            }
+            if run.size < Self.proseSize, NewsDateParser.standard.parse(text) != nil, !text.contains(where: { $0 == "." || $0 == "," }) {
+                remove(text, .metadata)
+                continue
+            }
+            seen.insert(text)
+            if let dataTable = dataTable(around: run.owner, within: article) {
+                flushList()
+                table = dataTable
+                emit(.table(Table(rows: rows(of: dataTable))))
+                continue
+            }
+            let tag = tree.tags[run.owner]
+            if let level = tag.headingLevel {
+                flushList()
+                if let heading = pendingHeading { remove(heading.text, .boilerplate) }
+                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text)
+                continue
+            }
+            if tag == .li || tag == .dd || tag == .dt, let holder = listHolder(run.owner) {
+                if list?.node != holder { flushList() }
+                if list == nil {
+                    if let heading = pendingHeading { body.append(heading.block); pendingHeading = nil }
+                    list = (holder, [])
+                }
+                list!.items.append(ListItem(text: text, inlines: inlines))
+                continue
+            }
+            flushList()
+            if isInQuote(run.owner, within: article) {
+                emit(.quote(Quote(text: text, inlines: inlines)))
+            } else {
+                emit(.paragraph(Paragraph(text: text, inlines: inlines)))
             }
         }
-        var blocks: [Block] = []
-        for container in containers { collect(container, into: &blocks) }
-        return blocks
+        flushList()
+        flushFigure()
+        if let heading = pendingHeading { remove(heading.text, .boilerplate) }
+        flushOutside()
     }
 
-    private func collect(_ node: HTMLNode, into blocks: inout [Block]) {
-        guard furnitureReason(node) == nil, let name = node.name else { return }
-        guard Self.blockElements.contains(name) else {
-            if Self.isLooseParagraph(node) { blocks.append(.paragraph(Paragraph(text: Self.inlineText(node)))) }
-            for child in node.children where child.name.map({ !Self.inlineElements.contains($0) }) ?? false {
-                collect(child, into: &blocks)
-            }
-            return
+    private func captionHolder(_ node: Int) -> Int {
+        var holder = node
+        var current = node
+        while current >= 0, inCaption[current] {
+            holder = current
+            current = tree.parent(current)
         }
-        let text = node.text
-        guard !text.isEmpty else { return }
-        switch name {
-        case "p", "pre":
-            if linkDensity(node) < 0.5 { blocks.append(.paragraph(Paragraph(text: text))) }
-        case "blockquote":
-            blocks.append(.quote(Quote(text: text)))
-        case "ul", "ol":
-            let items = node.children.filter { $0.name == "li" }.map(\.text).filter { !$0.isEmpty }
-            if !items.isEmpty, linkDensity(node) < 0.5 {
-                blocks.append(.list(ListBlock(ordered: name == "ol", items: items.map { ListItem(text: $0) })))
-            }
-        case "table":
-            let rows = node.elements(["tr"]).map { $0.children.filter { $0.name == "td" || $0.name == "th" }.map(\.text) }.filter { !$0.isEmpty }
-            if !rows.isEmpty { blocks.append(.table(Table(rows: rows))) }
-        default:
-            blocks.append(.heading(Heading(level: Int(name.dropFirst()) ?? 2, text: text)))
+        return holder
+    }
+
+    private func listHolder(_ item: Int) -> Int? {
+        let parent = tree.parent(item)
+        return parent >= 0 && [.ul, .ol, .dl, .menu].contains(tree.tags[parent]) ? parent : nil
+    }
+
+    private func isInQuote(_ node: Int, within article: Int) -> Bool {
+        var current = node
+        while current > article {
+            if tree.tags[current] == .blockquote { return true }
+            current = tree.parent(current)
+        }
+        return false
+    }
+
+    /// The table around a cell, when it holds data rather than layout: no tables inside, short
+    /// cells, more than one row.
+    private func dataTable(around node: Int, within article: Int) -> Int? {
+        var current = node
+        var table: Int?
+        while current > article {
+            if tree.tags[current] == .table { table = current; break }
+            current = tree.parent(current)
+        }
+        guard let table else { return nil }
+        let inner = (table + 1)..<tree.end(table)
+        if inner.contains(where: { tree.tags[$0] == .table }) { return nil }
+        let cells = inner.filter { tree.tags[$0] == .td || tree.tags[$0] == .th }
+        let rows = inner.filter { tree.tags[$0] == .tr }.count
+        guard rows >= 2, cells.count > rows, cells.allSatisfy({ tree.textSize[$0] < 300 }) else { return nil }
+        return table
+    }
+
+    private func rows(of table: Int) -> [[String]] {
+        tree.nodes(.tr, in: table).map { row in
+            (row..<tree.end(row)).filter { tree.tags[$0] == .td || tree.tags[$0] == .th }.map { tree.text($0) }
+        }.filter { !$0.isEmpty }
+    }
+
+    private func imageSource(in node: Int) -> String? {
+        var holder = node
+        if tree.tags[holder] == .figcaption, tree.parent(holder) >= 0, tree.tags[tree.parent(holder)] == .figure {
+            holder = tree.parent(holder)
+        }
+        return tree.nodes(.img, in: holder).lazy.compactMap { tree.attribute($0, "src") ?? tree.attribute($0, "data-src") }.first
+    }
+
+    /// Links of a teaser list, whose text reads as a headline, become related items.
+    private mutating func collectRelated(_ run: TextRun) {
+        var links: [Int] = []
+        for node in run.first..<run.end where tree.tags[node] == .text {
+            var current = tree.parent(node)
+            while current > run.owner, tree.tags[current] != .a { current = tree.parent(current) }
+            if current > run.owner, links.last != current { links.append(current) }
+        }
+        for link in links {
+            guard tree.textSize[link] >= 20, let url = tree.attribute(link, "href"), !url.hasPrefix("#") else { continue }
+            if !related.contains(where: { $0.url == url }) { related.append(RelatedItem(title: tree.text(link), url: url)) }
         }
     }
 }

@@ -19,13 +19,12 @@ public struct HTMLReader: DocumentReader {
         // UTF-8 is said outright when the bytes are UTF-8; otherwise libxml2 follows the page's
         // <meta charset> (windows-1256, ISO-8859-6, …).
         let utf8 = String(validating: page, as: UTF8.self) != nil
-        guard let root = HTMLNode.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
+        guard let tree = HTMLTree.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
             throw InputError("not HTML that libxml2 can parse")
         }
-        let metadata = PageMetadata(root: root)
-        var extractor = ContentExtractor()
-        var body = extractor.extract(root)
-        if case .heading(let first) = body.first, first.text == metadata.title { body.removeFirst() }
+        let metadata = PageMetadata(tree: tree)
+        let extractor = ContentExtractor(tree: tree, hints: .builtIn, title: metadata.title)
+        var body = extractor.body
         // When the page's markup hides the text but its JSON-LD carries it, the JSON-LD wins.
         if let articleBody = metadata.articleBody {
             let extracted = body.reduce(0) { $0 + $1.plainText.count }
@@ -46,6 +45,7 @@ public struct HTMLReader: DocumentReader {
             keywords: metadata.keywords,
             origin: Origin(path: input.path, format: "html", sha256: SHA256.hex(bytes)),
             body: body,
+            related: extractor.related,
             removed: extractor.removed
         )
     }

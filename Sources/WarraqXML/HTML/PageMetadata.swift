@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 import WarraqText
 
@@ -18,26 +17,27 @@ struct PageMetadata {
 
     static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "Report"]
 
-    init(root: HTMLNode) {
+    init(tree: HTMLTree) {
         var meta: [String: String] = [:]
-        for node in root.elements(["meta"]) {
-            guard let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"])?.lowercased(),
-                  let content = node.attributes["content"]?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
+        for node in tree.nodes(.meta) {
+            guard let key = (tree.attribute(node, "property") ?? tree.attribute(node, "name") ?? tree.attribute(node, "itemprop"))?.lowercased(),
+                  let content = tree.attribute(node, "content")?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
             meta[key] = content
         }
-        let article = Self.jsonLDArticle(root)
-        let heading = root.elements(["h1"]).lazy.map(\.text).first { !$0.isEmpty }
-        let declared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
-        // The visible <h1> when the declared headline merely adds a kicker or the site name to it.
-        if let heading, let declared, declared != heading, declared.contains(heading) {
-            title = heading
-        } else {
-            title = declared ?? heading ?? root.elements(["title"]).first.map { Self.trimSiteName($0.text) }
-        }
-        let rawDate = article?["datePublished"]?.stringValue ?? meta["article:published_time"] ?? meta["og:article:published_time"]
-            ?? meta["date"] ?? meta["pubdate"] ?? meta["publishdate"] ?? meta["dc.date"] ?? meta["dcterms.date"] ?? meta["sailthru.date"]
-            ?? root.elements(["time"]).compactMap { $0.attributes["datetime"] }.first
+        let article = Self.jsonLDArticle(tree)
+        let headings = tree.nodes(.h1).map { tree.text($0) }.filter { !$0.isEmpty }
+        let site = meta["og:site_name"] ?? Self.names(article?["publisher"]).first
+        let rawDeclared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
+        // The <h1> that shows the declared headline, if one does (pages have several).
+        let heading = headings.first { $0 == rawDeclared } ?? headings.first
+        let declared = rawDeclared.map { Self.trimSiteName($0, site: site, heading: heading) }
+        title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
+            ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading, longest: true) }
+        let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
+        let metaDate = dateKeys.lazy.compactMap { meta[$0] }.first
+        let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
         if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
+        if date == nil, let visible = Self.visibleDate(tree) { (date, dateText) = visible }
         authors = Self.names(article?["author"]) 
         if authors.isEmpty, let author = meta["author"] ?? meta["article:author"], !author.hasPrefix("http") { authors = [author] }
         publisher = Self.names(article?["publisher"]).first ?? meta["og:site_name"]
@@ -47,15 +47,14 @@ struct PageMetadata {
             keywords = Self.split(words)
         }
         articleBody = article?["articleBody"]?.stringValue
-        language = root.attributes["lang"].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-        url = root.elements(["link"]).first { $0.attributes["rel"]?.lowercased() == "canonical" }?.attributes["href"] ?? meta["og:url"]
+        language = tree.attribute(0, "lang").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        url = tree.nodes(.link).first { tree.attribute($0, "rel")?.lowercased() == "canonical" }.flatMap { tree.attribute($0, "href") } ?? meta["og:url"]
     }
 
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
-    private static func jsonLDArticle(_ root: HTMLNode) -> JSONValue? {
-        for script in root.elements(["script"]) {
-            let text = script.rawText.trimmingWhitespace()
-            guard let value = try? JSONParser.parse(text) else { continue }
+    private static func jsonLDArticle(_ tree: HTMLTree) -> JSONValue? {
+        for script in tree.jsonLD {
+            guard let value = try? JSONParser.parse(script.trimmingWhitespace()) else { continue }
             if let found = findArticle(value) { return found }
         }
         return nil
@@ -103,20 +102,106 @@ struct PageMetadata {
         return (NewsDateParser.standard.parse(text)?.iso, text)
     }
 
+    /// A date printed on the page in an element named for it (`meta_date`, `published`):
+    /// `erstellt: 01. April 2025, 15:25`.
+    static func visibleDate(_ tree: HTMLTree) -> (String, String)? {
+        let hints = ["date", "datum", "time", "publish"]
+        for node in 0..<tree.count where tree.textSize[node] > 0 && tree.textSize[node] < 80 {
+            guard let names = tree.attribute(node, "class")?.lowercased() else { continue }
+            let words = names.split(whereSeparator: { !$0.isLetter })
+            guard words.contains(where: { word in hints.contains { word.hasPrefix($0) } }) else { continue }
+            let text = tree.text(node)
+            if let iso = NewsDateParser.standard.parse(text)?.iso { return (iso, text) }
+        }
+        return nil
+    }
+
     /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let named = ["&quot;": "\"", "&amp;": "&", "&apos;": "'", "&#39;": "'", "&#039;": "'", "&lt;": "<", "&gt;": ">", "&nbsp;": " "]
-        var out = text
-        for (entity, character) in named { out = out.replacingOccurrences(of: entity, with: character) }
-        return out
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let tail = rest[amp...]
+            if let (character, length) = numericEntity(tail) {
+                out.unicodeScalars.append(character)
+                rest = tail.dropFirst(length)
+            } else if let entity = named.first(where: { tail.hasPrefix($0.key) }) {
+                out += entity.value
+                rest = tail.dropFirst(entity.key.count)
+            } else {
+                out += "&"
+                rest = tail.dropFirst()
+            }
+        }
+        return out + rest
     }
 
-    /// `Headline - Site` or `Site | Headline`: the longest part.
-    static func trimSiteName(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] where title.contains(separator) {
-            return title.components(separatedBy: separator).max { $0.count < $1.count }?.trimmingWhitespace() ?? title
+    /// The headline as the page shows it: without a kicker (`Kicker: Headline`) when the Open
+    /// Graph title or the `<h1>` (after another kicker) leaves it out, with the Open Graph
+    /// title's kicker when the `<h1>` shows it.
+    static func withoutKicker(_ declared: String, openGraph: String?, heading: String?) -> String {
+        // The reverse: the Open Graph title adds a kicker that the `<h1>` shows too.
+        if let openGraph, let heading, openGraph != declared,
+           let separator = [" / ", ": ", " - ", " – "].first(where: { openGraph.hasSuffix($0 + declared) }) {
+            let kicker = openGraph.dropLast(separator.count + declared.count)
+            if !kicker.isEmpty, heading.hasPrefix(kicker) { return openGraph }
+        }
+        for separator in [": ", " - ", " – "] {
+            let parts = split(declared, at: separator)
+            guard parts.count > 1, let last = parts.last, last.count >= 10 else { continue }
+            if openGraph == last { return last }
+            if let heading, let other = [": ", " - ", " – "].first(where: { heading.hasSuffix($0 + last) }) {
+                let kicker = Set(parts.dropLast().joined(separator: " ").split(separator: " ").filter { $0.count >= 4 })
+                let otherKicker = heading.dropLast(other.count + last.count).split(separator: " ").filter { $0.count >= 4 }
+                if !otherKicker.isEmpty, !otherKicker.contains(where: kicker.contains) { return last }
+            }
+        }
+        return declared
+    }
+
+    /// `&#8216;` or `&#x2018;` at the start of `text`: the character and the entity's length.
+    private static func numericEntity(_ text: Substring) -> (Unicode.Scalar, Int)? {
+        guard text.hasPrefix("&#"), let semicolon = text.prefix(10).firstIndex(of: ";") else { return nil }
+        let digits = text[text.index(text.startIndex, offsetBy: 2)..<semicolon]
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, text.distance(from: text.startIndex, to: semicolon) + 1)
+    }
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", "：", "ㅣ", " / ", "--", " » "]
+
+    /// `Headline - Site` or `Site | Headline` without the site: the part that is the visible
+    /// heading, else the longest part when one part names the site (or, for `<title>`, always),
+    /// else the title unchanged.
+    static func trimSiteName(_ title: String, site: String?, heading: String?, longest: Bool = false) -> String {
+        for separator in separators {
+            let parts = split(title, at: separator).map { $0.trimmingWhitespace() }
+            guard parts.count > 1 else { continue }
+            if let heading, let part = parts.first(where: { $0 == heading }) { return part }
+            let siteNamed = parts.contains { part in
+                site.map { ByteSearch.contains($0.lowercased(), in: part.lowercased()) || ByteSearch.contains(part.lowercased(), in: $0.lowercased()) } ?? false
+            }
+            if siteNamed, let last = parts.last, site.map({ ByteSearch.contains(last.lowercased(), in: $0.lowercased()) || ByteSearch.contains($0.lowercased(), in: last.lowercased()) }) ?? false {
+                return parts.dropLast().joined(separator: separator.trimmingWhitespace().isEmpty ? separator : separator)
+            }
+            if siteNamed || longest { return parts.max { $0.count < $1.count } ?? title }
         }
         return title
+    }
+
+    private static func split(_ text: String, at separator: String) -> [String] {
+        let offsets = ByteSearch.offsets(of: separator, in: text)
+        guard !offsets.isEmpty else { return [text] }
+        let bytes = Array(text.utf8)
+        var parts: [String] = []
+        var start = 0
+        for offset in offsets + [bytes.count] where offset >= start {
+            parts.append(String(decoding: bytes[start..<offset], as: UTF8.self))
+            start = offset + separator.utf8.count
+        }
+        return parts
     }
 }
