@@ -11,6 +11,13 @@ struct ScrapeLine {
     /// `text` folded for matching (see `Folding`).
     var folded: String
     var kind: LineKind
+    /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
+    var position = 0
+    /// The place of the first scrape line made from the same input line: an ad marker taken
+    /// out of a line comes before the line's text.
+    var firstPosition = 0
+    /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
+    var echoHash = 0
 
     /// Its first input line.
     var number: Int { lines.first }
