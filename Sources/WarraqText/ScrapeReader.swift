@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 
 /// Reads raw scrape dumps: copied page text with no markup, several articles to a file, ads,
@@ -106,13 +105,30 @@ public struct ScrapeReader: DocumentReader {
         var lines: [ScrapeLine] = []
         for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
             lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
-            text = TextShape.foldSpaces(Substring(text.replacingOccurrences(of: marker, with: " ")))
-            rawText = Substring(rawText.replacingOccurrences(of: marker, with: " "))
+            text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
+            rawText = Substring(Self.spacing(marker, in: rawText))
         }
         guard !text.isEmpty else { return lines }
         let folded = Folding.fold(text)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         return lines
+    }
+
+    /// The text with each occurrence of `marker` (left to right, not overlapping) a space.
+    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+        UTF8Scalars.withBytes(text) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            let string = UTF8Scalars.string(bytes, 0..<bytes.count)
+            for offset in ByteSearch.offsets(of: marker, in: string) where offset >= copied {
+                out += UnsafeBufferPointer(rebasing: bytes[copied..<offset])
+                out.append(0x20)
+                copied = offset + marker.utf8.count
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     private func document(_ draft: Draft, number: Int) -> Document {

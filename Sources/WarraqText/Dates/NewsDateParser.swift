@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// Finds a publication date in the forms news pages print, in Arabic, English and other
 /// languages: `2016-12-16 15:24:14`, `21 / 07 / 2018`, `3rd, December 2024 GMT`,
 /// `الجمعة 16 ديسمبر/كانون الأول 2016`, `١٢ كانون الثاني ٢٠٢٤`. Month names are data
@@ -30,6 +32,7 @@ public struct NewsDateParser: Sendable {
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
     public func parse(_ text: String) -> Match? {
+        guard Self.hasDigit(text) else { return nil }
         let folded = Folding.fold(text)
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let words = folded.split(separator: " ").map(String.init)
@@ -37,6 +40,20 @@ public struct NewsDateParser: Sendable {
             if let match = match(words, at: start) { return match }
         }
         return nil
+    }
+
+    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes: the digits
+    /// folding turns into ASCII ones.
+    private static func hasDigit(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (0x30...0x39).contains(byte) || (previous == 0xD9 && (0xA0...0xA9).contains(byte))
+                || (previous == 0xDB && (0xB0...0xB9).contains(byte)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     private func match(_ words: [String], at start: Int) -> Match? {

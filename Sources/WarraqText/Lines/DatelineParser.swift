@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 
 /// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
@@ -9,6 +8,7 @@ struct DatelineParser {
 
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
     static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
+    private static let dashScalars = Set(dashes.map { $0.unicodeScalars.first!.value })
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
@@ -17,6 +17,8 @@ struct DatelineParser {
 
     /// `PLACE (AGENCY) - text`
     private func parenthesized(_ raw: String) -> (Dateline, String)? {
+        // The place before the bracket has at most three words.
+        guard let words = TextShape.words(raw, before: [0x28], limit: 4), words < 4 else { return nil }
         guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { return nil }
         let place = TextShape.foldSpaces(raw[..<open])
         let agency = TextShape.foldSpaces(raw[raw.index(after: open)..<close])
@@ -32,6 +34,8 @@ struct DatelineParser {
 
     /// `A - B text`, one side a known agency.
     private func dashed(_ raw: String) -> (Dateline, String)? {
+        // The name before the dash has at most two words.
+        guard let words = TextShape.words(raw, before: Self.dashScalars, limit: 3), words < 3 else { return nil }
         let trimmed = raw.drop { $0.isWhitespace }
         guard let dashStart = trimmed.firstIndex(where: Self.dashes.contains) else { return nil }
         let left = TextShape.foldSpaces(trimmed[..<dashStart])
@@ -46,7 +50,8 @@ struct DatelineParser {
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = right.range(of: "  ") ?? right.range(of: "\u{A0}"), right[..<wide.lowerBound].split(separator: " ").count <= 3 {
+        if let wide = right.utf8.firstRange(of: [0x20, 0x20]) ?? right.utf8.firstRange(of: [0xC2, 0xA0]),
+           right[..<wide.lowerBound].split(separator: " ").count <= 3 {
             placeWords = right[..<wide.lowerBound].split(separator: " ").count
         } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
             placeWords = 2

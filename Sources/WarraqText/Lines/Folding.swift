@@ -6,35 +6,44 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            switch v {
-            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
-            case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
-            default:
-                if v > 0x7F, scalar.properties.isUppercase {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    out.append(scalar)
+        UTF8Scalars.withBytes(text) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let (v, length) = UTF8Scalars.decode(bytes, at: index)
+                defer { index += length }
+                if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                switch v {
+                case 0x0622, 0x0623, 0x0625, 0x0671: out += [0xD8, 0xA7] // alef
+                case 0x0649: out += [0xD9, 0x8A] // yeh
+                case 0x0629: out += [0xD9, 0x87] // heh
+                case 0x0660...0x0669: out.append(UInt8(v - 0x0660 + 0x30))
+                case 0x06F0...0x06F9: out.append(UInt8(v - 0x06F0 + 0x30))
+                case 0x41...0x5A: out.append(UInt8(v + 0x20))
+                case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
+                    // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                default:
+                    let scalar = Unicode.Scalar(v)!
+                    if scalar.properties.isUppercase {
+                        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    }
                 }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
 
@@ -54,7 +63,12 @@ struct PhraseList: Sendable {
         phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
     }
 
-    func contains(_ folded: String) -> Bool { phrases.contains(folded) }
+    /// Whether the folded line is one of the phrases, compared byte for byte: both sides are
+    /// folded the same way, and `String`'s Unicode-aware `==` was the classifier's top cost.
+    func contains(_ folded: String) -> Bool {
+        let count = folded.utf8.count
+        return phrases.contains { $0.utf8.count == count && $0.utf8.elementsEqual(folded.utf8) }
+    }
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {

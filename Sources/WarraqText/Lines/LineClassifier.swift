@@ -111,12 +111,24 @@ struct LineClassifier {
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
     static func trimmingMarks(_ folded: String) -> String {
-        let marks: Set<Unicode.Scalar> = [":", "|", "-", "–", "—", "•", "·", ".", "!", " "]
-        let scalars = folded.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !marks.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !marks.contains($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        UTF8Scalars.withBytes(folded) { bytes in
+            var start = 0
+            while start < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: start)
+                guard labelMarks.contains(value) else { break }
+                start += length
+            }
+            var end = bytes.count
+            while end > start {
+                let last = UTF8Scalars.start(before: end, in: bytes)
+                guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
+                end = last
+            }
+            return UTF8Scalars.string(bytes, start..<end)
+        }
     }
+
+    private static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
     /// link or label after a bar.
@@ -151,7 +163,7 @@ struct LineClassifier {
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
-        guard TextShape.hasWideSpace(raw) else { return false }
+        guard TextShape.hasWideSpace(raw), TextShape.wideGaps(raw) >= 4 else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
         let short = segments.filter { $0.split(separator: " ").count <= 16 }.count

@@ -1,7 +1,10 @@
+import WarraqCore
+
 /// Facts about a line's shape that do not depend on any language's words.
 enum TextShape {
     /// Quotation marks that wrap titles in scrapes (`‘…’`, `“…”`, `«…»`).
     static let quotes: Set<Character> = ["\"", "'", "‘", "’", "“", "”", "«", "»", "„", "‹", "›", "`"]
+    private static let quoteScalars = Set(quotes.map { $0.unicodeScalars.first! })
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
@@ -35,6 +38,12 @@ enum TextShape {
 
     /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
     static func unquoted(_ text: String) -> String {
+        // Most lines neither start nor end with a quote or a space: nothing to take off.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !quoteScalars.contains(first), !quoteScalars.contains(last),
+           !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return text
+        }
         var scalars = Substring(text)
         while let first = scalars.first, quotes.contains(first), !balancedInside(scalars, mark: first) { scalars.removeFirst() }
         while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
@@ -58,6 +67,51 @@ enum TextShape {
 
     static func endsQuestion(_ text: String) -> Bool {
         lastMeaningful(text).map(questionMarks.contains) ?? false
+    }
+
+    /// Words (runs of non-space) before the first of `stops` in the text, counted on its bytes
+    /// up to `limit`; nil when none of `stops` occurs. Datelines and tickers are judged by
+    /// their first words, so long lines are passed over without a `Character` loop.
+    static func words(_ text: some StringProtocol, before stops: Set<UInt32>, limit: Int) -> Int? {
+        UTF8Scalars.withBytes(text) { bytes in
+            var words = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                if stops.contains(value) { return words }
+                if isFoldableSpace(value) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words >= limit { return words }
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// Runs of two or more white space characters after some text, counted on bytes: a line
+    /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
+    static func wideGaps(_ raw: Substring) -> Int {
+        UTF8Scalars.withBytes(raw) { bytes in
+            var gaps = 0, spaces = 0, seenText = false
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                index += length
+                if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
+                    spaces += 1
+                    continue
+                }
+                if spaces >= 2, seenText { gaps += 1 }
+                spaces = 0
+                seenText = true
+            }
+            return gaps
+        }
     }
 
     /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
