@@ -18,7 +18,10 @@ public enum UTF8Scalars {
     /// Runs `body` on the text's UTF-8 bytes, copying only when they are not contiguous.
     @inlinable @inline(__always)
     public static func withBytes<Text: StringProtocol, Result>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        // Strings and substrings directly: the generic contiguous-storage path costs a metadata
+        // look-up per call.
+        if var string = text as? String { return string.withUTF8(body) }
+        if var substring = text as? Substring { return substring.withUTF8(body) }
         var copy = String(text)
         return copy.withUTF8(body)
     }

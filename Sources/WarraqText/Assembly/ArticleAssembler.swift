@@ -152,7 +152,7 @@ struct ArticleAssembler {
             if inRelated {
                 lastRelatedCaption = line.text
                 remove(line, .related)
-            } else if lastCaption == line.text {
+            } else if let lastCaption, TextShape.same(lastCaption, line.text) {
                 remove(line, .duplicate)
             } else {
                 lastCaption = line.text
@@ -189,7 +189,7 @@ struct ArticleAssembler {
             }
             return
         }
-        if heads.contains(where: { $0.text == line.text }) {
+        if heads.contains(where: { TextShape.same($0.text, line.text) }) {
             remove(line, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
@@ -223,7 +223,7 @@ struct ArticleAssembler {
             return true
         }
         for next in lines[(index + 1)..<(index + 13)] {
-            if next.text == line.text { return true }
+            if TextShape.same(next.text, line.text) { return true }
             switch next.kind {
             case .paragraph:
                 let marked = lines[next.firstPosition..<next.position].contains { $0.kind.isAdMarker }
@@ -271,7 +271,7 @@ struct ArticleAssembler {
             case .paragraph:
                 count += 1
                 if count == Self.articleParagraphs { return count }
-            case .heading where line.text != title: return count
+            case .heading where !TextShape.same(line.text, title): return count
             case .relatedLabel: return count
             default: continue
             }

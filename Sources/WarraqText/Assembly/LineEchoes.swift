@@ -31,7 +31,7 @@ enum LineEchoes {
         guard line.echoHash != 0 else { return 1 }
         let key = Self.key(line)
         return lines[(position - window)..<(position + window)].reduce(0) { count, other in
-            other.echoHash == line.echoHash && Self.key(other) == key ? count + 1 : count
+            other.echoHash == line.echoHash && TextShape.same(Self.key(other), key) ? count + 1 : count
         }
     }
 

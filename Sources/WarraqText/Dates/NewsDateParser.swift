@@ -36,10 +36,16 @@ public struct NewsDateParser: Sendable {
         let folded = Folding.fold(text)
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let words = folded.split(separator: " ").map(String.init)
-        for start in words.indices {
+        // Every form needs a word with a digit at or after the one it starts on.
+        guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
+        for start in words.indices where start <= lastDigitWord {
             if let match = match(words, at: start) { return match }
         }
         return nil
+    }
+
+    private static func hasASCIIDigit(_ word: String) -> Bool {
+        word.utf8.contains { (0x30...0x39).contains($0) }
     }
 
     /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes: the digits
@@ -58,8 +64,9 @@ public struct NewsDateParser: Sendable {
 
     private func match(_ words: [String], at start: Int) -> Match? {
         let word = words[start]
+        let digits = Self.hasASCIIDigit(word)
         // 2016-12-16, 2016-12-16T15:24:14, 2016/12/16
-        if let (y, m, d, time) = isoDate(word), var iso = Self.iso(y, m, d) {
+        if digits, let (y, m, d, time) = isoDate(word), var iso = Self.iso(y, m, d) {
             var used = 1
             if time == nil, start + 1 < words.count, let t = Self.time(words[start + 1]) {
                 iso += "T" + t
@@ -70,7 +77,8 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: used, wordsBefore: start)
         }
         // 21/07/2018, 21-07-2018, "21 / 07 / 2018"
-        let numeric = start + 4 < words.count && words[start + 1] == "/" && words[start + 3] == "/"
+        let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
+        let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
             : word.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
@@ -78,7 +86,7 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
         }
         // Day Month Year, Month Day Year (ordinals and commas allowed)
-        if let day = Self.day(word), let (month, length) = monthName(words, at: start + 1) {
+        if digits, let day = Self.day(word), let (month, length) = monthName(words, at: start + 1) {
             let yearIndex = Self.skipAside(words, from: start + 1 + length)
             if let year = Self.year(words, at: yearIndex), let iso = Self.iso(year, month, day) {
                 return Match(iso: iso, wordCount: yearIndex - start + 1, wordsBefore: start)

@@ -32,6 +32,35 @@ struct DatelineParser {
         return (Dateline(place: place, agency: agency, text: text), TextShape.foldSpaces(rest))
     }
 
+    /// The first words of `text` (split at ASCII spaces), at most `limit` of them.
+    private static func leadingWords(_ text: Substring, limit: Int) -> [Substring] {
+        var words: [Substring] = []
+        var rest = text[...]
+        while words.count < limit {
+            rest = rest.drop { $0 == " " }
+            guard !rest.isEmpty else { break }
+            let end = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
+            words.append(rest[..<end])
+            rest = rest[end...]
+        }
+        return words
+    }
+
+    /// Where the first double space is, else the first NBSP.
+    private static func firstWideSpace(_ text: Substring) -> String.Index? {
+        let utf8 = text.utf8
+        var previous = utf8.startIndex
+        var nbsp: String.Index?
+        for index in utf8.indices {
+            if index != utf8.startIndex {
+                if utf8[previous] == 0x20, utf8[index] == 0x20 { return previous }
+                if nbsp == nil, utf8[previous] == 0xC2, utf8[index] == 0xA0 { nbsp = previous }
+            }
+            previous = index
+        }
+        return nbsp
+    }
+
     /// `A - B text`, one side a known agency.
     private func dashed(_ raw: String) -> (Dateline, String)? {
         // The name before the dash has at most two words.
@@ -44,15 +73,15 @@ struct DatelineParser {
         let afterDash = trimmed[dashStart...].drop { Self.dashes.contains($0) }
         guard afterDash.first?.isLetter == true || afterDash.first?.isWhitespace == true else { return nil }
         let right = afterDash.drop { $0.isWhitespace }
-        let rightWords = right.split(separator: " ", omittingEmptySubsequences: true)
+        // A place or agency has at most three words: the rest of the line is not split.
+        let rightWords = Self.leadingWords(right, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
 
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = right.utf8.firstRange(of: [0x20, 0x20]) ?? right.utf8.firstRange(of: [0xC2, 0xA0]),
-           right[..<wide.lowerBound].split(separator: " ").count <= 3 {
-            placeWords = right[..<wide.lowerBound].split(separator: " ").count
+        if let wide = Self.firstWideSpace(right), Self.leadingWords(right[..<wide], limit: 4).count <= 3 {
+            placeWords = Self.leadingWords(right[..<wide], limit: 4).count
         } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
             placeWords = 2
         }

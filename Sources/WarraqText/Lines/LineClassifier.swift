@@ -154,9 +154,11 @@ struct LineClassifier {
     static func caption(_ text: String) -> (String, String)? {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
+        guard !credit.isEmpty, credit.split(separator: " ").count <= 6 else { return nil }
         let caption = text[..<open].trimmingWhitespace()
-        let captionWords = caption.split(separator: " ").count
-        guard !credit.isEmpty, credit.split(separator: " ").count <= 6, captionWords >= 2, captionWords <= 40,
+        // Spaces are folded already: words are spaces plus one.
+        let captionWords = TextShape.wordCount(caption)
+        guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
         return (caption, credit)
     }

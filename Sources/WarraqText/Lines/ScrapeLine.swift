@@ -11,6 +11,15 @@ struct ScrapeLine {
     /// `text` folded for matching (see `Folding`).
     var folded: String
     var kind: LineKind
+
+    init(lines: LineRange, text: String, raw: String, folded: String, kind: LineKind) {
+        self.lines = lines
+        self.text = text
+        self.raw = raw
+        self.folded = folded
+        self.kind = kind
+        wordCount = TextShape.wordCount(text)
+    }
     /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
     var position = 0
     /// The place of the first scrape line made from the same input line: an ad marker taken
@@ -23,7 +32,7 @@ struct ScrapeLine {
     var number: Int { lines.first }
 
     /// Words in `text`, whose spaces are folded already: its spaces plus one.
-    var wordCount: Int { TextShape.wordCount(text) }
+    let wordCount: Int
 }
 
 /// What a line is, judged from its shape and the profile's phrase lists.

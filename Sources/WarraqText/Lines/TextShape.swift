@@ -15,6 +15,12 @@ enum TextShape {
         return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
     }
 
+    /// Whether two lines' texts are the same, byte for byte: lines are compared with their own
+    /// echoes, printed alike, and `String`'s Unicode-aware `==` is slow on Arabic.
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
@@ -52,7 +58,13 @@ enum TextShape {
 
     /// True when `mark` also appears inside (so the outer one closes an inner quotation).
     private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
-        text.dropFirst().dropLast().contains(mark) && mark != "‘" && mark != "’"
+        guard mark != "‘", mark != "’" else { return false }
+        let inner = text.dropFirst().dropLast()
+        // A mark found among the bytes may still be part of a longer character: then look closer.
+        var bytes = mark.utf8.makeIterator()
+        let first = bytes.next()!
+        guard inner.utf8.contains(first) else { return false }
+        return inner.contains(mark)
     }
 
     /// The last visible character, closing quotes and brackets skipped.
@@ -117,24 +129,29 @@ enum TextShape {
     /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
     /// glue many headlines into one line this way.
     static func wideSegments(_ raw: Substring) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var spaces = 0
-        for character in raw {
-            if character.isWhitespace {
-                spaces += 1
-                continue
+        UTF8Scalars.withBytes(raw) { bytes in
+            var segments: [String] = []
+            var current: [UInt8] = []
+            var spaces = 0
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                defer { index += length }
+                if Unicode.Scalar(value)!.properties.isWhitespace {
+                    spaces += 1
+                    continue
+                }
+                if spaces >= 2, !current.isEmpty {
+                    segments.append(String(decoding: current, as: UTF8.self))
+                    current = []
+                } else if spaces == 1, !current.isEmpty {
+                    current.append(0x20)
+                }
+                spaces = 0
+                current += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
             }
-            if spaces >= 2, !current.isEmpty {
-                segments.append(current)
-                current = ""
-            } else if spaces == 1, !current.isEmpty {
-                current.append(" ")
-            }
-            spaces = 0
-            current.append(character)
+            if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+            return segments
         }
-        if !current.isEmpty { segments.append(current) }
-        return segments
     }
 }
