@@ -14,6 +14,7 @@ extension StringProtocol {
                 guard Unicode.Scalar(UTF8Scalars.decode(bytes, at: last).value)!.properties.isWhitespace else { break }
                 end = last
             }
+            if start == 0, end == bytes.count, let whole = self as? String { return whole }
             return UTF8Scalars.string(bytes, start..<end)
         }
     }

@@ -50,17 +50,27 @@ enum Folding {
 /// A list of phrases, folded once, matched against folded lines.
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
+    /// The first two bytes of every phrase, so that most lines are turned away by one look-up;
+    /// nil when some phrase is a single byte.
+    private var openings: Set<UInt16>? = []
 
     init(_ phrases: [String] = []) { add(phrases) }
 
     mutating func add(_ more: [String]) {
         phrases += more.map(Folding.fold).filter { !$0.isEmpty }
         phrases = Array(Set(phrases)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Set(phrases.map(Self.opening)) : nil
+    }
+
+    private static func opening(_ text: String) -> UInt16 {
+        var bytes = text.utf8.makeIterator()
+        return UInt16(bytes.next() ?? 0) << 8 | UInt16(bytes.next() ?? 0)
     }
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
+        if let openings, folded.utf8.count < 2 || !openings.contains(Self.opening(folded)) { return nil }
+        return phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
     }
 
     /// Whether the folded line is one of the phrases, compared byte for byte: both sides are

@@ -124,7 +124,7 @@ struct LineClassifier {
                 guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
                 end = last
             }
-            return UTF8Scalars.string(bytes, start..<end)
+            return start == 0 && end == bytes.count ? folded : UTF8Scalars.string(bytes, start..<end)
         }
     }
 

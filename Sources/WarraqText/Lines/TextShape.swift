@@ -23,7 +23,11 @@ enum TextShape {
 
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
-        folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+        UTF8Scalars.withBytes(folded) { bytes in
+            var spaces = 0
+            for byte in bytes where byte == 0x20 { spaces += 1 }
+            return bytes.isEmpty ? 0 : spaces + 1
+        }
     }
 
     /// True when the raw line has a run of two spaces (or an NBSP) somewhere: only then can it
@@ -137,7 +141,7 @@ enum TextShape {
             while index < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 defer { index += length }
-                if Unicode.Scalar(value)!.properties.isWhitespace {
+                if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace {
                     spaces += 1
                     continue
                 }
