@@ -20,7 +20,11 @@ enum LineEchoes {
     /// The line's key hashed, so that nearby repeats are found by comparing integers; 0 for
     /// lines too long to be headings.
     static func hash(_ line: ScrapeLine) -> Int {
-        line.wordCount <= LineClassifier.headingWords ? key(line).hashValue : 0
+        guard line.wordCount <= LineClassifier.headingWords else { return 0 }
+        // Hashed on bytes: `String`'s hash normalises Unicode first, which is slow on Arabic.
+        var hasher = Hasher()
+        UTF8Scalars.withBytes(key(line)) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize() | 1
     }
 
     /// How often the line at `position` is printed within the window around it (itself

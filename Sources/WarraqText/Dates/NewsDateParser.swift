@@ -17,6 +17,8 @@ public struct NewsDateParser: Sendable {
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
     private let months: [String: [(rest: [String], month: Int)]]
+    /// The byte lengths of the keys of `months`, to pass most words over without hashing them.
+    private let monthKeyLengths: Set<Int>
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
@@ -28,6 +30,7 @@ public struct NewsDateParser: Sendable {
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+        monthKeyLengths = Set(months.keys.map(\.utf8.count))
     }
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
@@ -106,7 +109,7 @@ public struct NewsDateParser: Sendable {
         var first = Self.trimPunctuation(words[index])
         let paired = first.firstIndex(of: "/")
         if let paired { first = String(first[..<paired]) }
-        guard let candidates = months[first] else { return nil }
+        guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
             guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
             // "ديسمبر/كانون الأول": skip the second spelling too.
@@ -126,7 +129,14 @@ public struct NewsDateParser: Sendable {
     }
 
     private static func trimPunctuation(_ word: String) -> String {
-        String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
+        // Most words neither start nor end with a comma or a dot.
+        let utf8 = word.utf8
+        let arabicComma: [UInt8] = [0xD8, 0x8C]
+        if let first = utf8.first, let last = utf8.last, first != 0x2C, last != 0x2C, last != 0x2E,
+           !utf8.starts(with: arabicComma), !utf8.reversed().starts(with: arabicComma.reversed()) {
+            return word
+        }
+        return String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
     }
 
     /// "3", "3rd,", "16" → day of month.

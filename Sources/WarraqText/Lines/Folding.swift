@@ -7,42 +7,48 @@ import WarraqCore
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
         UTF8Scalars.withBytes(text) { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let (v, length) = UTF8Scalars.decode(bytes, at: index)
-                defer { index += length }
-                if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
-                    pendingSpace = !out.isEmpty
-                    continue
+            // Lower-casing may lengthen a scalar (İ → i̇), by half at most.
+            String(unsafeUninitializedCapacity: bytes.count * 2 + 4) { out in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    out[count] = byte
+                    count += 1
                 }
-                if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
-                if pendingSpace {
-                    out.append(0x20)
-                    pendingSpace = false
-                }
-                switch v {
-                case 0x0622, 0x0623, 0x0625, 0x0671: out += [0xD8, 0xA7] // alef
-                case 0x0649: out += [0xD9, 0x8A] // yeh
-                case 0x0629: out += [0xD9, 0x87] // heh
-                case 0x0660...0x0669: out.append(UInt8(v - 0x0660 + 0x30))
-                case 0x06F0...0x06F9: out.append(UInt8(v - 0x06F0 + 0x30))
-                case 0x41...0x5A: out.append(UInt8(v + 0x20))
-                case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
-                    // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                default:
-                    let scalar = Unicode.Scalar(v)!
-                    if scalar.properties.isUppercase {
-                        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                    } else {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let (v, length) = UTF8Scalars.decode(bytes, at: index)
+                    defer { index += length }
+                    if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
+                    if pendingSpace {
+                        put(0x20)
+                        pendingSpace = false
+                    }
+                    switch v {
+                    case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
+                    case 0x0649: put(0xD9); put(0x8A) // yeh
+                    case 0x0629: put(0xD9); put(0x87) // heh
+                    case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
+                    case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
+                    case 0x41...0x5A: put(UInt8(v + 0x20))
+                    case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
+                        // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
+                        for offset in 0..<length { put(bytes[index + offset]) }
+                    default:
+                        let scalar = Unicode.Scalar(v)!
+                        if scalar.properties.isUppercase {
+                            for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
+                        } else {
+                            for offset in 0..<length { put(bytes[index + offset]) }
+                        }
                     }
                 }
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
