@@ -48,17 +48,15 @@ struct DatelineParser {
 
     /// Where the first double space is, else the first NBSP.
     private static func firstWideSpace(_ text: Substring) -> String.Index? {
-        let utf8 = text.utf8
-        var previous = utf8.startIndex
-        var nbsp: String.Index?
-        for index in utf8.indices {
-            if index != utf8.startIndex {
-                if utf8[previous] == 0x20, utf8[index] == 0x20 { return previous }
-                if nbsp == nil, utf8[previous] == 0xC2, utf8[index] == 0xA0 { nbsp = previous }
+        let offset: Int? = UTF8Scalars.withBytes(text) { bytes in
+            var nbsp: Int?
+            for index in bytes.indices.dropFirst() {
+                if bytes[index - 1] == 0x20, bytes[index] == 0x20 { return index - 1 }
+                if nbsp == nil, bytes[index - 1] == 0xC2, bytes[index] == 0xA0 { nbsp = index - 1 }
             }
-            previous = index
+            return nbsp
         }
-        return nbsp
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// `A - B text`, one side a known agency.

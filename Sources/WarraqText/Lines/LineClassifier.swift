@@ -154,9 +154,9 @@ struct LineClassifier {
     static func caption(_ text: String) -> (String, String)? {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
-        guard !credit.isEmpty, credit.split(separator: " ").count <= 6 else { return nil }
-        let caption = text[..<open].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
+        guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
+        let caption = text[..<open].trimmingWhitespace()
         let captionWords = TextShape.wordCount(caption)
         guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
@@ -168,7 +168,8 @@ struct LineClassifier {
         guard TextShape.hasWideSpace(raw), TextShape.wideGaps(raw) >= 4 else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
-        let short = segments.filter { $0.split(separator: " ").count <= 16 }.count
+        // Segments hold single spaces only: words are spaces plus one.
+        let short = segments.filter { TextShape.wordCount($0) <= 16 }.count
         let sentences = segments.filter { TextShape.endsSentence($0) }.count
         return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
     }
