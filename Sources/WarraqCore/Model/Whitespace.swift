@@ -20,6 +20,30 @@ extension StringProtocol {
     }
 }
 
+/// Whether folding would change the bytes: a space at an end or beside another, or any other
+/// white space. Most lines have single spaces only and are kept as they are.
+@inlinable
+func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return !bytes.isEmpty }
+    var previousSpace = false
+    for index in bytes.indices {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20:
+            if previousSpace { return true }
+            previousSpace = true
+            continue
+        case 0x09...0x0D: return true
+        // Lead bytes of the other spaces (U+0085, U+00A0, U+1680, U+2000…, U+3000, U+FEFF).
+        case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+            if isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value) { return true }
+        default: break
+        }
+        previousSpace = false
+    }
+    return false
+}
+
 /// White space as scraped text has it: ASCII spaces and controls, NBSP, the Unicode spaces,
 /// zero-width space and BOM. A table test, not a Unicode property look-up: readers call it on
 /// every character.
@@ -37,7 +61,8 @@ extension StringProtocol {
     /// Readers call it on every line, so it works on UTF-8 bytes.
     public func foldingWhitespace() -> String {
         UTF8Scalars.withBytes(self) { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+            if !needsWhitespaceFolding(bytes) { return String(self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
                 var pending = false
                 var index = 0
