@@ -121,7 +121,7 @@ public struct Pipeline: Sendable {
 
     /// How many bytes of documents may wait for their turn while `jobs` workers run ahead: enough
     /// for many small inputs to overlap; a worker ahead on a big input waits, so that memory stays
-    /// flat (1 GB in 31 MB files at --jobs 2: 78 MB peak with 16 MB, see the README).
+    /// flat (1 GB in 31 MB files at --jobs 2 peaked at 78 MB with 16 MB).
     static let aheadBudget = 4 << 20
 
     /// Converts inputs on `jobs` workers, handing their documents to `accept` in input order as
