@@ -36,7 +36,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "WarraqCore"),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "WarraqCore", dependencies: ["CCrypto"]),
         .target(name: "WarraqYAML", dependencies: ["WarraqCore", "CYAML"]),
         .target(name: "WarraqFormats", dependencies: ["WarraqCore", "WarraqYAML"]),
         .target(

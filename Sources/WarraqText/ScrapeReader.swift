@@ -1,9 +1,12 @@
-import Foundation
 import WarraqCore
 
 /// Reads raw scrape dumps: copied page text with no markup, several articles to a file, ads,
 /// tickers, captions printed twice. Yields one document per article, everything it drops kept in
 /// `removed` with a reason and its line.
+///
+/// It streams: lines are read, joined, classified and assembled as they come, and an article is
+/// yielded as soon as the lines after it show it has ended, so memory follows the longest
+/// article, not the dump.
 public struct ScrapeReader: DocumentReader {
     /// The format with the built-in profile.
     public static let format = format(profile: .builtIn)
@@ -19,61 +22,130 @@ public struct ScrapeReader: DocumentReader {
         ) { input, _ in try ScrapeReader(input, profile: profile) }
     }
 
-    private var documents: IndexingIterator<[Document]>
-    private var diagnostics: [Diagnostic]
+    /// How many physical lines the wrap column is judged on before any is joined: a page dump
+    /// is far shorter, so it is judged whole.
+    static let wrapSample = 4096
+
+    private let input: Input
+    private let profile: ScrapeProfile
+    private let classifier: LineClassifier
+    private let sha256: String
+    private var source: DecodedLines
+    private var joiner: WrapJoiner?
+    /// Physical lines read before the wrap column is known.
+    private var sample: [(line: Substring, number: Int)] = []
+    private var assembler: ArticleAssembler
+    private var ready: [Draft] = []
+    private var made = 0
+    private var ended = false
 
     public init(_ input: Input, profile: ScrapeProfile = .builtIn) throws {
-        let bytes = try input.readAll()
-        let decoded = TextDecoding.decode(bytes)
-        diagnostics = decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
-        let classifier = LineClassifier(profile: profile)
-        // Split on bytes: "\r\n" is one Character, so a Character split would miss CRLF line ends.
-        let physical = decoded.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            Substring(line.last == 0x0D ? line.dropLast() : line)
-        }
-        var lines: [ScrapeLine] = []
-        for logical in WrapJoiner.join(physical) {
-            var text = TextShape.foldSpaces(logical.raw)
-            var rawText = logical.raw
-            var ads: [String] = []
-            for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
-                ads.append(marker)
-                text = TextShape.foldSpaces(Substring(text.replacingOccurrences(of: marker, with: " ")))
-                rawText = Substring(rawText.replacingOccurrences(of: marker, with: " "))
-            }
-            for marker in ads {
-                lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
-            }
-            guard !text.isEmpty else { continue }
-            let folded = Folding.fold(text)
-            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
-        }
-        var assembler = ArticleAssembler(lines: lines, datelines: classifier.datelines)
-        let hash = SHA256.hex(bytes)
-        let drafts = assembler.assemble()
-        documents = drafts.enumerated().map { offset, draft in
-            Document(
-                id: "\(input.stem)#\(offset + 1)",
-                title: draft.title,
-                date: draft.date,
-                dateText: draft.dateText,
-                dateline: draft.dateline,
-                authors: draft.authors,
-                publisher: draft.publisher,
-                section: draft.section,
-                keywords: draft.keywords,
-                origin: Origin(path: input.path, format: "scrape", lines: draft.lines, sha256: hash),
-                body: draft.body,
-                related: draft.related,
-                removed: draft.removed
-            )
-        }.makeIterator()
+        let replay = try InputReplay(input)
+        self.input = input
+        self.profile = profile
+        self.classifier = LineClassifier(profile: profile)
+        self.sha256 = replay.sha256
+        self.source = try DecodedLines(replay)
+        self.assembler = ArticleAssembler(datelines: classifier.datelines)
     }
 
-    public mutating func next() throws -> Document? { documents.next() }
+    public mutating func next() throws -> Document? {
+        while ready.isEmpty, !ended { try readMore() }
+        guard !ready.isEmpty else { return nil }
+        made += 1
+        return document(ready.removeFirst(), number: made)
+    }
 
     public mutating func takeDiagnostics() -> [Diagnostic] {
-        defer { diagnostics.removeAll() }
-        return diagnostics
+        source.takeProblems().map { Diagnostic(path: input.path, $0, severity: .warning) }
+    }
+
+    /// Reads input lines until an article is finished or the input ends.
+    private mutating func readMore() throws {
+        guard let (number, text) = try source.next() else {
+            if joiner == nil { startJoining() }
+            if let logical = joiner?.finish() { assembler.add(scrapeLines(logical)) }
+            ready += assembler.finish()
+            ended = true
+            return
+        }
+        if var joiner {
+            self.joiner = nil
+            let line = Substring(text)
+            if let logical = joiner.push(line, width: WrapJoiner.width(line), number: number) {
+                assembler.add(scrapeLines(logical))
+                ready += assembler.takeArticles()
+            }
+            self.joiner = joiner
+        } else {
+            sample.append((Substring(text), number))
+            if sample.count == Self.wrapSample { startJoining() }
+        }
+    }
+
+    /// Judges the wrap column on the sample, then joins the sample's lines.
+    private mutating func startJoining() {
+        let lines = sample.map(\.line)
+        let widths = lines.map(WrapJoiner.width)
+        var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(lines, widths: widths))
+        for (index, line) in sample.enumerated() {
+            if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
+                assembler.add(scrapeLines(logical))
+            }
+        }
+        ready += assembler.takeArticles()
+        sample = []
+        self.joiner = joiner
+    }
+
+    /// One logical line's scrape lines: the ad markers taken out of it, then its text.
+    private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
+        var text = TextShape.foldSpaces(logical.raw)
+        var rawText = logical.raw
+        var lines: [ScrapeLine] = []
+        for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
+            lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
+            text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
+            rawText = Substring(Self.spacing(marker, in: rawText))
+        }
+        guard !text.isEmpty else { return lines }
+        let folded = Folding.fold(text)
+        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
+        return lines
+    }
+
+    /// The text with each occurrence of `marker` (left to right, not overlapping) a space.
+    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+        UTF8Scalars.withBytes(text) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            let string = UTF8Scalars.string(bytes, 0..<bytes.count)
+            for offset in ByteSearch.offsets(of: marker, in: string) where offset >= copied {
+                out += UnsafeBufferPointer(rebasing: bytes[copied..<offset])
+                out.append(0x20)
+                copied = offset + marker.utf8.count
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private func document(_ draft: Draft, number: Int) -> Document {
+        Document(
+            id: "\(input.stem)#\(number)",
+            title: draft.title,
+            date: draft.date,
+            dateText: draft.dateText,
+            dateline: draft.dateline,
+            authors: draft.authors,
+            publisher: draft.publisher,
+            section: draft.section,
+            keywords: draft.keywords,
+            origin: Origin(path: input.path, format: "scrape", lines: draft.lines, sha256: sha256),
+            body: draft.body,
+            related: draft.related,
+            removed: draft.removed
+        )
     }
 }

@@ -94,6 +94,22 @@ struct FileDescriptorReader {
         return n
     }
 
+    /// Hands the rest of the file to `body` in chunks of 256 KiB, one buffer reused.
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) {
+        let size = 1 << 18
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Glibc.read(fd, buffer, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(systemErrorMessage())
+            }
+            if n == 0 { return }
+            try body(UnsafeRawBufferPointer(start: buffer, count: n))
+        }
+    }
+
     func readToEnd() throws(InputError) -> [UInt8] {
         var info = stat()
         let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0

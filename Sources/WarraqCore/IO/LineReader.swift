@@ -5,6 +5,8 @@ public struct Line: Sendable {
     /// 1-based.
     public var number: Int
     public var bytes: ArraySlice<UInt8>
+    /// The byte offset of the line's start in the input, for diagnostics about bytes.
+    public var offset: Int = 0
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
@@ -18,6 +20,8 @@ public struct LineReader {
     private var scanned = 0
     private var atEnd: Bool
     private var lineNumber = 0
+    /// The input offset of `buffer[0]`.
+    private var bufferOffset = 0
 
     init(reader: FileDescriptorReader, closeWhenDone: Bool) {
         self.reader = reader
@@ -36,10 +40,10 @@ public struct LineReader {
     /// The next line, or nil after the last. A final line without a newline is still a line.
     public mutating func next() throws(InputError) -> Line? {
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 var end = newline
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end])
+                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
                 lineNumber += 1
                 start = newline + 1
                 scanned = start
@@ -50,7 +54,7 @@ public struct LineReader {
                 guard start < buffer.count else { return nil }
                 var end = buffer.count
                 if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end])
+                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
                 lineNumber += 1
                 start = buffer.count
                 scanned = start
@@ -60,10 +64,21 @@ public struct LineReader {
         }
     }
 
+    /// The index of the next `\n` at or after `scanned`, found by `memchr`.
+    private func nextNewline() -> Int? {
+        guard scanned < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + scanned, 0x0A, bytes.count - scanned).map {
+                bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+    }
+
     private mutating func refill() throws(InputError) {
         guard let reader else { atEnd = true; return }
         if start > 0 {
             buffer.removeFirst(start)
+            bufferOffset += start
             scanned -= start
             start = 0
         }

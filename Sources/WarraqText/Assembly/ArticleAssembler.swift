@@ -7,11 +7,18 @@ import WarraqCore
 /// related-article titles, until one is followed by at least two paragraphs: that is an article.
 /// Every line lands in exactly one document: in its body or metadata, its related list or its
 /// removed list.
+///
+/// Lines stream through: each is judged once `LineEchoes.window` lines after it have come (or
+/// the dump has ended), and only that many are kept on either side. A finished draft goes on
+/// to `ThinArticles`, which hands back the articles it is sure of.
 struct ArticleAssembler {
-    private let lines: [ScrapeLine]
+    private var lines = LineWindow()
+    /// The position of the next line to judge.
+    private var nextPosition = 0
     private let datelines: DatelineParser
-    private let echoes: LineEchoes
+    /// The last draft is the article still open; earlier ones are passed on to `thin`.
     private var drafts: [Draft] = []
+    private var thin = ThinArticles()
     /// What has been gathered for an article whose first paragraph has not come yet.
     private var pending = Draft()
     /// Lines before an article's first paragraph: its title among them, and before the first
@@ -40,16 +47,42 @@ struct ArticleAssembler {
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
 
-    init(lines: [ScrapeLine], datelines: DatelineParser) {
-        self.lines = lines
+    init(datelines: DatelineParser) {
         self.datelines = datelines
-        self.echoes = LineEchoes(lines)
     }
 
-    mutating func assemble() -> [Draft] {
-        for index in lines.indices { take(index) }
-        finish()
-        return ThinArticles.fold(drafts)
+    /// Takes the scrape lines made from one input line (ad markers first, then its text).
+    mutating func add(_ group: [ScrapeLine]) {
+        let first = lines.end
+        for var line in group {
+            line.position = lines.end
+            line.firstPosition = first
+            line.echoHash = LineEchoes.hash(line)
+            lines.append(line)
+        }
+        while nextPosition + LineEchoes.window <= lines.end { takeNext() }
+    }
+
+    /// Articles finished since the last call, in order.
+    mutating func takeArticles() -> [Draft] { thin.takeArticles() }
+
+    /// Ends the dump: judges the lines left and returns the last articles.
+    mutating func finish() -> [Draft] {
+        while nextPosition < lines.end { takeNext() }
+        finishDrafts()
+        thin.add(drafts)
+        drafts = []
+        return thin.finish()
+    }
+
+    private mutating func takeNext() {
+        take(nextPosition)
+        nextPosition += 1
+        lines.forget(before: nextPosition - LineEchoes.window)
+        if drafts.count > 1 {
+            thin.add(drafts.dropLast())
+            drafts.removeFirst(drafts.count - 1)
+        }
     }
 
     private var started: Bool { !heads.isEmpty || drafts.isEmpty }
@@ -119,7 +152,7 @@ struct ArticleAssembler {
             if inRelated {
                 lastRelatedCaption = line.text
                 remove(line, .related)
-            } else if lastCaption == line.text {
+            } else if let lastCaption, TextShape.same(lastCaption, line.text) {
                 remove(line, .duplicate)
             } else {
                 lastCaption = line.text
@@ -129,7 +162,7 @@ struct ArticleAssembler {
             embed(line, url: url)
         case .bylineDate(let match, let dateText):
             if !takeBylineDate(line, iso: match.iso, dateText: dateText) { heading(index) }
-        case .heading where echoes.isLayout(index, in: lines):
+        case .heading where LineEchoes.isLayout(index, in: lines):
             remove(line, .boilerplate)
         case .heading:
             heading(index)
@@ -156,12 +189,12 @@ struct ArticleAssembler {
             }
             return
         }
-        if heads.contains(where: { $0.text == line.text }) {
+        if heads.contains(where: { TextShape.same($0.text, line.text) }) {
             remove(line, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
         } else {
-            if echoes.isEchoed(index, in: lines) { echoedHeads.insert(line.number) }
+            if LineEchoes.isEchoed(index, in: lines) { echoedHeads.insert(line.number) }
             heads.append(line)
         }
     }
@@ -189,11 +222,11 @@ struct ArticleAssembler {
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
-        for next in lines[(index + 1)...].prefix(12) {
-            if next.text == line.text { return true }
+        for next in lines[(index + 1)..<(index + 13)] {
+            if TextShape.same(next.text, line.text) { return true }
             switch next.kind {
             case .paragraph:
-                let marked = lines.contains { $0.number == next.number && $0.kind.isAdMarker }
+                let marked = lines[next.firstPosition..<next.position].contains { $0.kind.isAdMarker }
                 return marked || datelines.parse(next.raw) != nil
             case .heading: return false
             default: continue
@@ -228,14 +261,17 @@ struct ArticleAssembler {
         expectingLead = true
     }
 
-    /// Paragraphs after a heading before the next heading that is not its echo.
+    /// Paragraphs after a heading before the next heading that is not its echo, counted up to
+    /// `articleParagraphs` within the lines the window holds.
     private func paragraphsAhead(_ index: Int) -> Int {
         let title = lines[index].text
         var count = 0
-        for line in lines[(index + 1)...] {
+        for line in lines[(index + 1)..<lines.end] {
             switch line.kind {
-            case .paragraph: count += 1
-            case .heading where line.text != title: return count
+            case .paragraph:
+                count += 1
+                if count == Self.articleParagraphs { return count }
+            case .heading where !TextShape.same(line.text, title): return count
             case .relatedLabel: return count
             default: continue
             }
@@ -289,13 +325,12 @@ struct ArticleAssembler {
         for head in heads[((titleIndex ?? -1) + 1)...] {
             draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
         }
-        let titleLine = draft.titleLine ?? heldDates.last?.line.number ?? 0
+        let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
-        let titlePosition = position(of: titleLine)
-        func distance(_ line: Int) -> Int { max(abs(position(of: line) - titlePosition) - 1, 0) }
-        let nearest = heldDates.indices.min { distance(heldDates[$0].line.number) < distance(heldDates[$1].line.number) }
+        func distance(_ line: ScrapeLine) -> Int { max(abs(line.firstPosition - titlePosition) - 1, 0) }
+        let nearest = heldDates.indices.min { distance(heldDates[$0].line) < distance(heldDates[$1].line) }
         for (index, held) in heldDates.enumerated() {
-            if index == nearest, distance(held.line.number) <= Self.dateDistance {
+            if index == nearest, distance(held.line) <= Self.dateDistance {
                 draft.date = held.match.iso
                 draft.dateText = held.dateText
                 draft.claim(held.dateText, lines: held.line.lines)
@@ -311,16 +346,6 @@ struct ArticleAssembler {
         echoedHeads = []
         heldDates = []
         lastCaption = nil
-    }
-
-    /// The index in `lines` of the first line numbered `number` or later.
-    private func position(of number: Int) -> Int {
-        var low = 0, high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lines[middle].number < number { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the
@@ -361,7 +386,7 @@ struct ArticleAssembler {
     }
 
     /// Headings and dates never followed by a paragraph go to the last article as removed.
-    private mutating func finish() {
+    private mutating func finishDrafts() {
         if drafts.isEmpty {
             guard !heads.isEmpty || pending.lines != nil || !heldDates.isEmpty else { return }
             var draft = Draft()

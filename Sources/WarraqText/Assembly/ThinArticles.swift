@@ -4,7 +4,11 @@ import WarraqCore
 /// and footers look like short articles (a heading, a line or two of text); what sets a real
 /// article apart is running text, measured against the fullest article near it. A
 /// folded teaser's title goes to `related`, everything else it held to `removed`.
-enum ThinArticles {
+///
+/// Drafts stream through: whether one is thin is known once `neighbourhood` drafts after it
+/// have come, and an article is handed on once the next article is known, since the thin
+/// drafts between them fold into it.
+struct ThinArticles {
     /// A draft of one paragraph with fewer words than this is thin unless it is the fullest one.
     static let minimumWords = 30
     /// A draft with less than this share of the fullest nearby draft's words is thin.
@@ -13,33 +17,68 @@ enum ThinArticles {
     /// by page, not against its longest article.
     static let neighbourhood = 8
 
-    static func fold(_ drafts: [Draft]) -> [Draft] {
-        guard drafts.count > 1 else { return drafts }
-        let words = drafts.map(\.paragraphWords)
-        let thin = drafts.indices.map { index in
-            // A dateline is a wire story's mark: a feed's one-paragraph items stay articles.
-            guard drafts[index].dateline == nil else { return false }
-            let fullest = words[max(0, index - neighbourhood)..<min(words.count, index + neighbourhood + 1)].max() ?? 0
-            return Double(words[index]) < Double(fullest) * minimumShare
-                || (words[index] < minimumWords && words[index] < fullest && drafts[index].paragraphs < 2)
+    /// Drafts not judged yet, the first of them numbered `judged`.
+    private var undecided: [Draft] = []
+    private var judged = 0
+    /// Paragraph words of the drafts from number `wordsStart` on: the judged ones still near
+    /// enough to matter, then the undecided.
+    private var words: [Int] = []
+    private var wordsStart = 0
+    /// The last article, still taking the thin drafts after it.
+    private var open: Draft?
+    /// Thin drafts before the first article, waiting for it.
+    private var waiting: [Draft] = []
+    private var ready: [Draft] = []
+
+    mutating func add(_ drafts: some Sequence<Draft>) {
+        for draft in drafts {
+            undecided.append(draft)
+            words.append(draft.paragraphWords)
         }
-        guard let keeper = thin.firstIndex(of: false) else { return drafts }
-        var out: [Draft] = []
-        // Thin drafts before the first article wait for it; later ones join the article before them.
-        var waiting: [Draft] = []
-        for (index, draft) in drafts.enumerated() {
-            if !thin[index] {
-                var article = draft
-                for earlier in waiting.reversed() { article.fold(earlier, after: false) }
-                waiting = []
-                out.append(article)
-            } else if index < keeper {
-                waiting.append(draft)
-            } else {
-                out[out.count - 1].fold(draft, after: true)
-            }
+        while judged + Self.neighbourhood < wordsStart + words.count { judgeNext() }
+    }
+
+    /// The articles now sure to be complete.
+    mutating func takeArticles() -> [Draft] {
+        defer { ready = [] }
+        return ready
+    }
+
+    mutating func finish() -> [Draft] {
+        while !undecided.isEmpty { judgeNext() }
+        if let open { ready.append(open) }
+        // The fullest draft is never thin, so nothing waits here; should any, it is kept as it is.
+        ready += waiting
+        open = nil
+        waiting = []
+        return takeArticles()
+    }
+
+    private mutating func judgeNext() {
+        let draft = undecided.removeFirst()
+        let index = judged - wordsStart
+        judged += 1
+        // A dateline is a wire story's mark: a feed's one-paragraph items stay articles.
+        let fullest = words[max(0, index - Self.neighbourhood)..<min(words.count, index + Self.neighbourhood + 1)].max() ?? 0
+        let isThin = draft.dateline == nil
+            && (Double(words[index]) < Double(fullest) * Self.minimumShare
+                || (words[index] < Self.minimumWords && words[index] < fullest && draft.paragraphs < 2))
+        if index >= 2 * Self.neighbourhood {
+            words.removeFirst(Self.neighbourhood)
+            wordsStart += Self.neighbourhood
         }
-        return out
+        if !isThin {
+            var article = draft
+            // Thin drafts before the first article wait for it; later ones join the article before them.
+            for earlier in waiting.reversed() { article.fold(earlier, after: false) }
+            waiting = []
+            if let open { ready.append(open) }
+            open = article
+        } else if open == nil {
+            waiting.append(draft)
+        } else {
+            open!.fold(draft, after: true)
+        }
     }
 }
 

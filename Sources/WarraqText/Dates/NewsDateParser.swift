@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// Finds a publication date in the forms news pages print, in Arabic, English and other
 /// languages: `2016-12-16 15:24:14`, `21 / 07 / 2018`, `3rd, December 2024 GMT`,
 /// `الجمعة 16 ديسمبر/كانون الأول 2016`, `١٢ كانون الثاني ٢٠٢٤`. Month names are data
@@ -15,6 +17,8 @@ public struct NewsDateParser: Sendable {
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
     private let months: [String: [(rest: [String], month: Int)]]
+    /// The byte lengths of the keys of `months`, to pass most words over without hashing them.
+    private let monthKeyLengths: Set<Int>
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
@@ -26,23 +30,46 @@ public struct NewsDateParser: Sendable {
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
+        monthKeyLengths = Set(months.keys.map(\.utf8.count))
     }
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
     public func parse(_ text: String) -> Match? {
+        guard Self.hasDigit(text) else { return nil }
         let folded = Folding.fold(text)
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let words = folded.split(separator: " ").map(String.init)
-        for start in words.indices {
+        // Every form needs a word with a digit at or after the one it starts on.
+        guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
+        for start in words.indices where start <= lastDigitWord {
             if let match = match(words, at: start) { return match }
         }
         return nil
     }
 
+    private static func hasASCIIDigit(_ word: String) -> Bool {
+        word.utf8.contains { (0x30...0x39).contains($0) }
+    }
+
+    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes: the digits
+    /// folding turns into ASCII ones.
+    private static func hasDigit(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (0x30...0x39).contains(byte) || (previous == 0xD9 && (0xA0...0xA9).contains(byte))
+                || (previous == 0xDB && (0xB0...0xB9).contains(byte)) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     private func match(_ words: [String], at start: Int) -> Match? {
         let word = words[start]
+        let digits = Self.hasASCIIDigit(word)
         // 2016-12-16, 2016-12-16T15:24:14, 2016/12/16
-        if let (y, m, d, time) = isoDate(word), var iso = Self.iso(y, m, d) {
+        if digits, let (y, m, d, time) = isoDate(word), var iso = Self.iso(y, m, d) {
             var used = 1
             if time == nil, start + 1 < words.count, let t = Self.time(words[start + 1]) {
                 iso += "T" + t
@@ -53,7 +80,8 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: used, wordsBefore: start)
         }
         // 21/07/2018, 21-07-2018, "21 / 07 / 2018"
-        let numeric = start + 4 < words.count && words[start + 1] == "/" && words[start + 3] == "/"
+        let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
+        let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
             : word.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
@@ -61,7 +89,7 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
         }
         // Day Month Year, Month Day Year (ordinals and commas allowed)
-        if let day = Self.day(word), let (month, length) = monthName(words, at: start + 1) {
+        if digits, let day = Self.day(word), let (month, length) = monthName(words, at: start + 1) {
             let yearIndex = Self.skipAside(words, from: start + 1 + length)
             if let year = Self.year(words, at: yearIndex), let iso = Self.iso(year, month, day) {
                 return Match(iso: iso, wordCount: yearIndex - start + 1, wordsBefore: start)
@@ -81,7 +109,7 @@ public struct NewsDateParser: Sendable {
         var first = Self.trimPunctuation(words[index])
         let paired = first.firstIndex(of: "/")
         if let paired { first = String(first[..<paired]) }
-        guard let candidates = months[first] else { return nil }
+        guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
             guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
             // "ديسمبر/كانون الأول": skip the second spelling too.
@@ -101,7 +129,14 @@ public struct NewsDateParser: Sendable {
     }
 
     private static func trimPunctuation(_ word: String) -> String {
-        String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
+        // Most words neither start nor end with a comma or a dot.
+        let utf8 = word.utf8
+        let arabicComma: [UInt8] = [0xD8, 0x8C]
+        if let first = utf8.first, let last = utf8.last, first != 0x2C, last != 0x2C, last != 0x2E,
+           !utf8.starts(with: arabicComma), !utf8.reversed().starts(with: arabicComma.reversed()) {
+            return word
+        }
+        return String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
     }
 
     /// "3", "3rd,", "16" → day of month.

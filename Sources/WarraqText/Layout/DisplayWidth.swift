@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// Columns a text browser gives each character: two for East Asian wide characters, none for
 /// combining marks and format controls, one for the rest. Wrap detection compares line widths
 /// in these columns, the unit w3m and lynx wrap in.
@@ -10,9 +12,21 @@ enum DisplayWidth {
     }
 
     static func of(_ text: Substring) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars { width += of(scalar) }
-        return width
+        UTF8Scalars.withBytes(text) { bytes in
+            var width = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    width += 1
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                width += value < 0x300 ? 1 : isZeroWidth(value) ? 0 : isWide(value) ? 2 : 1
+                index += length
+            }
+            return width
+        }
     }
 
     static func isWide(_ v: UInt32) -> Bool {

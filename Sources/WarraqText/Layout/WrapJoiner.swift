@@ -13,7 +13,10 @@ struct LogicalLine {
 /// not. The wrap column shows in the widths: many long lines stop just short of it. A line then
 /// continues into the next one exactly when the next line's first word would not have fitted
 /// after it, which tells a wrapped paragraph from a list of short lines.
-enum WrapJoiner {
+///
+/// The joiner streams: it holds the physical lines of the logical line it is building and
+/// hands each one on when the next physical line does not continue it.
+struct WrapJoiner {
     /// Lines narrower than this say nothing about a wrap column.
     static let longLine = 30
     /// How far below the wrap column a full line may stop (the next word was long).
@@ -21,28 +24,45 @@ enum WrapJoiner {
     /// Text browsers wrap at a screen's width; lines wider than this were never wrapped.
     static let maximumColumn = 250
 
+    /// The wrap column (see `wrapColumn`), nil when lines are never joined.
+    let column: Int?
+    private var run: [(line: Substring, width: Int)] = []
+    private var runStart = 0
+
+    init(column: Int?) { self.column = column }
+
     /// Non-blank logical lines of `lines` (1-based numbers), wrapped paragraphs joined.
     static func join(_ lines: [Substring]) -> [LogicalLine] {
-        let widths = lines.map { DisplayWidth.of(trimmingTrailingSpace($0)) }
-        let column = wrapColumn(lines, widths: widths)
-        var out: [LogicalLine] = []
-        var index = 0
-        while index < lines.count {
-            guard widths[index] > 0, !isBlank(lines[index]) else {
-                index += 1
-                continue
-            }
-            var last = index
-            if let column {
-                while last + 1 < lines.count, continues(lines[last], width: widths[last], into: lines[last + 1], column: column) {
-                    last += 1
-                }
-            }
-            let raw = last == index ? lines[index] : joined(lines[index...last])
-            out.append(LogicalLine(lines: LineRange(index + 1, last + 1), raw: raw))
-            index = last + 1
-        }
+        let widths = lines.map(width)
+        var joiner = WrapJoiner(column: wrapColumn(lines, widths: widths))
+        var out = lines.indices.compactMap { joiner.push(lines[$0], width: widths[$0], number: $0 + 1) }
+        if let last = joiner.finish() { out.append(last) }
         return out
+    }
+
+    /// A line's width in columns, trailing spaces not counted.
+    static func width(_ line: Substring) -> Int { DisplayWidth.of(trimmingTrailingSpace(line)) }
+
+    /// Takes physical line `number`; returns the logical line it closes, if any.
+    mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {
+        if let column, let last = run.last, Self.continues(last.line, width: last.width, into: line, column: column) {
+            run.append((line, width))
+            return nil
+        }
+        let closed = finish()
+        if width > 0, !Self.isBlank(line) {
+            run = [(line, width)]
+            runStart = number
+        }
+        return closed
+    }
+
+    /// The logical line being built, if any.
+    mutating func finish() -> LogicalLine? {
+        guard !run.isEmpty else { return nil }
+        defer { run = [] }
+        let raw = run.count == 1 ? run[0].line : Self.joined(run.map(\.line))
+        return LogicalLine(lines: LineRange(runStart, runStart + run.count - 1), raw: raw)
     }
 
     /// The column the text was wrapped at, or nil when it was not wrapped. Besides many long
@@ -71,7 +91,7 @@ enum WrapJoiner {
         return width + 1 + wordWidth > column
     }
 
-    private static func joined(_ lines: ArraySlice<Substring>) -> Substring {
+    private static func joined(_ lines: [Substring]) -> Substring {
         var text = ""
         for line in lines {
             let piece = text.isEmpty ? trimmingTrailingSpace(line) : trimmingTrailingSpace(line.drop { $0 == " " || $0 == "\t" })

@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 
 /// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
@@ -9,6 +8,7 @@ struct DatelineParser {
 
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
     static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
+    private static let dashScalars = Set(dashes.map { $0.unicodeScalars.first!.value })
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
@@ -17,6 +17,8 @@ struct DatelineParser {
 
     /// `PLACE (AGENCY) - text`
     private func parenthesized(_ raw: String) -> (Dateline, String)? {
+        // The place before the bracket has at most three words.
+        guard let words = TextShape.words(raw, before: [0x28], limit: 4), words < 4 else { return nil }
         guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { return nil }
         let place = TextShape.foldSpaces(raw[..<open])
         let agency = TextShape.foldSpaces(raw[raw.index(after: open)..<close])
@@ -30,8 +32,37 @@ struct DatelineParser {
         return (Dateline(place: place, agency: agency, text: text), TextShape.foldSpaces(rest))
     }
 
+    /// The first words of `text` (split at ASCII spaces), at most `limit` of them.
+    private static func leadingWords(_ text: Substring, limit: Int) -> [Substring] {
+        var words: [Substring] = []
+        var rest = text[...]
+        while words.count < limit {
+            rest = rest.drop { $0 == " " }
+            guard !rest.isEmpty else { break }
+            let end = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
+            words.append(rest[..<end])
+            rest = rest[end...]
+        }
+        return words
+    }
+
+    /// Where the first double space is, else the first NBSP.
+    private static func firstWideSpace(_ text: Substring) -> String.Index? {
+        let offset: Int? = UTF8Scalars.withBytes(text) { bytes in
+            var nbsp: Int?
+            for index in bytes.indices.dropFirst() {
+                if bytes[index - 1] == 0x20, bytes[index] == 0x20 { return index - 1 }
+                if nbsp == nil, bytes[index - 1] == 0xC2, bytes[index] == 0xA0 { nbsp = index - 1 }
+            }
+            return nbsp
+        }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
     /// `A - B text`, one side a known agency.
     private func dashed(_ raw: String) -> (Dateline, String)? {
+        // The name before the dash has at most two words.
+        guard let words = TextShape.words(raw, before: Self.dashScalars, limit: 3), words < 3 else { return nil }
         let trimmed = raw.drop { $0.isWhitespace }
         guard let dashStart = trimmed.firstIndex(where: Self.dashes.contains) else { return nil }
         let left = TextShape.foldSpaces(trimmed[..<dashStart])
@@ -40,14 +71,15 @@ struct DatelineParser {
         let afterDash = trimmed[dashStart...].drop { Self.dashes.contains($0) }
         guard afterDash.first?.isLetter == true || afterDash.first?.isWhitespace == true else { return nil }
         let right = afterDash.drop { $0.isWhitespace }
-        let rightWords = right.split(separator: " ", omittingEmptySubsequences: true)
+        // A place or agency has at most three words: the rest of the line is not split.
+        let rightWords = Self.leadingWords(right, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
 
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = right.range(of: "  ") ?? right.range(of: "\u{A0}"), right[..<wide.lowerBound].split(separator: " ").count <= 3 {
-            placeWords = right[..<wide.lowerBound].split(separator: " ").count
+        if let wide = Self.firstWideSpace(right), Self.leadingWords(right[..<wide], limit: 4).count <= 3 {
+            placeWords = Self.leadingWords(right[..<wide], limit: 4).count
         } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
             placeWords = 2
         }

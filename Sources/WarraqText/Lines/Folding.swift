@@ -6,55 +6,85 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            switch v {
-            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
-            case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
-            default:
-                if v > 0x7F, scalar.properties.isUppercase {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    out.append(scalar)
+        UTF8Scalars.withBytes(text) { bytes in
+            // Lower-casing may lengthen a scalar (İ → i̇), by half at most.
+            String(unsafeUninitializedCapacity: bytes.count * 2 + 4) { out in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    out[count] = byte
+                    count += 1
                 }
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let (v, length) = UTF8Scalars.decode(bytes, at: index)
+                    defer { index += length }
+                    if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
+                    if pendingSpace {
+                        put(0x20)
+                        pendingSpace = false
+                    }
+                    switch v {
+                    case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
+                    case 0x0649: put(0xD9); put(0x8A) // yeh
+                    case 0x0629: put(0xD9); put(0x87) // heh
+                    case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
+                    case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
+                    case 0x41...0x5A: put(UInt8(v + 0x20))
+                    case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
+                        // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
+                        for offset in 0..<length { put(bytes[index + offset]) }
+                    default:
+                        let scalar = Unicode.Scalar(v)!
+                        if scalar.properties.isUppercase {
+                            for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
+                        } else {
+                            for offset in 0..<length { put(bytes[index + offset]) }
+                        }
+                    }
+                }
+                return count
             }
         }
-        return String(out)
     }
 }
 
 /// A list of phrases, folded once, matched against folded lines.
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
+    /// The first two bytes of every phrase, so that most lines are turned away by one look-up;
+    /// nil when some phrase is a single byte.
+    private var openings: Set<UInt16>? = []
 
     init(_ phrases: [String] = []) { add(phrases) }
 
     mutating func add(_ more: [String]) {
         phrases += more.map(Folding.fold).filter { !$0.isEmpty }
         phrases = Array(Set(phrases)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Set(phrases.map(Self.opening)) : nil
+    }
+
+    private static func opening(_ text: String) -> UInt16 {
+        var bytes = text.utf8.makeIterator()
+        return UInt16(bytes.next() ?? 0) << 8 | UInt16(bytes.next() ?? 0)
     }
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
+        if let openings, folded.utf8.count < 2 || !openings.contains(Self.opening(folded)) { return nil }
+        return phrases.first { folded.utf8.starts(with: $0.utf8) && ByteSearch.isBoundary(folded, after: $0.utf8.count) }
     }
 
-    func contains(_ folded: String) -> Bool { phrases.contains(folded) }
+    /// Whether the folded line is one of the phrases, compared byte for byte: both sides are
+    /// folded the same way, and `String`'s Unicode-aware `==` was the classifier's top cost.
+    func contains(_ folded: String) -> Bool {
+        let count = folded.utf8.count
+        return phrases.contains { $0.utf8.count == count && $0.utf8.elementsEqual(folded.utf8) }
+    }
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {

@@ -111,12 +111,24 @@ struct LineClassifier {
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
     static func trimmingMarks(_ folded: String) -> String {
-        let marks: Set<Unicode.Scalar> = [":", "|", "-", "–", "—", "•", "·", ".", "!", " "]
-        let scalars = folded.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !marks.contains($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !marks.contains($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        UTF8Scalars.withBytes(folded) { bytes in
+            var start = 0
+            while start < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: start)
+                guard labelMarks.contains(value) else { break }
+                start += length
+            }
+            var end = bytes.count
+            while end > start {
+                let last = UTF8Scalars.start(before: end, in: bytes)
+                guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
+                end = last
+            }
+            return start == 0 && end == bytes.count ? folded : UTF8Scalars.string(bytes, start..<end)
+        }
     }
+
+    private static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
     /// link or label after a bar.
@@ -142,19 +154,22 @@ struct LineClassifier {
     static func caption(_ text: String) -> (String, String)? {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
+        // Spaces are folded already: words are spaces plus one.
+        guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
         let caption = text[..<open].trimmingWhitespace()
-        let captionWords = caption.split(separator: " ").count
-        guard !credit.isEmpty, credit.split(separator: " ").count <= 6, captionWords >= 2, captionWords <= 40,
+        let captionWords = TextShape.wordCount(caption)
+        guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
         return (caption, credit)
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
-        guard TextShape.hasWideSpace(raw) else { return false }
+        guard TextShape.hasWideSpace(raw), TextShape.wideGaps(raw) >= 4 else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
-        let short = segments.filter { $0.split(separator: " ").count <= 16 }.count
+        // Segments hold single spaces only: words are spaces plus one.
+        let short = segments.filter { TextShape.wordCount($0) <= 16 }.count
         let sentences = segments.filter { TextShape.endsSentence($0) }.count
         return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
     }

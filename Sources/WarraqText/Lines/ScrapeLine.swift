@@ -12,11 +12,27 @@ struct ScrapeLine {
     var folded: String
     var kind: LineKind
 
+    init(lines: LineRange, text: String, raw: String, folded: String, kind: LineKind) {
+        self.lines = lines
+        self.text = text
+        self.raw = raw
+        self.folded = folded
+        self.kind = kind
+        wordCount = TextShape.wordCount(text)
+    }
+    /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
+    var position = 0
+    /// The place of the first scrape line made from the same input line: an ad marker taken
+    /// out of a line comes before the line's text.
+    var firstPosition = 0
+    /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
+    var echoHash = 0
+
     /// Its first input line.
     var number: Int { lines.first }
 
     /// Words in `text`, whose spaces are folded already: its spaces plus one.
-    var wordCount: Int { TextShape.wordCount(text) }
+    let wordCount: Int
 }
 
 /// What a line is, judged from its shape and the profile's phrase lists.

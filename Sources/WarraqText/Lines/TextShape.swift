@@ -1,7 +1,10 @@
+import WarraqCore
+
 /// Facts about a line's shape that do not depend on any language's words.
 enum TextShape {
     /// Quotation marks that wrap titles in scrapes (`‘…’`, `“…”`, `«…»`).
     static let quotes: Set<Character> = ["\"", "'", "‘", "’", "“", "”", "«", "»", "„", "‹", "›", "`"]
+    private static let quoteScalars = Set(quotes.map { $0.unicodeScalars.first! })
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
@@ -12,9 +15,19 @@ enum TextShape {
         return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
     }
 
+    /// Whether two lines' texts are the same, byte for byte: lines are compared with their own
+    /// echoes, printed alike, and `String`'s Unicode-aware `==` is slow on Arabic.
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
-        folded.isEmpty ? 0 : folded.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
+        UTF8Scalars.withBytes(folded) { bytes in
+            var spaces = 0
+            for byte in bytes where byte == 0x20 { spaces += 1 }
+            return bytes.isEmpty ? 0 : spaces + 1
+        }
     }
 
     /// True when the raw line has a run of two spaces (or an NBSP) somewhere: only then can it
@@ -35,6 +48,12 @@ enum TextShape {
 
     /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
     static func unquoted(_ text: String) -> String {
+        // Most lines neither start nor end with a quote or a space: nothing to take off.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !quoteScalars.contains(first), !quoteScalars.contains(last),
+           !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return text
+        }
         var scalars = Substring(text)
         while let first = scalars.first, quotes.contains(first), !balancedInside(scalars, mark: first) { scalars.removeFirst() }
         while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
@@ -43,7 +62,13 @@ enum TextShape {
 
     /// True when `mark` also appears inside (so the outer one closes an inner quotation).
     private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
-        text.dropFirst().dropLast().contains(mark) && mark != "‘" && mark != "’"
+        guard mark != "‘", mark != "’" else { return false }
+        let inner = text.dropFirst().dropLast()
+        // A mark found among the bytes may still be part of a longer character: then look closer.
+        var bytes = mark.utf8.makeIterator()
+        let first = bytes.next()!
+        guard inner.utf8.contains(first) else { return false }
+        return inner.contains(mark)
     }
 
     /// The last visible character, closing quotes and brackets skipped.
@@ -60,27 +85,77 @@ enum TextShape {
         lastMeaningful(text).map(questionMarks.contains) ?? false
     }
 
+    /// Words (runs of non-space) before the first of `stops` in the text, counted on its bytes
+    /// up to `limit`; nil when none of `stops` occurs. Datelines and tickers are judged by
+    /// their first words, so long lines are passed over without a `Character` loop.
+    static func words(_ text: some StringProtocol, before stops: Set<UInt32>, limit: Int) -> Int? {
+        UTF8Scalars.withBytes(text) { bytes in
+            var words = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                if stops.contains(value) { return words }
+                if isFoldableSpace(value) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words >= limit { return words }
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// Runs of two or more white space characters after some text, counted on bytes: a line
+    /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
+    static func wideGaps(_ raw: Substring) -> Int {
+        UTF8Scalars.withBytes(raw) { bytes in
+            var gaps = 0, spaces = 0, seenText = false
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                index += length
+                if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
+                    spaces += 1
+                    continue
+                }
+                if spaces >= 2, seenText { gaps += 1 }
+                spaces = 0
+                seenText = true
+            }
+            return gaps
+        }
+    }
+
     /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
     /// glue many headlines into one line this way.
     static func wideSegments(_ raw: Substring) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var spaces = 0
-        for character in raw {
-            if character.isWhitespace {
-                spaces += 1
-                continue
+        UTF8Scalars.withBytes(raw) { bytes in
+            var segments: [String] = []
+            var current: [UInt8] = []
+            var spaces = 0
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                defer { index += length }
+                if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace {
+                    spaces += 1
+                    continue
+                }
+                if spaces >= 2, !current.isEmpty {
+                    segments.append(String(decoding: current, as: UTF8.self))
+                    current = []
+                } else if spaces == 1, !current.isEmpty {
+                    current.append(0x20)
+                }
+                spaces = 0
+                current += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
             }
-            if spaces >= 2, !current.isEmpty {
-                segments.append(current)
-                current = ""
-            } else if spaces == 1, !current.isEmpty {
-                current.append(" ")
-            }
-            spaces = 0
-            current.append(character)
+            if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+            return segments
         }
-        if !current.isEmpty { segments.append(current) }
-        return segments
     }
 }
