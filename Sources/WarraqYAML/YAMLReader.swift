@@ -27,7 +27,10 @@ public struct YAMLReader: DocumentReader {
 
     public init(_ input: Input) throws {
         path = input.path
-        bytes = try input.readAll()
+        // libyaml stops at the first bad byte; repaired first, the rest of the stream survives.
+        let decoded = TextDecoding.decode(try input.readAll())
+        diagnostics = decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
+        bytes = Array(decoded.text.utf8)
         parser = EventParser(bytes)
     }
 
