@@ -113,6 +113,40 @@ struct AttackTests {
         #expect(result.stderr.utf8.count < 20_000)
     }
 
+    /// A TCP listener on a free local port that nobody should ever connect to.
+    static func listener() throws -> (fd: Int32, port: UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(bound)
+        _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test("a schema that includes or refers to a URL makes no network connection", arguments: ["include", "externalRef"])
+    func schemaFetchesNothing(kind: String) throws {
+        let directory = try scratchDirectory("attack")
+        let (fd, port) = try Self.listener()
+        defer { close(fd) }
+        let ns = "http://relaxng.org/ns/structure/1.0"
+        let schema = kind == "include"
+            ? #"<grammar xmlns="\#(ns)"><include href="http://127.0.0.1:\#(port)/x.rng"/><start><element name="doc"><text/></element></start></grammar>"#
+            : #"<element name="doc" xmlns="\#(ns)"><externalRef href="http://127.0.0.1:\#(port)/x.rng"/></element>"#
+        let path = try write(Array(schema.utf8), to: "net.rng", in: directory)
+        let document = try write(Array("<doc>x</doc>\n".utf8), to: "doc.xml", in: directory)
+        let result = try warraq(["validate", "--schema", path, document])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Attempt to load network entity"), "\(result.stderr)")
+        let connection = accept(fd, nil, nil)
+        #expect(connection < 0, "warraq connected to 127.0.0.1:\(port)")
+        if connection >= 0 { close(connection) }
+    }
+
     @Test("document ids never name a file outside --output-dir, and never collide")
     func idsAsFileNames() throws {
         let work = try scratchDirectory("ids")

@@ -28,6 +28,7 @@ public struct HTMLReader: DocumentReader {
             page = Array(decoded.text.utf8)
             utf8 = true
         }
+        NoNetwork.install()
         XMLParseStop.reset()
         guard let root = HTMLNode.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
             throw InputError("not HTML that libxml2 can parse")
