@@ -147,6 +147,18 @@ struct AttackTests {
         if connection >= 0 { close(connection) }
     }
 
+    @Test("a gzip bomb is refused once it inflates past 256 MB; the rest of the batch converts")
+    func gzipBomb() throws {
+        let directory = try scratchDirectory("attack")
+        let bomb = directory.appending(path: "bomb.html.gz").path
+        let made = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 300M /dev/zero | gzip -1 > \"$0\"", bomb])
+        try #require(made.status == 0, "\(made.stderr)")
+        let result = try warraq(["convert", bomb, fixture("html/article-ar.html.gz").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bomb): gunzips to more than 256 MB (a gzip bomb?); not read"), "\(result.stderr)")
+        #expect(try jsonObjects(result.stdout).count == 1)
+    }
+
     @Test("document ids never name a file outside --output-dir, and never collide")
     func idsAsFileNames() throws {
         let work = try scratchDirectory("ids")

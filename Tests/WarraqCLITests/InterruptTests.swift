@@ -105,4 +105,14 @@ struct InterruptTests {
         #expect(process.terminationStatus == 130)
         #expect(Self.names(in: work) == ["batch0.jsonl"])
     }
+
+    @Test("a closed pipe (| head -1) ends the run quietly with status 0")
+    func closedPipe() throws {
+        let work = try scratchDirectory("pipe")
+        let input = try Self.batch(in: work, documents: 5_000)
+        let script = #"set -o pipefail; "$0" convert "$@" | head -1 | wc -l; echo "status ${PIPESTATUS[0]}""#
+        let result = try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", script, warraqExecutable.path] + input)
+        #expect(result.stdoutText == "1\nstatus 0\n")
+        #expect(result.stderr == "")
+    }
 }

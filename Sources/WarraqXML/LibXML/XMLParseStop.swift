@@ -9,7 +9,10 @@ enum XMLParseStop {
 
     /// Why the last parse on this thread stopped early, with its line; nil when it did not.
     static var reason: (line: Int, message: String)? {
-        guard let error = xmlGetLastError(), error.pointee.level == XML_ERR_FATAL else { return nil }
+        // A text node over the limit is reported as running out of memory, at error level.
+        guard let error = xmlGetLastError(),
+              error.pointee.level == XML_ERR_FATAL || error.pointee.code == XML_ERR_NO_MEMORY.rawValue
+        else { return nil }
         let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "libxml2 stopped"
         return (Int(error.pointee.line), message)
     }
