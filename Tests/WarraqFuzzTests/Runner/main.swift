@@ -58,10 +58,12 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// What a child reports through its pipe: the case it starts, then its tallies when the batch is done.
+/// What a child reports through its pipe: the case it starts, each broken promise, and the
+/// documents read when the batch is done.
 enum Record {
     static let starting: UInt64 = 1
     static let finished: UInt64 = 2
+    static let brokenPromise: UInt64 = 3
 
     static func send(_ fd: Int32, _ tag: UInt64, _ a: UInt64, _ b: UInt64) {
         var words = [tag, a, b]
@@ -91,20 +93,21 @@ struct Fuzzer {
         self.settings = settings
         maker = FuzzCaseMaker(corpus: FuzzCorpus(), seed: settings.seed, maximumSize: settings.maximumSize)
     }
+
     /// Runs `first..<last` in this (child) process, reporting each case before it starts.
     func runBatch(_ first: UInt64, _ last: UInt64, reportingTo fd: Int32) -> Never {
-        var documents: UInt64 = 0, violations: UInt64 = 0
+        var documents: UInt64 = 0
         for index in first..<last {
             Record.send(fd, Record.starting, index, 0)
             let fuzzCase = maker.make(index)
             let outcome = FuzzExecutor.run(fuzzCase.bytes, reader: FuzzTargets.reader(named: fuzzCase.reader)!)
             documents += UInt64(outcome.documents)
             if !outcome.violations.isEmpty {
-                violations += 1
+                Record.send(fd, Record.brokenPromise, index, 0)
                 printError("warraq-fuzz: case \(index) (\(fuzzCase.reader), \(fuzzCase.strategy)): \(outcome.violations.joined(separator: "; "))")
             }
         }
-        Record.send(fd, Record.finished, documents, violations)
+        Record.send(fd, Record.finished, documents, 0)
         _exit(0)
     }
 
@@ -146,9 +149,10 @@ struct Fuzzer {
             child.buffer.removeFirst(24)
             if words[0] == Record.starting {
                 child.current = words[1]
+            } else if words[0] == Record.brokenPromise {
+                violations += 1
             } else if words[0] == Record.finished {
                 documents += words[1]
-                violations += words[2]
                 child.finished = true
             }
         }
@@ -172,7 +176,6 @@ struct Fuzzer {
         }
         if child.current + 1 < child.end { children.append(spawn(child.current + 1, child.end)) }
     }
-
 
     mutating func run() {
         let end = settings.start + settings.cases
@@ -205,13 +208,10 @@ struct Fuzzer {
                 printError("warraq-fuzz: \(Int(lastReport - began)) s, working below case \(next), \(crashes) crashes, \(hangs) hangs so far")
             }
         }
-
-
         let seconds = now() - began
         let rate = Double(settings.cases) / max(seconds, 1e-9)
         print("warraq-fuzz: \(settings.cases) cases (seed \(settings.seed), from \(settings.start), inputs ≤ \(settings.maximumSize) bytes, \(settings.workers) worker\(settings.workers == 1 ? "" : "s")) in \(Int(seconds)) s: \(Int(rate)) cases/s; \(crashes) crashes, \(hangs) hangs, \(violations) broken promises; \(documents) documents read")
         exit(crashes + hangs == 0 && violations == 0 ? 0 : 1)
-
     }
 }
 
