@@ -86,6 +86,14 @@ let package = Package(
         .testTarget(name: "WarraqTransformsTests", dependencies: ["WarraqTransforms", "WarraqTestSupport"]),
         .testTarget(name: "WarraqCLITests", dependencies: ["WarraqCore", "WarraqTestSupport"]),
         .testTarget(name: "WarraqPluginsTests", dependencies: ["WarraqPlugins", "WarraqTestSupport"]),
+        // The fuzzer: a harness every reader and writer runs under, its test, and `Scripts/fuzz`'s runner.
+        .target(
+            name: "WarraqFuzz",
+            dependencies: ["WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML"],
+            path: "Tests/WarraqFuzzTests/Harness"
+        ),
+        .executableTarget(name: "warraq-fuzz", dependencies: ["WarraqFuzz"], path: "Tests/WarraqFuzzTests/Runner"),
+        .testTarget(name: "WarraqFuzzTests", dependencies: ["WarraqFuzz"], path: "Tests/WarraqFuzzTests/Tests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,7 @@ enum Main {
         // A closed pipe (`warraq convert … | head -1`) becomes an EPIPE error that ends the run
         // quietly, instead of a signal.
         signal(SIGPIPE, SIG_IGN)
+        Interrupts.install()
         do {
             var command = try Warraq.parseAsRoot()
             try command.run()

@@ -104,11 +104,16 @@ public struct AtomicFileSink: ByteSink {
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array("\(directory).\(name).warraq-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let (fd, temporaryPath) = PendingFiles.paths.withLock { pending in
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if fd >= 0 { pending.insert(temporaryPath) }
+            return (fd, temporaryPath)
+        }
         guard fd >= 0 else { throw OutputError(path: path, systemErrorMessage()) }
         fchmod(fd, 0o644)
         self.fd = fd
-        self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self.temporaryPath = temporaryPath
     }
 
     public mutating func write(_ bytes: [UInt8]) throws {
@@ -131,16 +136,22 @@ public struct AtomicFileSink: ByteSink {
             throw OutputError(path: path, message)
         }
         fd = -1
-        guard rename(temporaryPath, path) == 0 else {
+        let failure: String? = PendingFiles.paths.withLock { pending in
+            defer { pending.remove(temporaryPath) }
+            if rename(temporaryPath, path) == 0 { return nil }
             let message = systemErrorMessage()
             unlink(temporaryPath)
-            throw OutputError(path: path, message)
+            return message
         }
+        if let failure { throw OutputError(path: path, failure) }
     }
 
     public mutating func abandon() {
         if fd >= 0 { close(fd) }
         fd = -1
-        unlink(temporaryPath)
+        PendingFiles.paths.withLock { pending in
+            unlink(temporaryPath)
+            pending.remove(temporaryPath)
+        }
     }
 }

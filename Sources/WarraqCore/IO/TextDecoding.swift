@@ -1,5 +1,6 @@
 /// Turns input bytes into text the way every reader should: a UTF-8 BOM is dropped, UTF-16 with a
-/// BOM is decoded, and invalid UTF-8 is repaired with U+FFFD and reported with its byte offset.
+/// BOM is decoded, invalid UTF-8 is repaired with U+FFFD and reported with its byte offset, and
+/// line ends (CRLF, and a lone CR as old Mac files have) become LF.
 public enum TextDecoding {
     public struct Result: Sendable {
         public var text: String
@@ -8,6 +9,27 @@ public enum TextDecoding {
     }
 
     public static func decode(_ bytes: [UInt8]) -> Result {
+        var result = decodeCharacters(bytes)
+        if result.text.utf8.contains(0x0D) { result.text = normalizingLineEnds(result.text) }
+        return result
+    }
+
+    private static func normalizingLineEnds(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A, afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 0x0D
+            out.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func decodeCharacters(_ bytes: [UInt8]) -> Result {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return decodeUTF8(bytes[3...], offset: 3)
         }

@@ -11,6 +11,8 @@ struct OutputStage {
     /// The first rendered document, held until a second one (or the end) tells the stream's shape.
     private var held: RenderedDocument?
     private var begun = false
+    /// The file names `--output-dir` has given out in this run.
+    private var usedNames: Set<String> = []
 
     init(target: Pipeline.Target, writer format: WriterFormat, options: FormatOptions) throws {
         self.target = target
@@ -81,7 +83,7 @@ struct OutputStage {
                 held = rendered
             }
         case .directory(let directory, let overwrite):
-            let path = directory + "/" + Self.fileName(for: rendered.id) + "." + (format.extensions.first ?? "out")
+            let path = directory + "/" + unusedName(Self.fileName(for: rendered.id)) + "." + (format.extensions.first ?? "out")
             do {
                 var file: any ByteSink = try AtomicFileSink(path: path, overwrite: overwrite)
                 if let filter = format.outputFilter { file = try filter(options, file) }
@@ -116,7 +118,9 @@ struct OutputStage {
         if case .stream(var sink) = target { sink.abandon() }
     }
 
-    /// A document id as a safe file name: no directories, no leading dot, `#` as `-`.
+    /// A document id as a safe file name inside the output directory: no directories (`/`, `\`),
+    /// no leading dot (so never `..`), no NUL or controls, `#` as `-`, at most 200 bytes (a long
+    /// id keeps its start and gains a hash of the whole, so two long ids never share a name).
     static func fileName(for id: String) -> String {
         var name = String(id.unicodeScalars.map { scalar -> Character in
             switch scalar {
@@ -127,6 +131,28 @@ struct OutputStage {
         })
         while name.hasPrefix(".") { name = "_" + name.dropFirst() }
         if name.isEmpty { name = "document" }
-        return String(name.prefix(200))
+        guard name.utf8.count > maximumNameBytes else { return name }
+        let hash = "-" + SHA256.hex(Array(id.utf8)).prefix(16)
+        var kept = ""
+        for character in name {
+            if kept.utf8.count + character.utf8.count + hash.utf8.count > maximumNameBytes { break }
+            kept.append(character)
+        }
+        return kept + hash
+    }
+
+    /// Below Linux's 255-byte limit on a name, with room for an extension and a `-N` suffix.
+    static let maximumNameBytes = 200
+
+    /// `name`, or `name-2`, `name-3`… when an earlier document of this run took it: ids that
+    /// differ only in characters a file name cannot hold must not overwrite each other.
+    private mutating func unusedName(_ name: String) -> String {
+        var candidate = name
+        var n = 1
+        while !usedNames.insert(candidate).inserted {
+            n += 1
+            candidate = "\(name)-\(n)"
+        }
+        return candidate
     }
 }

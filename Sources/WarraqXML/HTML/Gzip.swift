@@ -4,6 +4,9 @@ import WarraqCore
 /// Gunzips bytes in memory (`.html.gz` as crawlers store pages), so that the encoding can be
 /// judged on the page's own bytes.
 enum Gzip {
+    /// No news page is this big; a small file that inflates past it is an attack, not a page.
+    static let maximumSize = 256 << 20
+
     static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x1F, 0x8B]) }
 
     static func decompress(_ bytes: [UInt8]) throws(InputError) -> [UInt8] {
@@ -28,8 +31,12 @@ enum Gzip {
                 }
                 output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                 if status == Z_BUF_ERROR, stream.avail_in == 0 { break }
+                if output.count > maximumSize { return Z_MEM_ERROR }
             }
             return status
+        }
+        if status == Z_MEM_ERROR, output.count > maximumSize {
+            throw InputError("gunzips to more than \(maximumSize >> 20) MB (a gzip bomb?); not read")
         }
         guard status == Z_STREAM_END else { throw InputError("not valid gzip data (zlib status \(status))") }
         return output

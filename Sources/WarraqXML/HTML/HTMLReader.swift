@@ -12,15 +12,29 @@ public struct HTMLReader: DocumentReader {
     ) { input, _ in try HTMLReader(input) }
 
     private var document: Document?
+    private var diagnostics: [Diagnostic] = []
 
     public init(_ input: Input) throws {
         let bytes = try input.readAll()
-        let page = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes) : bytes
+        var page = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes) : bytes
+        if !page.contains(where: { $0 > 0x20 }) { throw InputError("empty file, not an HTML page") }
         // UTF-8 is said outright when the bytes are UTF-8; otherwise libxml2 follows the page's
-        // <meta charset> (windows-1256, ISO-8859-6, …).
-        let utf8 = String(validating: page, as: UTF8.self) != nil
+        // <meta charset> (windows-1256, ISO-8859-6, …). A page that names no charset is taken
+        // for UTF-8 with a few bad bytes, repaired and reported, rather than read as Latin-1.
+        var utf8 = String(validating: page, as: UTF8.self) != nil
+        if !utf8, !Self.namesCharset(page) {
+            let decoded = TextDecoding.decode(page)
+            diagnostics += decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
+            page = Array(decoded.text.utf8)
+            utf8 = true
+        }
+        NoNetwork.install()
+        XMLParseStop.reset()
         guard let tree = HTMLTree.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
             throw InputError("not HTML that libxml2 can parse")
+        }
+        if let stop = XMLParseStop.reason {
+            diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
         let metadata = PageMetadata(tree: tree)
         let extractor = ContentExtractor(tree: tree, hints: .builtIn, title: metadata.title)
@@ -53,5 +67,17 @@ public struct HTMLReader: DocumentReader {
     public mutating func next() throws -> Document? {
         defer { document = nil }
         return document
+    }
+
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics.removeAll() }
+        return diagnostics
+    }
+
+    /// Whether the page declares its encoding (`<meta charset>`, `http-equiv` or an XML
+    /// declaration) in its first kilobytes, where browsers look.
+    private static func namesCharset(_ page: [UInt8]) -> Bool {
+        let head = String(decoding: page.prefix(4_096), as: UTF8.self).lowercased()
+        return ByteSearch.contains("charset", in: head) || ByteSearch.contains("encoding=", in: head)
     }
 }

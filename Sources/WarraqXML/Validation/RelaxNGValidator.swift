@@ -21,6 +21,7 @@ public final class RelaxNGValidator: @unchecked Sendable {
 
     /// Compiles the schema at `path`; throws the schema's first problem when it cannot.
     public init(schemaPath: String) throws(ValidationSetupError) {
+        NoNetwork.install()
         let collector = ProblemCollector(file: schemaPath)
         let compiled: xmlRelaxNGPtr? = collector.collecting {
             guard let document = xmlReadFile(schemaPath, nil, Self.parseOptions) else { return nil }
