@@ -1,6 +1,6 @@
 import Glibc
 
-/// One input line without its terminator (`\n`, or `\r\n`).
+/// One input line without its terminator (`\n`, `\r\n` or a lone `\r`).
 public struct Line: Sendable {
     /// 1-based.
     public var number: Int
@@ -40,38 +40,49 @@ public struct LineReader {
     /// The next line, or nil after the last. A final line without a newline is still a line.
     public mutating func next() throws(InputError) -> Line? {
         while true {
-            if let newline = nextNewline() {
-                var end = newline
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
-                lineNumber += 1
-                start = newline + 1
-                scanned = start
-                return line
+            if let (end, next) = nextBreak() {
+                return take(upTo: end, resumingAt: next)
             }
-            scanned = buffer.count
             if atEnd {
                 guard start < buffer.count else { return nil }
-                var end = buffer.count
-                if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
-                lineNumber += 1
-                start = buffer.count
-                scanned = start
-                return line
+                return take(upTo: buffer.count, resumingAt: buffer.count)
             }
             try refill()
         }
     }
 
-    /// The index of the next `\n` at or after `scanned`, found by `memchr`.
-    private func nextNewline() -> Int? {
-        guard scanned < buffer.count else { return nil }
-        return buffer.withUnsafeBufferPointer { bytes in
-            memchr(bytes.baseAddress! + scanned, 0x0A, bytes.count - scanned).map {
-                bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+    private mutating func take(upTo end: Int, resumingAt next: Int) -> Line {
+        let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
+        lineNumber += 1
+        start = next
+        scanned = next
+        return line
+    }
+
+    /// Where the next line ends and the one after it begins: at `\n`, `\r\n` or a lone `\r` (as
+    /// `TextDecoding` reads line ends), found by `memchr`; nil when the buffer holds no whole line.
+    private mutating func nextBreak() -> (end: Int, next: Int)? {
+        let count = buffer.count
+        guard scanned < count else { return nil }
+        let from = scanned
+        let (newline, carriageReturn) = buffer.withUnsafeBufferPointer { bytes -> (Int?, Int?) in
+            let base = bytes.baseAddress!
+            func index(_ found: UnsafeMutableRawPointer?) -> Int? {
+                found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             }
+            let newline = index(memchr(base + from, 0x0A, count - from))
+            return (newline, index(memchr(base + from, 0x0D, (newline ?? count) - from)))
         }
+        if let carriageReturn {
+            if carriageReturn + 1 < count { return (carriageReturn, buffer[carriageReturn + 1] == 0x0A ? carriageReturn + 2 : carriageReturn + 1) }
+            if atEnd { return (carriageReturn, count) }
+            // A `\r` last in the buffer: whether `\n` follows is in the next read.
+            scanned = carriageReturn
+            return nil
+        }
+        if let newline { return (newline, newline + 1) }
+        scanned = count
+        return nil
     }
 
     private mutating func refill() throws(InputError) {

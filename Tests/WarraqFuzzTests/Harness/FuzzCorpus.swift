@@ -34,7 +34,8 @@ public struct FuzzCorpus: Sendable {
             if let reader { seeds[reader, default: []].append(bytes) }
         }
         // The writers' output for documents read from the scrape and HTML seeds, each document
-        // alone and cut down to a few blocks, so that a seed fits a case.
+        // alone, cut down to a few blocks, and cut to a title and the start of one paragraph, so
+        // that a seed fits a case.
         for (reader, inputs) in seeds.sorted(by: { $0.key < $1.key }) where reader == "scrape" || reader == "html" {
             guard let format = FuzzTargets.reader(named: reader) else { continue }
             for bytes in inputs {
@@ -45,7 +46,12 @@ public struct FuzzCorpus: Sendable {
                     small.body = Array(small.body.prefix(2))
                     small.related = Array(small.related.prefix(1))
                     small.removed = Array(small.removed.prefix(2))
-                    for document in [document, small] {
+                    // Short enough to fit a case whole, whatever the fixtures hold.
+                    let tiny = Document(
+                        id: document.id, title: document.title.map { String($0.prefix(30)) },
+                        body: document.body.prefix(1).map { .paragraph(Paragraph(text: String($0.plainText.prefix(40)))) }
+                    )
+                    for document in [document, small, tiny] {
                         var jsonl: [UInt8] = [], yaml: [UInt8] = []
                         var jsonlWriter = JSONLWriter(), yamlWriter = YAMLWriter()
                         try? jsonlWriter.write(document, into: &jsonl)
