@@ -100,3 +100,13 @@ public func makeTemporaryDirectory(_ prefix: String = "warraq-test") throws -> U
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Each line of JSON Lines as a JSON object; a line that is not one is an error.
+public func jsonObjects(_ data: Data) throws -> [[String: Any]] {
+    try data.split(separator: UInt8(ascii: "\n")).map {
+        guard let object = try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] else {
+            throw CocoaError(.propertyListReadCorrupt, userInfo: [NSDebugDescriptionErrorKey: "a JSON Lines line that is not an object"])
+        }
+        return object
+    }
+}

@@ -35,7 +35,7 @@ struct AttackTests {
     }
 
     static func hostileFiles() throws -> (directory: URL, fifo: String) {
-        let directory = try scratchDirectory("attack")
+        let directory = try makeTemporaryDirectory("warraq-attack")
         let fifo = directory.appending(path: "entity.fifo").path
         #expect(mkfifo(fifo, 0o644) == 0)
         return (directory, fifo)
@@ -130,7 +130,7 @@ struct AttackTests {
 
     @Test("a schema that includes or refers to a URL makes no network connection", arguments: ["include", "externalRef"])
     func schemaFetchesNothing(kind: String) throws {
-        let directory = try scratchDirectory("attack")
+        let directory = try makeTemporaryDirectory("warraq-attack")
         let (fd, port) = try Self.listener()
         defer { close(fd) }
         let ns = "http://relaxng.org/ns/structure/1.0"
@@ -149,7 +149,7 @@ struct AttackTests {
 
     @Test("a gzip bomb is refused once it inflates past 256 MB; the rest of the batch converts")
     func gzipBomb() throws {
-        let directory = try scratchDirectory("attack")
+        let directory = try makeTemporaryDirectory("warraq-attack")
         let bomb = directory.appending(path: "bomb.html.gz").path
         let made = try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 300M /dev/zero | gzip -1 > \"$0\"", bomb])
         try #require(made.status == 0, "\(made.stderr)")
@@ -161,7 +161,7 @@ struct AttackTests {
 
     @Test("document ids never name a file outside --output-dir, and never collide")
     func idsAsFileNames() throws {
-        let work = try scratchDirectory("ids")
+        let work = try makeTemporaryDirectory("warraq-ids")
         let long = String(repeating: "ع", count: 300)
         let ids = [
             "../escape#1", "../../../../tmp/escape#2", "/etc/passwd", "..", ".", ".hidden", "a\\u0000b", "a/b", "a_b",

@@ -22,7 +22,7 @@ struct BadBytesTests {
 
     @Test("invalid UTF-8 is repaired with U+FFFD and a warning naming the byte offset", arguments: ["txt", "text", "html", "yaml"])
     func invalidUTF8(ext: String) throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let text = switch ext {
         case "html": "<html><body><p>\(Self.article)</p></body></html>"
         case "yaml": "---\nid: y#1\ntitle: القاهرة (رويترز) -\n...\n"
@@ -40,7 +40,7 @@ struct BadBytesTests {
 
     @Test("invalid UTF-8 in a JSONL line is that line's error, the other lines convert")
     func invalidUTF8InJSONL() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let bytes = Array(#"{"id":"ok#1"}"#.utf8) + [0x0A] + Array(#"{"id":"x#1","title":"a"#.utf8) + [0xFF] + Array("b\"}\n{\"id\":\"ok#2\"}\n".utf8)
         let path = try write(bytes, to: "bad.jsonl", in: directory)
         let result = try warraq(["convert", path])
@@ -51,7 +51,7 @@ struct BadBytesTests {
 
     @Test("CRLF, lone CR, a BOM and UTF-16 with a BOM read as the plain UTF-8 file does", arguments: ["scrape", "text"])
     func encodingsAndLineEnds(reader: String) throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let utf8 = Array(Self.article.utf8)
         let variants: [(String, [UInt8])] = [
             ("crlf", Array(Self.article.replacingOccurrences(of: "\n", with: "\r\n").utf8)),
@@ -70,7 +70,7 @@ struct BadBytesTests {
 
     @Test("a UTF-16 HTML page with a BOM and a windows-1256 page are decoded")
     func htmlEncodings() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let page = try String(contentsOf: fixture("html/article-ar.html"), encoding: .utf8)
         let utf16 = try write([0xFF, 0xFE] + page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, to: "utf16.html", in: directory)
         let result = try warraq(["convert", "--quiet", fixture("html/article-ar.html").path, utf16, fixture("html/windows-1256.html").path])
@@ -83,7 +83,7 @@ struct BadBytesTests {
 
     @Test("NUL bytes are kept where the format can hold them and dropped, with a warning, from TEI")
     func nulBytes() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let path = try write(Array(Self.article.replacingOccurrences(of: "فقرة ثانية", with: "فقرة\0ثانية").utf8), to: "nul.txt", in: directory)
         let jsonl = try warraq(["convert", "--quiet", path])
         #expect(jsonl.status == 0)
@@ -97,7 +97,7 @@ struct BadBytesTests {
 
     @Test("an empty file: no document and no failure, except for HTML, which names the problem")
     func emptyFiles() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let paths = try ["txt", "jsonl", "yaml", "html"].map { try write([], to: "empty.\($0)", in: directory) }
         let result = try warraq(["convert"] + paths)
         #expect(result.status == 1)
@@ -110,7 +110,7 @@ struct BadBytesTests {
 
     @Test("a 1 MB line without a break is read whole by the scrape and text readers", arguments: ["scrape", "text"])
     func longLine(reader: String) throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let line = String(repeating: "كلمة ", count: 100_000) + "النهاية."
         let path = try write(Array(line.utf8), to: "long.in", in: directory)
         let result = try warraq(["convert", "--quiet", "-f", reader, path])
@@ -122,7 +122,7 @@ struct BadBytesTests {
 
     @Test("a page nested deeper than libxml2 reads is an error naming the line, not a crash or a silent loss", arguments: [300, 100_000])
     func deepHTML(depth: Int) throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         let page = "<html><body>\n" + String(repeating: "<div>", count: depth) + "<p>" + Self.article + "</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
         let path = try write(Array(page.utf8), to: "deep.html", in: directory)
         let result = try warraq(["convert", "--jobs", "2", path, path])
@@ -133,7 +133,7 @@ struct BadBytesTests {
 
     @Test("an unreadable file in a directory is an error for that file only")
     func unreadableFile() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         try write(Array(Self.article.utf8), to: "a.txt", in: directory)
         let locked = try write(Array(Self.article.utf8), to: "b.txt", in: directory)
         chmod(locked, 0)
@@ -148,7 +148,7 @@ struct BadBytesTests {
 
     @Test("symbolic link loops end the walk with a message; the other files convert")
     func symlinkLoops() throws {
-        let directory = try scratchDirectory("bytes")
+        let directory = try makeTemporaryDirectory("warraq-bytes")
         try write(Array(Self.article.utf8), to: "a.txt", in: directory)
         try FileManager.default.createSymbolicLink(atPath: directory.appending(path: "again").path, withDestinationPath: ".")
         try FileManager.default.createSymbolicLink(atPath: directory.appending(path: "x.txt").path, withDestinationPath: "y.txt")

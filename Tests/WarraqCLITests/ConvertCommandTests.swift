@@ -26,7 +26,7 @@ struct ConvertCommandTests {
     func directory() throws {
         let result = try warraq(["convert", batch])
         #expect(result.status == 0)
-        let ids = try documents(result.stdout).map { $0["id"] as? String }
+        let ids = try jsonObjects(result.stdout).map { $0["id"] as? String }
         #expect(ids == ["a#1", "c#1", "b#1"])
         #expect(result.stderr == "warraq: 3 of 3 inputs converted, 0 failed; 3 documents, 0 removed items\n")
     }
@@ -45,7 +45,7 @@ struct ConvertCommandTests {
         let good = fixture("cli/two-docs.jsonl").path
         let result = try warraq(["convert", "-f", "jsonl", malformed, "/nonexistent/input.jsonl", good])
         #expect(result.status == 1)
-        let ids = try documents(result.stdout).map { $0["id"] as? String }
+        let ids = try jsonObjects(result.stdout).map { $0["id"] as? String }
         #expect(ids == ["m#1", "m#4", "d#1", "d#2"])
         let errors = result.stderr.split(separator: "\n").map(String.init)
         #expect(errors.contains("\(malformed):2: not JSON: column 22: unexpected character"))
@@ -56,12 +56,12 @@ struct ConvertCommandTests {
 
     @Test("a dangling symbolic link in a directory is an error for that file only")
     func danglingLink() throws {
-        let directory = try temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-cli")
         try FileManager.default.copyItem(atPath: fixture("cli/batch/a.text").path, toPath: directory.appending(path: "a.text").path)
         try FileManager.default.createSymbolicLink(atPath: directory.appending(path: "b.text").path, withDestinationPath: "/nonexistent/target")
         let result = try warraq(["convert", "--quiet", directory.path])
         #expect(result.status == 1)
-        #expect(try documents(result.stdout).count == 1)
+        #expect(try jsonObjects(result.stdout).count == 1)
         #expect(result.stderr.contains("b.text: no such file or directory"))
     }
 
@@ -87,7 +87,7 @@ struct ConvertCommandTests {
         #expect(outputs[0] == outputs[2])
         let oneByOne = try inputs.map { try warraq(["convert", "--quiet", $0]).stdout }
         #expect(outputs[2] == oneByOne.reduce(Data(), +))
-        #expect(try documents(outputs[0]).count > inputs.count)
+        #expect(try jsonObjects(outputs[0]).count > inputs.count)
     }
 
     /// Scrape dumps, HTML pages (one gzipped), plain text and JSONL: inputs of very different
@@ -101,10 +101,10 @@ struct ConvertCommandTests {
 
     @Test("-o writes the file atomically and refuses to overwrite without --force")
     func outputFile() throws {
-        let directory = try temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-cli")
         let out = directory.appending(path: "all.jsonl").path
         #expect(try warraq(["convert", "--quiet", batch, "-o", out]).status == 0)
-        #expect(try documents(Data(contentsOf: URL(fileURLWithPath: out))).count == 3)
+        #expect(try jsonObjects(Data(contentsOf: URL(fileURLWithPath: out))).count == 3)
         let again = try warraq(["convert", "--quiet", batch, "-o", out])
         #expect(again.status == 1)
         #expect(again.stderr.contains("exists already (use --force to overwrite)"))
@@ -115,11 +115,11 @@ struct ConvertCommandTests {
 
     @Test("--output-dir writes one file per document, named by its id")
     func outputDirectory() throws {
-        let directory = try temporaryDirectory().appending(path: "out")
+        let directory = try makeTemporaryDirectory("warraq-cli").appending(path: "out")
         let result = try warraq(["convert", "--quiet", "-f", "jsonl", fixture("cli/two-docs.jsonl").path, "--output-dir", directory.path])
         #expect(result.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["d-1.jsonl", "d-2.jsonl"])
-        let second = try documents(Data(contentsOf: directory.appending(path: "d-2.jsonl")))
+        let second = try jsonObjects(Data(contentsOf: directory.appending(path: "d-2.jsonl")))
         #expect(second.first?["title"] as? String == "Second")
     }
 
@@ -128,7 +128,7 @@ struct ConvertCommandTests {
         let list = "\(batch)/c.text\n\n\(batch)/a.text\n"
         let result = try warraq(["convert", "--quiet", "--files-from", "-"], stdin: Data(list.utf8))
         #expect(result.status == 0)
-        #expect(try documents(result.stdout).map { $0["id"] as? String } == ["c#1", "a#1"])
+        #expect(try jsonObjects(result.stdout).map { $0["id"] as? String } == ["c#1", "a#1"])
     }
 
     @Test("find … | warraq convert --files-from - converts what find lists, in its order")
@@ -139,7 +139,7 @@ struct ConvertCommandTests {
         let result = try warraq(["convert", "--quiet", "--files-from", "-"], stdin: find.stdout)
         #expect(result.status == 0)
         let expected: [String?] = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + "#1" }
-        #expect(try documents(result.stdout).map { $0["id"] as? String } == expected)
+        #expect(try jsonObjects(result.stdout).map { $0["id"] as? String } == expected)
     }
 
     @Test("help teaches by example and --version answers")
@@ -161,15 +161,5 @@ struct ConvertCommandTests {
         #expect(result.stdoutText.components(separatedBy: "e.g. warraq").count > 3)
     }
 
-    private func documents(_ data: Data) throws -> [[String: Any]] {
-        try data.split(separator: UInt8(ascii: "\n")).map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
-        }
-    }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -29,7 +29,7 @@ struct DeterminismTests {
 
     @Test("--output-dir: the same file names and bytes at jobs 1 and 8")
     func outputDirectory() throws {
-        let work = try scratchDirectory("determinism")
+        let work = try makeTemporaryDirectory("warraq-determinism")
         var trees: [[String: Data]] = []
         for (n, setting) in [Self.settings[0], Self.settings[2]].enumerated() {
             let out = work.appending(path: "out\(n)")

@@ -12,7 +12,7 @@ struct InspectCommandTests {
     @Test("in chromium: kept and removed lines as the JSONL says, every reason shown, dir set, a screenshot that shows something")
     func browser() throws {
         guard Client.shouldRun(Client.tool("chromium") != nil) else { return }
-        let directory = try ValidateCommandTests.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-inspect")
         let report = directory.appending(path: "report.html")
         let run = try warraq(["inspect", "--quiet", "-o", report.path] + inputs)
         #expect(run.status == 0)
@@ -44,7 +44,7 @@ struct InspectCommandTests {
 
     @Test("JSON Lines from convert are shown against the files their documents came from")
     func fromJSONL() throws {
-        let directory = try ValidateCommandTests.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-inspect")
         let jsonl = directory.appending(path: "all.jsonl").path
         #expect(try warraq(["convert", "--quiet", "-o", jsonl] + inputs).status == 0)
         let direct = try warraq(["inspect", "--quiet"] + inputs)
@@ -69,7 +69,7 @@ struct InspectCommandTests {
     @Test("the report and the html writer's page parse without a single error in html5lib's strict parser")
     func strictHTML() throws {
         guard Client.shouldRun(Client.python != nil) else { return }
-        let directory = try ValidateCommandTests.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-inspect")
         let report = directory.appending(path: "report.html").path
         let page = directory.appending(path: "page.html").path
         #expect(try warraq(["inspect", "--quiet", "-o", report] + inputs).status == 0)

@@ -50,7 +50,7 @@ struct InterruptTests {
 
     @Test("SIGKILL during --output-dir leaves only complete files under final names")
     func killOutputDirectory() throws {
-        let work = try scratchDirectory("kill")
+        let work = try makeTemporaryDirectory("warraq-kill")
         let input = try Self.batch(in: work, documents: 4_000)
         let out = work.appending(path: "out")
         let (stopped, process) = try Self.stop(["convert", "--quiet", "--jobs", "1"] + input + ["--output-dir", out.path], with: SIGKILL) {
@@ -65,7 +65,7 @@ struct InterruptTests {
 
     @Test("SIGKILL while writing -o leaves no file under the final name, and an old file intact")
     func killOutputFile() throws {
-        let work = try scratchDirectory("kill")
+        let work = try makeTemporaryDirectory("warraq-kill")
         let input = try Self.batch(in: work, documents: 30_000)
         let out = work.appending(path: "all.jsonl")
         try Data("old\n".utf8).write(to: out)
@@ -79,7 +79,7 @@ struct InterruptTests {
 
     @Test("SIGINT stops with status 130, finished files intact and no temporary file left", arguments: [SIGINT, SIGTERM])
     func interruptOutputDirectory(signal: Int32) throws {
-        let work = try scratchDirectory("interrupt")
+        let work = try makeTemporaryDirectory("warraq-interrupt")
         let inputs = try Self.batch(in: work, documents: 4_000, files: 40)
         let out = work.appending(path: "out")
         let (stopped, process) = try Self.stop(["convert", "--quiet", "--jobs", "2"] + inputs + ["--output-dir", out.path], with: signal) {
@@ -96,7 +96,7 @@ struct InterruptTests {
 
     @Test("SIGINT while writing -o removes the temporary file and writes nothing")
     func interruptOutputFile() throws {
-        let work = try scratchDirectory("interrupt")
+        let work = try makeTemporaryDirectory("warraq-interrupt")
         let input = try Self.batch(in: work, documents: 30_000)
         let (stopped, process) = try Self.stop(["convert", "--quiet"] + input + ["-o", work.appending(path: "all.jsonl").path], with: SIGINT) {
             Self.names(in: work).contains { $0.hasPrefix(".all.jsonl.warraq-") }
@@ -108,7 +108,7 @@ struct InterruptTests {
 
     @Test("a closed pipe (| head -1) ends the run quietly with status 0")
     func closedPipe() throws {
-        let work = try scratchDirectory("pipe")
+        let work = try makeTemporaryDirectory("warraq-pipe")
         let input = try Self.batch(in: work, documents: 5_000)
         let script = #"set -o pipefail; "$0" convert "$@" | head -1 | wc -l; echo "status ${PIPESTATUS[0]}""#
         let result = try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", script, warraqExecutable.path] + input)

@@ -8,7 +8,7 @@ import WarraqTestSupport
 struct MalformedInputTests {
     @Test("JSONL: bad lines named by line, good lines around them converted")
     func jsonl() throws {
-        let directory = try scratchDirectory("malformed")
+        let directory = try makeTemporaryDirectory("warraq-malformed")
         let lines = [
             #"{"id":"j#1","title":"first"}"#,
             #"{"id":"j#2","title":"#,
@@ -28,7 +28,7 @@ struct MalformedInputTests {
 
     @Test("YAML: a broken document is named by line and skipped, the documents after it converted")
     func yaml() throws {
-        let directory = try scratchDirectory("malformed")
+        let directory = try makeTemporaryDirectory("warraq-malformed")
         let text = """
         ---
         id: y#1

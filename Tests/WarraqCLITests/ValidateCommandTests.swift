@@ -10,11 +10,6 @@ struct ValidateCommandTests {
 
     static var canRun: Bool { Client.shouldRun(schema != nil && Client.tool("jing") != nil) }
 
-    static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "warraq-validate-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
 
     /// jing's verdict on files: its problem lines, empty when all are valid.
     static func jing(_ files: [String]) throws -> String {
@@ -26,7 +21,7 @@ struct ValidateCommandTests {
     @Test("converted fixtures are valid for warraq and jing; a broken file is reported as file:line and exits 1")
     func validate() throws {
         guard Self.canRun else { return }
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-validate")
         defer { try? FileManager.default.removeItem(at: directory) }
         let corpus = directory.appending(path: "corpus.xml").path
         let inputs = ["feed", "captions", "page", "embed", "english", "site", "sections"].map { fixture("scrape/\($0).txt").path }
@@ -47,7 +42,7 @@ struct ValidateCommandTests {
     @Test("convert --validate checks each file written to --output-dir; jing agrees")
     func convertValidate() throws {
         guard Self.canRun else { return }
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-validate")
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appending(path: "out").path
         let result = try warraq(["convert", "-t", "tei", "--validate", fixture("scrape/feed.txt").path, fixture("tei/adversarial.jsonl").path, "--output-dir", output])
@@ -62,7 +57,7 @@ struct ValidateCommandTests {
     func convertValidateUsage() throws {
         #expect(try warraq(["convert", "-t", "tei", "--validate", fixture("scrape/feed.txt").path]).status == 2)
         guard Self.canRun else { return }
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory("warraq-validate")
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try warraq(["convert", "-t", "jsonl", "--validate", fixture("scrape/feed.txt").path, "-o", directory.appending(path: "x.jsonl").path])
         #expect(result.status == 2)

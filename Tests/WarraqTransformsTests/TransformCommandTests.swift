@@ -9,21 +9,11 @@ struct TransformCommandTests {
     let dumpB = fixture("transforms/dump-b.jsonl").path
     let samples = fixture("transforms/languages.jsonl").path
 
-    private func lines(_ data: Data) throws -> [[String: Any]] {
-        try data.split(separator: UInt8(ascii: "\n")).map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
-        }
-    }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-transforms-\(UUID())")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test("-f jsonl -t jsonl as a filter step: duplicates to --duplicates, rejected to --rejected, nothing lost")
     func sideFiles() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory("warraq-transforms")
         defer { try? FileManager.default.removeItem(at: dir) }
         let duplicates = dir.appending(path: "dups.jsonl").path, rejected = dir.appending(path: "rejected.jsonl").path
         let result = try warraq([
@@ -32,18 +22,18 @@ struct TransformCommandTests {
             "--duplicates", duplicates, "--rejected", rejected,
         ])
         #expect(result.status == 0)
-        #expect(try lines(result.stdout).map { $0["id"] as? String } == ["dump-a#1", "dump-a#2", "dump-a#3"])
-        let dups = try lines(try Data(contentsOf: URL(fileURLWithPath: duplicates)))
+        #expect(try jsonObjects(result.stdout).map { $0["id"] as? String } == ["dump-a#1", "dump-a#2", "dump-a#3"])
+        let dups = try jsonObjects(try Data(contentsOf: URL(fileURLWithPath: duplicates)))
         #expect(dups.map { $0["kept"] as? String } == ["dump-a#1", "dump-a#2"])
         #expect(dups.map { ($0["document"] as? [String: Any])?["id"] as? String } == ["dump-b#1", "dump-b#2"])
-        let rejects = try lines(try Data(contentsOf: URL(fileURLWithPath: rejected)))
+        let rejects = try jsonObjects(try Data(contentsOf: URL(fileURLWithPath: rejected)))
         #expect(rejects.map { $0["reason"] as? String } == ["min-words: 4 < 5"])
     }
 
     @Test("transforms apply in the order given")
     func order() throws {
         let languageFirst = try warraq(["convert", "-q", "-f", "jsonl", samples, "--transform", "language", "--transform", "filter:language=fa+ur"])
-        #expect(try lines(languageFirst.stdout).map { $0["id"] as? String } == ["sample-fa#1", "sample-ur#1"])
+        #expect(try jsonObjects(languageFirst.stdout).map { $0["id"] as? String } == ["sample-fa#1", "sample-ur#1"])
         // Filtered before any language is set, every document is rejected.
         let filterFirst = try warraq(["convert", "-q", "-f", "jsonl", samples, "--transform", "filter:language=fa+ur", "--transform", "language"])
         #expect(filterFirst.stdout.isEmpty)
@@ -52,7 +42,7 @@ struct TransformCommandTests {
 
     @Test("the same bytes at --jobs 1 and 2 and in a second run, side files included")
     func deterministic() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory("warraq-transforms")
         defer { try? FileManager.default.removeItem(at: dir) }
         var outputs: [Data] = []
         for (run, jobs) in [(1, "1"), (2, "2"), (3, "2")] {
