@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// A text as the hashes of its words, for comparing texts however they were typed: case,
 /// punctuation, spacing, harakat, tatweel, hamza and the other Arabic letter variants, and
 /// Arabic-Indic or Persian digits make no difference.
@@ -10,7 +12,7 @@ enum WordHashes {
             var i = 0
             let n = bytes.count
             while i < n {
-                let (value, size) = decodeScalar(bytes, at: i)
+                let (value, size) = UTF8Scalars.decode(bytes, at: i)
                 i += size
                 if Script(value) != nil || isDigit(value) {
                     hash.add(folded(value))

@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// What the language transform counts over a text's first words, on its UTF-8 bytes: letters by
 /// script, words each language lists, and words holding each language's telling letters.
 struct LanguageScan {
@@ -35,7 +37,7 @@ struct LanguageScan {
                 var i = 0
                 let n = bytes.count
                 while i < n, words < maximumWords {
-                    let (value, size) = decodeScalar(bytes, at: i)
+                    let (value, size) = UTF8Scalars.decode(bytes, at: i)
                     i += size
                     if let script = Script(value) {
                         scripts[script.rawValue] += 1

@@ -109,7 +109,7 @@ struct TextNormalizer {
                     i += 1
                     continue
                 }
-                let (value, length) = decodeScalar(bytes, at: i)
+                let (value, length) = UTF8Scalars.decode(bytes, at: i)
                 if isFoldableSpace(value) {
                     see(space: value, &state)
                 } else {
@@ -176,7 +176,7 @@ struct TextNormalizer {
                     afterArabicMark = false
                     continue
                 }
-                let (value, size) = decodeScalar(bytes, at: i)
+                let (value, size) = UTF8Scalars.decode(bytes, at: i)
                 i += size
                 if value &- 0x0600 < 0x100 {
                     // One haraka after a letter is already NFC; marks in a row may need reordering,
