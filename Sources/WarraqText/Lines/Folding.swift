@@ -81,7 +81,7 @@ struct PhraseList: Sendable {
 
     /// Whether the folded line is one of the phrases, compared byte for byte: both sides are
     /// folded the same way, and `String`'s Unicode-aware `==` was the classifier's top cost.
-    func contains(_ folded: String) -> Bool {
+    func contains(_ folded: some StringProtocol) -> Bool {
         let count = folded.utf8.count
         return phrases.contains { $0.utf8.count == count && $0.utf8.elementsEqual(folded.utf8) }
     }

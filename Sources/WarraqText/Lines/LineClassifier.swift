@@ -110,7 +110,7 @@ struct LineClassifier {
     }
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
-    static func trimmingMarks(_ folded: String) -> String {
+    static func trimmingMarks(_ folded: String) -> Substring {
         UTF8Scalars.withBytes(folded) { bytes in
             var start = 0
             while start < bytes.count {
@@ -124,7 +124,9 @@ struct LineClassifier {
                 guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
                 end = last
             }
-            return start == 0 && end == bytes.count ? folded : UTF8Scalars.string(bytes, start..<end)
+            // A slice, not a new string: it is only compared with phrases.
+            let utf8 = folded.utf8
+            return folded[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         }
     }
 

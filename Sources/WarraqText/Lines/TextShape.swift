@@ -33,14 +33,16 @@ enum TextShape {
     /// True when the raw line has a run of two spaces (or an NBSP) somewhere: only then can it
     /// be headlines glued into a ticker.
     static func hasWideSpace(_ raw: Substring) -> Bool {
-        var previousSpace = false
-        for byte in raw.utf8 {
-            if byte == 0xA0 { return true }
-            let space = byte == 0x20 || byte == 0x09
-            if space && previousSpace { return true }
-            previousSpace = space
+        UTF8Scalars.withBytes(raw) { bytes in
+            var previousSpace = false
+            for byte in bytes {
+                if byte == 0xA0 { return true }
+                let space = byte == 0x20 || byte == 0x09
+                if space && previousSpace { return true }
+                previousSpace = space
+            }
+            return false
         }
-        return false
     }
 
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
