@@ -92,18 +92,17 @@ struct LineClassifier {
     private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
         let bare = Self.trimmingMarks(folded)
         let short = wordCount <= Self.boilerplateWords
-        for (reason, phrases) in profile.boilerplate {
-            if phrases.contains(bare) { return reason }
-            switch reason {
-            case .ticker, .promo, .consent:
-                // A ticker item may be long ("عاجل …"); promos and notices lead short lines.
-                if phrases.prefix(of: folded) != nil, reason == .ticker || short { return reason }
-            case .counter:
-                if short, phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return reason }
-            case .footer, .widget:
-                if short, phrases.occurrence(in: folded) != nil { return reason }
-            default:
+        for rule in profile.boilerplate {
+            if rule.phrases.contains(bare) { return rule.reason }
+            switch rule.placement {
+            case .wholeLine:
                 continue
+            case .leading(let anyLength):
+                if anyLength || short, rule.phrases.prefix(of: folded) != nil { return rule.reason }
+            case .leadingWithNumber:
+                if short, rule.phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return rule.reason }
+            case .anywhere:
+                if short, rule.phrases.occurrence(in: folded) != nil { return rule.reason }
             }
         }
         return nil
