@@ -25,9 +25,9 @@ enum TextShape {
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         UTF8Scalars.withBytes(folded) { bytes in
-            // Wrapping adds, so that the loop vectorises.
+            // Indexed, with wrapping adds of a byte: written so, the loop vectorises.
             var spaces = 0
-            for byte in bytes { spaces &+= byte == 0x20 ? 1 : 0 }
+            for index in 0..<bytes.count { spaces &+= Int(truncatingIfNeeded: (bytes[index] == 0x20 ? 1 : 0) as UInt8) }
             return bytes.isEmpty ? 0 : spaces + 1
         }
     }
