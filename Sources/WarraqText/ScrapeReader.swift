@@ -104,13 +104,13 @@ public struct ScrapeReader: DocumentReader {
         var rawText = logical.raw
         var lines: [ScrapeLine] = []
         for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, folded: marker, kind: .boilerplate(.ad)))
+            lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
             text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
             rawText = Substring(Self.spacing(marker, in: rawText))
         }
         guard !text.isEmpty else { return lines }
         let folded = Folding.fold(text)
-        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), folded: folded, kind: classifier.classify(text: text, folded: folded, raw: rawText)))
+        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         return lines
     }
 

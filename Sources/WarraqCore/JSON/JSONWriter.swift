@@ -42,6 +42,10 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            // Most strings need no escape: a branch-free look (it vectorises) lets them be copied whole.
+            var escapes: UInt8 = 0
+            for b in bytes { escapes |= (b < 0x20 ? 1 : 0) | (b == UInt8(ascii: "\"") ? 1 : 0) | (b == UInt8(ascii: "\\") ? 1 : 0) }
+            guard escapes != 0 else { return out.append(contentsOf: bytes) }
             var runStart = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]

@@ -45,6 +45,42 @@ public enum ByteSearch {
         }
     }
 
+    /// A pattern looked for in many texts (a heading in the lines around it), found by its
+    /// rarest byte: its first byte is a poor anchor for `memchr` in Arabic, where every other
+    /// byte is the lead byte 0xD8 or 0xD9.
+    public struct Needle {
+        private let pattern: [UInt8]
+        /// The offset in `pattern` of the byte it holds fewest times.
+        private let anchor: Int
+
+        public init(_ text: String) {
+            let bytes = Array(text.utf8)
+            var counts = [Int](repeating: 0, count: 256)
+            for byte in bytes { counts[Int(byte)] += 1 }
+            pattern = bytes
+            anchor = bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
+        }
+
+        /// Whether the pattern occurs in `text`.
+        public func occurs(in text: String) -> Bool {
+            guard !pattern.isEmpty else { return true }
+            var text = text
+            return text.withUTF8 { haystack in
+                pattern.withUnsafeBufferPointer { pattern in
+                    let last = haystack.count - pattern.count
+                    var start = 0
+                    while start <= last {
+                        guard let hit = memchr(haystack.baseAddress! + start + anchor, Int32(pattern[anchor]), last - start + 1) else { return false }
+                        let offset = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                        if memcmp(haystack.baseAddress! + offset, pattern.baseAddress!, pattern.count) == 0 { return true }
+                        start = offset + 1
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
     /// True when the scalar ending just before `offset` (or starting at it) is not a letter or
     /// digit, so that a phrase found there stands as whole words.
     public static func isBoundary(_ text: String, before offset: Int) -> Bool {

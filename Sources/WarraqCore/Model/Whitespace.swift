@@ -25,6 +25,15 @@ extension StringProtocol {
 @inlinable
 func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return !bytes.isEmpty }
+    // A branch-free look first (it vectorises): most lines have no double space and no byte
+    // that may start another white space, and are passed in one quick look.
+    var suspects = spaceLead(first)
+    var previous = first
+    for byte in bytes.dropFirst() {
+        suspects |= spaceLead(byte) | ((byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0))
+        previous = byte
+    }
+    guard suspects != 0 else { return false }
     var previousSpace = false
     for index in bytes.indices {
         let byte = bytes[index]
@@ -42,6 +51,13 @@ func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         previousSpace = false
     }
     return false
+}
+
+/// 1 when the byte is an ASCII control space or may start a white space other than the space,
+/// else 0: written without branches, so that the loop it is in vectorises.
+@inlinable
+func spaceLead(_ byte: UInt8) -> UInt8 {
+    (byte &- 0x09 < 5 ? 1 : 0) | (byte == 0xC2 ? 1 : 0) | (byte &- 0xE1 < 3 ? 1 : 0) | (byte == 0xEF ? 1 : 0)
 }
 
 /// White space as scraped text has it: ASCII spaces and controls, NBSP, the Unicode spaces,

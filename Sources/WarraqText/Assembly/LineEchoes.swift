@@ -49,8 +49,9 @@ enum LineEchoes {
         let line = lines[position]
         if repeats(position, in: lines) > 1 { return true }
         guard line.wordCount >= 3 else { return false }
+        let needle = ByteSearch.Needle(line.text)
         return lines[(position - window)..<(position + window)].contains { other in
-            other.text.utf8.count > line.text.utf8.count && ByteSearch.contains(line.text, in: other.text)
+            other.text.utf8.count > line.text.utf8.count && needle.occurs(in: other.text)
         }
     }
 }

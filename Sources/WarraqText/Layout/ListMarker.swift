@@ -3,8 +3,13 @@
 enum ListMarker {
     static let bullets: Set<Character> = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
 
+    /// The first bytes of the bullets and of the digits that number items.
+    private static let markerLeads = Set(bullets.map { $0.utf8.first! } + Array(0x30...0x39))
+
     /// The item text after the marker (leading spaces skipped), or nil when the line is no item.
     static func item(_ line: Substring) -> Substring? {
+        // Most lines start with a byte no marker starts with: they are turned away on bytes.
+        guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), markerLeads.contains(lead) else { return nil }
         let body = line.drop { $0 == " " || $0 == "\t" }
         guard let first = body.first else { return nil }
         if bullets.contains(first) {

@@ -92,25 +92,24 @@ struct LineClassifier {
     private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
         let bare = Self.trimmingMarks(folded)
         let short = wordCount <= Self.boilerplateWords
-        for (reason, phrases) in profile.boilerplate {
-            if phrases.contains(bare) { return reason }
-            switch reason {
-            case .ticker, .promo, .consent:
-                // A ticker item may be long ("عاجل …"); promos and notices lead short lines.
-                if phrases.prefix(of: folded) != nil, reason == .ticker || short { return reason }
-            case .counter:
-                if short, phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return reason }
-            case .footer, .widget:
-                if short, phrases.occurrence(in: folded) != nil { return reason }
-            default:
+        for rule in profile.boilerplate {
+            if rule.phrases.contains(bare) { return rule.reason }
+            switch rule.placement {
+            case .wholeLine:
                 continue
+            case .leading(let anyLength):
+                if anyLength || short, rule.phrases.prefix(of: folded) != nil { return rule.reason }
+            case .leadingWithNumber:
+                if short, rule.phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return rule.reason }
+            case .anywhere:
+                if short, rule.phrases.occurrence(in: folded) != nil { return rule.reason }
             }
         }
         return nil
     }
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
-    static func trimmingMarks(_ folded: String) -> String {
+    static func trimmingMarks(_ folded: String) -> Substring {
         UTF8Scalars.withBytes(folded) { bytes in
             var start = 0
             while start < bytes.count {
@@ -124,7 +123,9 @@ struct LineClassifier {
                 guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
                 end = last
             }
-            return start == 0 && end == bytes.count ? folded : UTF8Scalars.string(bytes, start..<end)
+            // A slice, not a new string: it is only compared with phrases.
+            let utf8 = folded.utf8
+            return folded[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
         }
     }
 

@@ -8,15 +8,12 @@ struct ScrapeLine {
     var text: String
     /// The line as it was, ad markers taken out: wide spaces in it still tell datelines apart.
     var raw: String
-    /// `text` folded for matching (see `Folding`).
-    var folded: String
     var kind: LineKind
 
-    init(lines: LineRange, text: String, raw: String, folded: String, kind: LineKind) {
+    init(lines: LineRange, text: String, raw: String, kind: LineKind) {
         self.lines = lines
         self.text = text
         self.raw = raw
-        self.folded = folded
         self.kind = kind
         wordCount = TextShape.wordCount(text)
     }

@@ -10,6 +10,7 @@ enum TextShape {
 
     /// A text browser's stand-in for an image, icon or form field: `[logo]`, `[ ]`, `• [svg]`.
     static func isPlaceholder(_ text: String) -> Bool {
+        guard text.utf8.last == UInt8(ascii: "]") else { return false }
         let body = ListMarker.item(Substring(text)) ?? Substring(text)
         guard body.hasPrefix("["), body.hasSuffix("]"), body.utf8.count <= 60 else { return false }
         return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
@@ -24,8 +25,9 @@ enum TextShape {
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         UTF8Scalars.withBytes(folded) { bytes in
+            // Indexed, with wrapping adds of a byte: written so, the loop vectorises.
             var spaces = 0
-            for byte in bytes where byte == 0x20 { spaces += 1 }
+            for index in 0..<bytes.count { spaces &+= Int(truncatingIfNeeded: (bytes[index] == 0x20 ? 1 : 0) as UInt8) }
             return bytes.isEmpty ? 0 : spaces + 1
         }
     }
@@ -33,14 +35,16 @@ enum TextShape {
     /// True when the raw line has a run of two spaces (or an NBSP) somewhere: only then can it
     /// be headlines glued into a ticker.
     static func hasWideSpace(_ raw: Substring) -> Bool {
-        var previousSpace = false
-        for byte in raw.utf8 {
-            if byte == 0xA0 { return true }
-            let space = byte == 0x20 || byte == 0x09
-            if space && previousSpace { return true }
-            previousSpace = space
+        UTF8Scalars.withBytes(raw) { bytes in
+            var previousSpace = false
+            for byte in bytes {
+                if byte == 0xA0 { return true }
+                let space = byte == 0x20 || byte == 0x09
+                if space && previousSpace { return true }
+                previousSpace = space
+            }
+            return false
         }
-        return false
     }
 
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
@@ -77,12 +81,39 @@ enum TextShape {
     }
 
     static func endsSentence(_ text: String) -> Bool {
+        if let end = plainEnd(text) { return sentenceEndScalars.contains(end) }
         guard let last = lastMeaningful(text) else { return false }
         return sentenceEnds.contains(last)
     }
 
     static func endsQuestion(_ text: String) -> Bool {
-        lastMeaningful(text).map(questionMarks.contains) ?? false
+        if let end = plainEnd(text) { return questionScalars.contains(end) }
+        return lastMeaningful(text).map(questionMarks.contains) ?? false
+    }
+
+    private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first!.value })
+    private static let questionScalars = Set(questionMarks.map { $0.unicodeScalars.first!.value })
+
+    /// The last scalar, read from the bytes, when it is the last meaningful character on its
+    /// own: a letter or digit, or a sentence end or question mark after one (nothing joins
+    /// either into a longer character). Nil sends the caller to the `Character` walk, which most lines never need.
+    private static func plainEnd(_ text: String) -> UInt32? {
+        UTF8Scalars.withBytes(text) { bytes in
+            guard !bytes.isEmpty else { return nil }
+            let lastStart = UTF8Scalars.start(before: bytes.count, in: bytes)
+            let last = UTF8Scalars.decode(bytes, at: lastStart).value
+            if isPlain(last) { return last }
+            guard sentenceEndScalars.contains(last) || questionScalars.contains(last), lastStart > 0 else { return nil }
+            return isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value) ? last : nil
+        }
+    }
+
+    /// ASCII letters and digits, Arabic letters and Arabic-Indic digits.
+    private static func isPlain(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A, 0x0660...0x0669: true
+        default: false
+        }
     }
 
     /// Words (runs of non-space) before the first of `stops` in the text, counted on its bytes

@@ -39,7 +39,7 @@ struct ProfileReader {
                     if let index = profile.boilerplate.firstIndex(where: { $0.reason == reason }) {
                         profile.boilerplate[index].phrases.add(phrases)
                     } else {
-                        profile.boilerplate.append((reason, PhraseList(phrases)))
+                        profile.boilerplate.append(BoilerplateRule(reason: reason, phrases: PhraseList(phrases)))
                     }
                 }
             case "months":

@@ -14,7 +14,7 @@ public struct ScrapeProfile: Sendable {
     var publisherLabels = PhraseList()
     var authorLabels = PhraseList()
     var relatedLabels = PhraseList()
-    var boilerplate: [(reason: RemovalReason, phrases: PhraseList)] = []
+    var boilerplate: [BoilerplateRule] = []
     var adMarkers: [String] = []
     var embedHosts: [String] = []
     /// Folded month name → month number.
