@@ -89,7 +89,7 @@ struct LineClassifier {
         return parts.isEmpty ? [text] : parts
     }
 
-    private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
+    func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
         let bare = Self.trimmingMarks(folded)
         let short = wordCount <= Self.boilerplateWords
         for (reason, phrases) in profile.boilerplate {

@@ -1,4 +1,5 @@
 import WarraqCore
+import WarraqText
 
 /// Reads a news page's HTML (plain or gzip-compressed, as crawlers store it): the article's
 /// metadata and text as one document, page furniture in `removed`.
@@ -10,6 +11,8 @@ public struct HTMLReader: DocumentReader {
         mediaTypes: ["text/html"],
         example: "warraq convert -f html pages/ -t tei -o corpus.xml"
     ) { input, _ in try HTMLReader(input) }
+
+    private static let phrases = LinePhrases(profile: .builtIn)
 
     private var document: Document?
     private var diagnostics: [Diagnostic] = []
@@ -37,7 +40,7 @@ public struct HTMLReader: DocumentReader {
             diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
         let metadata = PageMetadata(tree: tree)
-        let extractor = ContentExtractor(tree: tree, hints: .builtIn, title: metadata.title)
+        let extractor = ContentExtractor(tree: tree, hints: .builtIn, phrases: Self.phrases, title: metadata.title)
         var body = extractor.body
         // When the page's markup hides the text but its JSON-LD carries it, the JSON-LD wins.
         if let articleBody = metadata.articleBody {
