@@ -122,7 +122,7 @@ struct HTMLContentTests {
         #expect(!body.contains("تعليق") && !body.contains("إعلان") && !body.contains("اقرأ أيضا"))
     }
 
-    @Test("Arabic furniture lines inside the article: kicker, date line, related label, embedded post and rights line removed")
+    @Test("Arabic furniture lines inside the article: kicker, date line, related label, embedded post, tags and rights lines removed")
     func furnitureLinesArabic() throws {
         let page = try readHTML("furniture-lines-ar.html")
         #expect(page.title == "ارتفاع منسوب النهر بعد الأمطار")
@@ -132,6 +132,7 @@ struct HTMLContentTests {
         #expect(removed["محليات"] == .metadata)
         #expect(removed["الأحد، 2 مارس 2025، 09:30 | آخر تحديث: 10:15"] == .metadata)
         #expect(removed["اقرأ أيضا"] == .related)
+        #expect(removed["الكلمات الدلالية: فيضانات، طقس، الطريق الساحلي، البلدية، الأرصاد الجوية"] == .metadata)
         #expect(removed["جميع الحقوق محفوظة لموقع المدينة"] == .footer)
         #expect(page.removed.contains { $0.reason == .widget && $0.text.contains("@city") })
     }

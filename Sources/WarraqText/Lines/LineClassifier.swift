@@ -57,7 +57,7 @@ struct LineClassifier {
         return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
-    private func labeled(text: String, folded: String) -> LineKind? {
+    func labeled(text: String, folded: String) -> LineKind? {
         func value(after label: String) -> String? {
             guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
