@@ -342,11 +342,11 @@ struct ContentExtractor {
     /// sentence: a dateline, `Published … Updated …`, `3. Mai 2024, 17:47 Lesedauer: 4 Minuten`.
     private func isDateLine(_ run: TextRun, _ text: String) -> Bool {
         run.size < 2 * Self.proseSize && !isHeading(run) && !Self.itemTags.contains(tree.tags[run.owner])
-            && !Self.sentenceEnds.contains(text.utf8.last ?? 0) && NewsDateParser.standard.parse(text) != nil
+            && !(text.last.map(Self.sentenceEnds.contains) ?? false) && NewsDateParser.standard.parse(text) != nil
     }
 
     private static let itemTags: Set<HTMLTag> = [.li, .dd, .dt, .td, .th]
-    private static let sentenceEnds: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")]
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "。"]
 
     private func captionHolder(_ node: Int) -> Int {
         var holder = node
