@@ -51,7 +51,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths from this file, one per line ('-' for standard input).", valueName: "file"))
     var filesFrom: String?
 
-    @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
+    @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape and HTML readers a site (repeatable); ~/.config/warraq/profiles/*.yaml are read too.", valueName: "file"))
     var profiles: [String] = []
 
     @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plugin may go without answering before it is stopped.", valueName: "seconds"))

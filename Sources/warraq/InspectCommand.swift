@@ -34,7 +34,7 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Overwrite the report file if it exists already.")
     var force = false
 
-    @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape reader a site (repeatable).", valueName: "file"))
+    @Option(name: .customLong("profile"), help: ArgumentHelp("A YAML profile that teaches the scrape and HTML readers a site (repeatable).", valueName: "file"))
     var profiles: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no closing summary).")

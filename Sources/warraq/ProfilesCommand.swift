@@ -1,12 +1,12 @@
 import ArgumentParser
 import WarraqCore
 
-/// `warraq profiles`: which scrape profiles a run loads, in the order they are read, and from where.
+/// `warraq profiles`: which profiles (scrape phrases, HTML class hints) a run loads, in the order they are read, and from where.
 struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profiles",
-        abstract: "List the scrape profiles a run loads, in order, and where each came from.",
-        discussion: "User profiles are every *.yaml in $XDG_CONFIG_HOME/warraq/profiles (else ~/.config/warraq/profiles)."
+        abstract: "List the profiles a run loads, in order, and where each came from.",
+        discussion: "A profile teaches the scrape reader (agencies, labels, boilerplate phrases, months) and the HTML reader (the same phrases, and class hints under 'html') a site. User profiles are every *.yaml in $XDG_CONFIG_HOME/warraq/profiles (else ~/.config/warraq/profiles)."
     )
 
     @Option(name: .customLong("profile"), help: ArgumentHelp("A profile as 'warraq convert --profile' takes it (repeatable).", valueName: "file"))

@@ -10,11 +10,11 @@ import WarraqYAML
 enum BuiltinFormats {
     static let registry = registry(profile: .builtIn)
 
-    /// The registry with a scrape reader that knows the user's profiles too.
+    /// The registry with scrape and HTML readers that know the user's profiles too.
     static func registry(profile: ScrapeProfile) -> FormatRegistry {
         var registry = FormatRegistry()
         registry.register(ScrapeReader.format(profile: profile))
-        registry.register(HTMLReader.format)
+        registry.register(HTMLReader.format(profile: profile))
         registry.register(JSONLReader.format)
         registry.register(PlainTextReader.format)
         registry.register(YAMLReader.format)

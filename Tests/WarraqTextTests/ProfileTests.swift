@@ -34,6 +34,8 @@ struct ProfileTests {
         ("titles: [a]\n", "p.yaml:1: unknown key 'titles'"),
         ("agencies: [a\n", "p.yaml:2: "),
         ("months:\n  13: [x]\n", "p.yaml:2: unknown key 'months.13'"),
+        ("html:\n  furniture:\n    bogus: [x]\n", "p.yaml:3: html.furniture.bogus is not a removal reason"),
+        ("html:\n  colour: [x]\n", "p.yaml:2: unknown key 'html.colour' (furniture, caption, content)"),
     ])
     func malformed(yaml: String, expected: String) {
         var profile = ScrapeProfile.builtIn

@@ -1,6 +1,7 @@
 import Testing
 import WarraqCore
 import WarraqTestSupport
+import WarraqText
 @testable import WarraqXML
 
 func readHTML(_ name: String) throws -> Document {
@@ -119,6 +120,54 @@ struct HTMLContentTests {
         #expect(reasons.isSuperset(of: [.navigation, .ad, .related, .comments, .footer]))
         let body = page.body.map(\.plainText).joined(separator: "\n")
         #expect(!body.contains("تعليق") && !body.contains("إعلان") && !body.contains("اقرأ أيضا"))
+    }
+
+    @Test("Arabic furniture lines inside the article: kicker, date line, related label, embedded post, tags and rights lines removed")
+    func furnitureLinesArabic() throws {
+        let page = try readHTML("furniture-lines-ar.html")
+        #expect(page.title == "ارتفاع منسوب النهر بعد الأمطار")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph"])
+        #expect(page.body.map { $0.plainText.prefix(10) } == ["ارتفع منسو", "وقال رئيس ", "وتتوقع الأ"])
+        let removed = Dictionary(page.removed.map { ($0.text, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        #expect(removed["محليات"] == .metadata)
+        #expect(removed["الأحد، 2 مارس 2025، 09:30 | آخر تحديث: 10:15"] == .metadata)
+        #expect(removed["اقرأ أيضا"] == .related)
+        #expect(removed["الكلمات الدلالية: فيضانات، طقس، الطريق الساحلي، البلدية، الأرصاد الجوية"] == .metadata)
+        #expect(removed["جميع الحقوق محفوظة لموقع المدينة"] == .footer)
+        #expect(page.removed.contains { $0.reason == .widget && $0.text.contains("@city") })
+    }
+
+    @Test("an English standfirst set as a heading is kept above the next heading; sign-up, poll and fact boxes and the date line are removed")
+    func promoBoxes() throws {
+        let page = try readHTML("promo-boxes.html")
+        #expect(page.body.map(\.typeName) == ["heading", "heading"] + Array(repeating: "paragraph", count: 6))
+        #expect(page.body[0].plainText.hasPrefix("Work on the old harbour wall"))
+        let reasons = Dictionary(page.removed.map { ($0.text.split(separator: "\n").first.map(String.init) ?? "", $0.reason) }, uniquingKeysWith: { first, _ in first })
+        #expect(reasons["Published Jun 04, 2026 • Last updated 1 day ago • 2 minute read"] == .metadata)
+        #expect(reasons["Get the morning briefing"] == .promo)
+        #expect(reasons["Should the council have repaired the wall sooner, before the winter storms arrived again?"] == .widget)
+        #expect(reasons["The harbour wall"] == .related)
+    }
+
+    @Test("a profile's html key adds class hints: its words remove what the built-in hints keep")
+    func profileHints() throws {
+        let input = Input(path: "page.html", source: .bytes(Array("""
+            <html><body><article><h1>Quay closed</h1>
+            <p>The north quay is closed to cars from Monday while the harbour wall is repaired by the council.</p>
+            <p>Fishing boats will moor at the south quay while the work goes on, the harbour master said on Friday.</p>
+            <p>The ferry timetable is unchanged, and the footpath along the quay stays open to walkers and cyclists.</p>
+            <p>Divers will inspect the foundations in July, when the tides are lowest, before the last section is rebuilt.</p>
+            <div class="shopbox"><p>Visit the harbour shop for maps, tide tables and gifts, open every day of the week from nine.</p></div>
+            </article></body></html>
+            """.utf8)))
+        func removedReasons(_ format: ReaderFormat) throws -> [RemovalReason] {
+            var reader = try format.make(input, FormatOptions())
+            return try #require(try reader.next()).removed.map(\.reason)
+        }
+        #expect(try !removedReasons(HTMLReader.format).contains(.promo))
+        var profile = ScrapeProfile.builtIn
+        try profile.add(yaml: Array("html:\n  furniture:\n    promo: [shopbox]\n".utf8), source: "site.yaml")
+        #expect(try removedReasons(HTMLReader.format(profile: profile)).contains(.promo))
     }
 
     @Test("a page of teaser links has no article: empty body, everything removed")

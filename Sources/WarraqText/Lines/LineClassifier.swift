@@ -57,7 +57,7 @@ struct LineClassifier {
         return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
-    private func labeled(text: String, folded: String) -> LineKind? {
+    func labeled(text: String, folded: String) -> LineKind? {
         func value(after label: String) -> String? {
             guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
@@ -89,7 +89,7 @@ struct LineClassifier {
         return parts.isEmpty ? [text] : parts
     }
 
-    private func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
+    func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
         let bare = Self.trimmingMarks(folded)
         let short = wordCount <= Self.boilerplateWords
         for rule in profile.boilerplate {

@@ -6,7 +6,7 @@ import WarraqYAML
 struct ProfileReader {
     let source: String
 
-    static let keys = ["name", "agencies", "placePrefixes", "labels", "relatedLabels", "boilerplate", "adMarkers", "embedHosts", "months"]
+    static let keys = ["name", "agencies", "placePrefixes", "labels", "relatedLabels", "boilerplate", "adMarkers", "embedHosts", "months", "html"]
     static let labelKeys = ["date", "keywords", "publisher", "author"]
 
     func read(_ root: YAMLNode, into profile: inout ScrapeProfile) throws(ProfileError) {
@@ -42,6 +42,7 @@ struct ProfileReader {
                         profile.boilerplate.append(BoilerplateRule(reason: reason, phrases: PhraseList(phrases)))
                     }
                 }
+            case "html": profile.html.add(try HTMLHintLists(yaml: value, source: source, key: key))
             case "months":
                 for (number, node) in try mapping(value, key, allowed: (1...12).map(String.init)) {
                     let month = Int(number)!

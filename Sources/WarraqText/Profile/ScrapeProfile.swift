@@ -19,6 +19,8 @@ public struct ScrapeProfile: Sendable {
     var embedHosts: [String] = []
     /// Folded month name → month number.
     var months: [(name: String, month: Int)] = []
+    /// Class, id and role hints for the HTML reader (the `html` key), added to its built-in ones.
+    public internal(set) var html = HTMLHintLists()
 
     /// The profile compiled into Warraq.
     public static let builtIn: ScrapeProfile = {

@@ -87,41 +87,17 @@ extension ClassHints {
         try! ClassHints(yaml: Array(EmbeddedData.files["html-hints.yaml"]!.utf8), source: "built-in html-hints.yaml")
     }()
 
-    /// Reads hints from YAML: `furniture` (removal reason → words), `caption` and `content`
-    /// (words), refusing other keys and reasons with the file, line and key at fault.
+    /// Hints from a hints file: the keys of `HTMLHintLists`.
     init(yaml bytes: [UInt8], source: String) throws(ProfileError) {
         let root: YAMLNode
         do { root = try YAMLLoader.load(bytes) } catch { throw ProfileError(source: source, line: error.line, error.message) }
-        func fail(_ node: YAMLNode, _ message: String) -> ProfileError { ProfileError(source: source, line: node.line, message) }
-        func words(_ node: YAMLNode, _ key: String) throws(ProfileError) -> [String] {
-            guard let items = node.sequence else { throw fail(node, "\(key) must be a list of words") }
-            var found: [String] = []
-            for item in items {
-                guard let word = item.scalar, !word.isEmpty else { throw fail(item, "\(key) must be a list of words") }
-                found.append(word.lowercased())
-            }
-            return found
-        }
-        guard let pairs = root.mapping else { throw fail(root, "hints must be a mapping of furniture, caption and content") }
-        var furniture: [(word: String, reason: RemovalReason)] = []
-        var caption: [String] = []
-        var content: [String] = []
-        for pair in pairs {
-            switch pair.key.scalar ?? "" {
-            case "furniture":
-                guard let reasons = pair.value.mapping else { throw fail(pair.value, "furniture must map removal reasons to words") }
-                for entry in reasons {
-                    let name = entry.key.scalar ?? ""
-                    guard RemovalReason.vocabulary.contains(RemovalReason(rawValue: name)) else {
-                        throw fail(entry.key, "furniture.\(name) is not a removal reason (\(RemovalReason.vocabulary.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    furniture += try words(entry.value, "furniture.\(name)").map { ($0, RemovalReason(rawValue: name)) }
-                }
-            case "caption": caption = try words(pair.value, "caption")
-            case "content": content = try words(pair.value, "content")
-            case let other: throw fail(pair.key, "unknown key '\(other)' (furniture, caption, content)")
-            }
-        }
-        self.init(furniture: furniture, caption: caption, content: content)
+        let lists = try HTMLHintLists(yaml: root, source: source)
+        self.init(furniture: lists.furniture, caption: lists.caption, content: lists.content)
+    }
+
+    /// The built-in hints with a profile's added after them.
+    init(adding lists: HTMLHintLists) {
+        let builtIn = ClassHints.builtIn
+        self.init(furniture: builtIn.furniture + lists.furniture, caption: builtIn.caption + lists.caption, content: builtIn.content + lists.content)
     }
 }

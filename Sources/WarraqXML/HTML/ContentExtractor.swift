@@ -24,6 +24,8 @@ struct ContentExtractor {
 
     let tree: HTMLTree
     let hints: ClassHints
+    /// Phrases that make a short line furniture wherever it stands (`اقرأ أيضا`, `All rights reserved`).
+    let phrases: LinePhrases
     /// The title, so that its heading is not repeated in the body.
     let title: String?
 
@@ -41,9 +43,10 @@ struct ContentExtractor {
     /// The first `<h1>` or `<h2>` that shows the title.
     private let titleHeading: Int?
 
-    init(tree: HTMLTree, hints: ClassHints, title: String?) {
+    init(tree: HTMLTree, hints: ClassHints, phrases: LinePhrases, title: String?) {
         self.tree = tree
         self.hints = hints
+        self.phrases = phrases
         self.title = title
         titleHeading = title.flatMap { title in
             (0..<tree.count).first { [.h1, .h2].contains(tree.tags[$0]) && tree.text($0) == title }
@@ -199,7 +202,7 @@ struct ContentExtractor {
         let lastProse = proseRuns.last ?? -1
         var seen: Set<String> = []
         if let title { seen.insert(title) }
-        var pendingHeading: (block: Block, text: String)?
+        var pendingHeading: (block: Block, text: String, size: Int)?
         var figure: (node: Int, caption: [String])?
         var list: (node: Int, items: [ListItem])?
         var table: Int?
@@ -252,7 +255,16 @@ struct ContentExtractor {
                 continue
             }
             if seen.contains(text) {
+                // A heading just above the title heading is its kicker or section label.
+                if text == title, let kicker = pendingHeading {
+                    remove(kicker.text, .metadata)
+                    pendingHeading = nil
+                }
                 remove(text, .duplicate)
+                continue
+            }
+            if let reason = phrases.reason(text) {
+                remove(text, reason)
                 continue
             }
             if inCaption[run.owner] {
@@ -278,7 +290,7 @@ struct ContentExtractor {
                 remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata)
                 continue
             }
-            if run.size < Self.proseSize, NewsDateParser.standard.parse(text) != nil, !text.contains(where: { $0 == "." || $0 == "," }) {
+            if isDateLine(run, text) {
                 remove(text, .metadata)
                 continue
             }
@@ -292,8 +304,16 @@ struct ContentExtractor {
             let tag = tree.tags[run.owner]
             if let level = tag.headingLevel {
                 flushList()
-                if let heading = pendingHeading { remove(heading.text, .boilerplate) }
-                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text)
+                // A heading with nothing under it is a label, unless it is a sentence as long as
+                // prose (a standfirst set as a heading; headlines end without a full stop).
+                if let heading = pendingHeading {
+                    if heading.size >= Self.proseSize, heading.text.utf8.last == UInt8(ascii: ".") {
+                        body.append(heading.block)
+                    } else {
+                        remove(heading.text, .boilerplate)
+                    }
+                }
+                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size)
                 continue
             }
             if tag == .li || tag == .dd || tag == .dt, let holder = listHolder(run.owner) {
@@ -317,6 +337,16 @@ struct ContentExtractor {
         if let heading = pendingHeading { remove(heading.text, .boilerplate) }
         flushOutside()
     }
+
+    /// A paragraph of at most twice a prose run's size that has a date in it and does not end a
+    /// sentence: a dateline, `Published … Updated …`, `3. Mai 2024, 17:47 Lesedauer: 4 Minuten`.
+    private func isDateLine(_ run: TextRun, _ text: String) -> Bool {
+        run.size < 2 * Self.proseSize && !isHeading(run) && !Self.itemTags.contains(tree.tags[run.owner])
+            && !(text.last.map(Self.sentenceEnds.contains) ?? false) && NewsDateParser.standard.parse(text) != nil
+    }
+
+    private static let itemTags: Set<HTMLTag> = [.li, .dd, .dt, .td, .th]
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "؟", "。"]
 
     private func captionHolder(_ node: Int) -> Int {
         var holder = node

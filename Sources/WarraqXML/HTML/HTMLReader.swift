@@ -1,20 +1,38 @@
 import WarraqCore
+import WarraqText
 
 /// Reads a news page's HTML (plain or gzip-compressed, as crawlers store it): the article's
 /// metadata and text as one document, page furniture in `removed`.
 public struct HTMLReader: DocumentReader {
-    public static let format = ReaderFormat(
-        name: "html",
-        summary: "news pages in HTML (.html.gz too): article text and metadata, furniture removed",
-        extensions: ["html", "htm", "xhtml"],
-        mediaTypes: ["text/html"],
-        example: "warraq convert -f html pages/ -t tei -o corpus.xml"
-    ) { input, _ in try HTMLReader(input) }
+    /// The format with the built-in hints and phrases.
+    public static let format = format(profile: .builtIn)
+
+    /// The format with a profile's class hints (its `html` key) and phrases added.
+    public static func format(profile: ScrapeProfile) -> ReaderFormat {
+        let knowledge = Knowledge(hints: ClassHints(adding: profile.html), phrases: LinePhrases(profile: profile))
+        return ReaderFormat(
+            name: "html",
+            summary: "news pages in HTML (.html.gz too): article text and metadata, furniture removed",
+            extensions: ["html", "htm", "xhtml"],
+            mediaTypes: ["text/html"],
+            example: "warraq convert -f html pages/ -t tei -o corpus.xml"
+        ) { input, _ in try HTMLReader(input, knowledge: knowledge) }
+    }
+
+    /// What extraction knows, compiled once per run rather than once per page.
+    struct Knowledge: Sendable {
+        var hints: ClassHints
+        var phrases: LinePhrases
+
+        static let builtIn = Knowledge(hints: .builtIn, phrases: LinePhrases(profile: .builtIn))
+    }
 
     private var document: Document?
     private var diagnostics: [Diagnostic] = []
 
-    public init(_ input: Input) throws {
+    public init(_ input: Input) throws { try self.init(input, knowledge: .builtIn) }
+
+    init(_ input: Input, knowledge: Knowledge) throws {
         let bytes = try input.readAll()
         var page = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes) : bytes
         if !page.contains(where: { $0 > 0x20 }) { throw InputError("empty file, not an HTML page") }
@@ -37,7 +55,7 @@ public struct HTMLReader: DocumentReader {
             diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
         let metadata = PageMetadata(tree: tree)
-        let extractor = ContentExtractor(tree: tree, hints: .builtIn, title: metadata.title)
+        let extractor = ContentExtractor(tree: tree, hints: knowledge.hints, phrases: knowledge.phrases, title: metadata.title)
         var body = extractor.body
         // When the page's markup hides the text but its JSON-LD carries it, the JSON-LD wins.
         if let articleBody = metadata.articleBody {
