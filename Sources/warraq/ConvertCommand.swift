@@ -46,7 +46,11 @@ struct ConvertCommand: ParsableCommand {
     var force = false
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Inputs converted at once (default: the number of cores). Output order never depends on it.", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = Self.cores
+
+    /// Read once: ArgumentParser makes the command several times while parsing, and each count
+    /// reads the cgroup files again.
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more input paths from this file, one per line ('-' for standard input).", valueName: "file"))
     var filesFrom: String?

@@ -2,14 +2,18 @@ import Glibc
 
 /// Finds plugin programs: `warraq-reader-NAME`, `warraq-writer-NAME`, `warraq-transform-NAME`,
 /// executable, in the user's plugin folder (`$XDG_CONFIG_HOME/warraq/plugins`, else
-/// `~/.config/warraq/plugins`) and then on `PATH`. The first of a kind and name wins.
+/// `~/.config/warraq/plugins`) and then on `PATH`. The first of a kind and name wins. Every run
+/// does this, so a directory is read once however often `PATH` reaches it (`/bin` is `/usr/bin`
+/// on Debian), and only names that start `warraq-` become strings.
 public enum PluginDiscovery {
     public static func find(environment: [String: String]) -> [PluginProgram] {
         var found: [PluginProgram] = []
         var seen: Set<String> = []
+        var directoriesRead: Set<DirectoryIdentity> = []
         let folder = pluginFolder(environment: environment)
         let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for (directory, source) in [(folder, "plugin folder")] + path.map({ ($0, "PATH") }) {
+            guard let identity = DirectoryIdentity(directory), directoriesRead.insert(identity).inserted else { continue }
             for file in entries(of: directory) {
                 let full = directory + "/" + file
                 guard var program = PluginProgram(path: full, source: source), isExecutableFile(full) else { continue }
@@ -38,18 +42,36 @@ public enum PluginDiscovery {
         return PluginProgram(path: path, kind: kind, name: name, source: givenByPath)
     }
 
-    /// File names in byte order, so discovery never depends on the file system's order.
+    private static let namePrefix = Array("warraq-".utf8)
+
+    /// The `warraq-` file names in a directory, in byte order, so discovery never depends on the
+    /// file system's order.
     private static func entries(of directory: String) -> [String] {
-        guard !directory.isEmpty, let handle = opendir(directory) else { return [] }
+        guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return bytes.starts(with: namePrefix) ? String(decoding: bytes, as: UTF8.self) : nil
             }
-            if name.hasPrefix("warraq-") { names.append(name) }
+            if let name { names.append(name) }
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// A directory as the file system knows it (device and inode), so two paths to it are one.
+    private struct DirectoryIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        /// Nil when `path` is empty or not a directory.
+        init?(_ path: String) {
+            var info = stat()
+            guard !path.isEmpty, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     private static func isExecutableFile(_ path: String) -> Bool {
