@@ -48,7 +48,7 @@ struct ProfileReader {
                     let month = Int(number)!
                     profile.months += try strings(node, "months.\(number)").map { (Folding.fold($0), month) }
                 }
-                profile.months.sort { $0.name.count > $1.name.count }
+                profile.months.sort { $0.name.utf8.count > $1.name.utf8.count }
             default:
                 throw error(pair.key, "unknown key '\(key)' (known: \(Self.keys.joined(separator: ", ")))")
             }
