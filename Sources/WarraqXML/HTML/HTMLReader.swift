@@ -30,10 +30,10 @@ public struct HTMLReader: DocumentReader {
         }
         NoNetwork.install()
         XMLParseStop.reset()
-        guard let tree = HTMLTree.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
+        guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil) else {
             throw InputError("not HTML that libxml2 can parse")
         }
-        if let stop = XMLParseStop.reason {
+        if let stop = treeStop ?? XMLParseStop.reason {
             diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
         let metadata = PageMetadata(tree: tree)
