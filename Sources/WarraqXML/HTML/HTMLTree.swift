@@ -10,9 +10,11 @@ struct HTMLTree {
     private(set) var ends: [Int32] = []
     /// For text nodes, their bytes in `bytes`; empty for elements.
     private(set) var textRanges: [Range<Int32>] = []
-    /// Index into `attributeSets`, or -1.
-    private(set) var attributeIndex: [Int32] = []
-    private(set) var attributeSets: [[String: String]] = []
+    /// Per node, where its attributes start in `attributeNames` (`HTMLAttribute` numbers) and
+    /// `attributeValues`; they end where the next node's start.
+    private(set) var attributeStarts: [Int32] = []
+    private(set) var attributeNames: [UInt8] = []
+    private(set) var attributeValues: [String] = []
     /// All text, UTF-8, as libxml2 decoded it.
     private(set) var bytes: [UInt8] = []
     /// The text of `<script type="application/ld+json">` elements.
@@ -24,8 +26,10 @@ struct HTMLTree {
     var count: Int { tags.count }
 
     func attribute(_ node: Int, _ name: String) -> String? {
-        let index = attributeIndex[node]
-        return index < 0 ? nil : attributeSets[Int(index)][name]
+        guard let wanted = HTMLAttribute.number(name) else { return nil }
+        let end = node + 1 < count ? Int(attributeStarts[node + 1]) : attributeNames.count
+        for index in Int(attributeStarts[node])..<end where attributeNames[index] == wanted { return attributeValues[index] }
+        return nil
     }
 
     func end(_ node: Int) -> Int { Int(ends[node]) }
@@ -47,14 +51,19 @@ struct HTMLTree {
     // MARK: Building (by `HTMLTreeBuilder`)
 
     /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
-    mutating func appendElement(_ tag: HTMLTag, parent: Int32, attributes: [String: String]) -> Int32 {
+    mutating func appendElement(_ tag: HTMLTag, parent: Int32) -> Int32 {
         let index = Int32(tags.count)
         tags.append(tag)
         parents.append(parent)
         textRanges.append(0..<0)
-        attributeIndex.append(attributes.isEmpty ? -1 : Int32(attributeSets.count))
-        if !attributes.isEmpty { attributeSets.append(attributes) }
+        attributeStarts.append(Int32(attributeNames.count))
         return index
+    }
+
+    /// Gives the element added last an attribute (`HTMLAttribute` number).
+    mutating func appendAttribute(_ number: UInt8, _ value: String) {
+        attributeNames.append(number)
+        attributeValues.append(value)
     }
 
     /// Adds text under `parent`, or, `merging`, extends the text node added last (libxml2 hands
@@ -69,7 +78,7 @@ struct HTMLTree {
         tags.append(.text)
         parents.append(parent)
         textRanges.append(start..<Int32(bytes.count))
-        attributeIndex.append(-1)
+        attributeStarts.append(Int32(attributeNames.count))
     }
 
     mutating func appendJSONLD(_ text: String) { jsonLD.append(text) }

@@ -40,12 +40,6 @@ final class HTMLTreeBuilder {
     /// Doctypes under which libxml2 drops white space between the body's children.
     private static let strictDoctypes: Set<String> = ["-//w3c//dtd html 4.01//en", "-//w3c//dtd html 4//en"]
 
-    /// Attributes the reader looks at; the rest are not copied.
-    private static let keptAttributes: [[UInt8]] = [
-        "class", "id", "role", "itemprop", "href", "src", "data-src", "alt", "datetime", "content", "property", "name",
-        "rel", "type", "lang", "hidden", "aria-hidden", "style",
-    ].map { Array($0.utf8) }
-
     private let context: htmlParserCtxtPtr
     private var tree = HTMLTree()
     private var frames: [Frame] = []
@@ -137,7 +131,8 @@ final class HTMLTreeBuilder {
             if tag == .script {
                 frame.isJSONLD = (Self.attribute("type", in: attributes) ?? "").contains("ld+json")
             } else if !tag.isDropped {
-                frame.node = tree.appendElement(tag, parent: parent, attributes: Self.keptAttributes(attributes))
+                frame.node = tree.appendElement(tag, parent: parent)
+                addAttributes(attributes)
             }
         }
         if !frames.isEmpty {
@@ -232,23 +227,14 @@ final class HTMLTreeBuilder {
 
     // MARK: Attributes
 
-    private static func keptAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String: String] {
-        var kept: [String: String] = [:]
-        guard var cursor = attributes else { return kept }
+    private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var cursor = attributes else { return }
         while let name = cursor.pointee {
-            let value = cursor.successor().pointee
-            if isKept(name) { kept[String(cString: name)] = value.map { String(cString: $0) } ?? "" }
+            if let number = HTMLAttribute.number(name) {
+                tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "")
+            }
             cursor += 2
         }
-        return kept
-    }
-
-    private static func isKept(_ name: UnsafePointer<xmlChar>) -> Bool {
-        let length = Int(xmlStrlen(name))
-        for candidate in keptAttributes where candidate.count == length && candidate[0] == name[0] {
-            if (1..<length).allSatisfy({ candidate[$0] == name[$0] }) { return true }
-        }
-        return false
     }
 
     private static func attribute(_ wanted: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
