@@ -127,24 +127,30 @@ struct FoldedText {
         var offset = Int(range.lowerBound)
         let end = Int(range.upperBound)
         while offset < end {
-            let byte = bytes[offset]
-            if Self.isASCIISpace(byte) {
+            if let space = spaceLength(bytes, offset, end) {
                 pending = !utf8.isEmpty
-                offset += 1
+                offset += space
                 continue
             }
-            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            if byte >= 0xC2, offset + length <= end, isWideSpace(bytes, offset, length) {
-                pending = !utf8.isEmpty
-                offset += length
-                continue
-            }
+            // Characters up to the next space go in at once.
+            let start = offset
+            repeat {
+                let byte = bytes[offset]
+                offset = min(offset + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), end)
+            } while offset < end && spaceLength(bytes, offset, end) == nil
             if pending { utf8.append(0x20) }
             pending = false
-            let stop = min(offset + length, end)
-            utf8.append(contentsOf: bytes[offset..<stop])
-            offset = stop
+            utf8.append(contentsOf: bytes[start..<offset])
         }
+    }
+
+    /// The length of the white space character at `offset`, or nil for another character.
+    private func spaceLength(_ bytes: [UInt8], _ offset: Int, _ end: Int) -> Int? {
+        let byte = bytes[offset]
+        if Self.isASCIISpace(byte) { return 1 }
+        guard byte >= 0xC2 else { return nil }
+        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        return offset + length <= end && isWideSpace(bytes, offset, length) ? length : nil
     }
 
     private func isWideSpace(_ bytes: [UInt8], _ offset: Int, _ length: Int) -> Bool {

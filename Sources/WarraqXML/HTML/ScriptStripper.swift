@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Empties `<script>` and `<style>` elements before libxml2 reads the page: they are half the
 /// bytes of a news page, libxml2 reads them a character at a time, and the reader drops them.
 /// Only their line breaks stay, so libxml2's line numbers stay right. The scan follows libxml2's
@@ -17,19 +23,16 @@ enum ScriptStripper {
             func skip(past pattern: StaticString, from start: Int) -> Int? {
                 let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
                 var cursor = start
-                while cursor + needle.count <= count {
-                    if bytes[cursor] == needle[0], (1..<needle.count).allSatisfy({ bytes[cursor + $0] == needle[$0] }) {
-                        return cursor + needle.count
-                    }
-                    cursor += 1
+                while let found = find(needle[0], in: bytes, from: cursor) {
+                    guard found + needle.count <= count else { return nil }
+                    if (1..<needle.count).allSatisfy({ bytes[found + $0] == needle[$0] }) { return found + needle.count }
+                    cursor = found + 1
                 }
                 return nil
             }
-            while index < count {
-                guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                    index += 1
-                    continue
-                }
+            while let found = find(UInt8(ascii: "<"), in: bytes, from: index) {
+                index = found
+                guard index + 1 < count else { break }
                 let next = bytes[index + 1]
                 if next == UInt8(ascii: "!") {
                     if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
@@ -55,8 +58,13 @@ enum ScriptStripper {
                     guard let raw = tag.rawText else { continue }
                     guard let close = closing(raw.name, in: bytes, from: index) else { break }
                     if raw.strippable, close > index {
+                        if copied == 0 { out.reserveCapacity(count) }
                         out.append(contentsOf: bytes[copied..<index])
-                        for offset in index..<close where bytes[offset] == 0x0A { out.append(0x0A) }
+                        var line = index
+                        while let newline = find(0x0A, in: bytes, from: line, before: close) {
+                            out.append(0x0A)
+                            line = newline + 1
+                        }
                         copied = close
                     }
                     index = close
@@ -68,6 +76,13 @@ enum ScriptStripper {
             out.append(contentsOf: bytes[copied..<count])
             return out
         }
+    }
+
+    /// The first `byte` at or after `start` (memchr: these scans cover every byte of the page).
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
@@ -97,7 +112,7 @@ enum ScriptStripper {
         let count = bytes.count
         var index = start + 1
         while index < count, isNameByte(bytes[index]) { index += 1 }
-        let name = bytes[(start + 1)..<index].map { $0 | 0x20 }
+        let name = bytes[(start + 1)..<index].lazy.map { $0 | 0x20 }
         let rawName: StaticString? = name.elementsEqual("script".utf8) ? "script" : name.elementsEqual("style".utf8) ? "style" : nil
         var maybeJSON = false
         func atEnd() -> Bool {
@@ -116,10 +131,8 @@ enum ScriptStripper {
                     let quote = bytes[index]
                     let valueStart = index
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                        index += 1
-                        while index < count, bytes[index] != quote { index += 1 }
-                        guard index < count else { return nil }
-                        index += 1
+                        guard let end = find(quote, in: bytes, from: index + 1) else { return nil }
+                        index = end + 1
                     } else {
                         while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
                     }
@@ -150,12 +163,11 @@ enum ScriptStripper {
         var index = start
         // Raw text that starts with an end tag is read as markup by libxml2: leave it.
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") { return start }
-        while index + 1 + needle.count < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/"),
-               (0..<needle.count).allSatisfy({ bytes[index + 2 + $0] | 0x20 == needle[$0] }) {
-                return index
+        while let found = find(UInt8(ascii: "<"), in: bytes, from: index), found + 1 + needle.count < bytes.count {
+            if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
+                return found
             }
-            index += 1
+            index = found + 1
         }
         return nil
     }
