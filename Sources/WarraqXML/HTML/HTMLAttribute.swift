@@ -13,8 +13,13 @@ enum HTMLAttribute {
     static func number(_ name: UnsafePointer<UInt8>) -> UInt8? {
         var length = 0
         while name[length] != 0 { length += 1 }
-        for (number, candidate) in bytes.enumerated() where candidate.count == length && candidate[0] == name[0] {
-            if (1..<length).allSatisfy({ candidate[$0] == name[$0] }) { return UInt8(number) }
+        return number(UnsafeBufferPointer(start: name, count: length))
+    }
+
+    /// The number of a name in lowercase bytes.
+    static func number<Name: Collection<UInt8>>(_ name: Name) -> UInt8? {
+        for (number, candidate) in bytes.enumerated() where candidate.count == name.count && candidate.elementsEqual(name) {
+            return UInt8(number)
         }
         return nil
     }

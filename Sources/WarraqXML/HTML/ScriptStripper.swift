@@ -20,6 +20,18 @@ enum ScriptStripper {
             var copied = 0
             var index = 0
             let count = bytes.count
+            var blanks: [Range<Int>] = []
+            /// Copies what comes before `range`, then of `range` only its line breaks.
+            func empty(_ range: Range<Int>) {
+                if copied == 0 { out.reserveCapacity(count) }
+                out.append(contentsOf: bytes[copied..<range.lowerBound])
+                var line = range.lowerBound
+                while let newline = find(0x0A, in: bytes, from: line, before: range.upperBound) {
+                    out.append(0x0A)
+                    line = newline + 1
+                }
+                copied = range.upperBound
+            }
             func skip(past pattern: StaticString, from start: Int) -> Int? {
                 let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
                 var cursor = start
@@ -53,20 +65,13 @@ enum ScriptStripper {
                     guard let end = skip(past: ">", from: index + 2) else { break }
                     index = end
                 } else if isNameStart(next) {
-                    guard let tag = startTag(bytes, at: index) else { break }
+                    blanks.removeAll(keepingCapacity: true)
+                    guard let tag = startTag(bytes, at: index, values: &blanks) else { break }
+                    blanks.forEach(empty)
                     index = tag.end
                     guard let raw = tag.rawText else { continue }
                     guard let close = closing(raw.name, in: bytes, from: index) else { break }
-                    if raw.strippable, close > index {
-                        if copied == 0 { out.reserveCapacity(count) }
-                        out.append(contentsOf: bytes[copied..<index])
-                        var line = index
-                        while let newline = find(0x0A, in: bytes, from: line, before: close) {
-                            out.append(0x0A)
-                            line = newline + 1
-                        }
-                        copied = close
-                    }
+                    if raw.strippable, close > index { empty(index..<close) }
                     index = close
                 } else {
                     index += 1
@@ -107,13 +112,22 @@ enum ScriptStripper {
     }
 
     /// The start tag at `start` as libxml2's `htmlParseStartTag` reads it: where it ends and,
-    /// for `<script>` and `<style>`, the raw text that follows. Nil when it never ends.
-    private static func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, rawText: RawText?)? {
+    /// for `<script>` and `<style>`, the raw text that follows; nil when it never ends. The
+    /// quoted values of attributes the reader does not keep go to `values` (not a `<meta>`'s,
+    /// which libxml2 reads for the charset).
+    private static func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, values: inout [Range<Int>]) -> (end: Int, rawText: RawText?)? {
         let count = bytes.count
         var index = start + 1
         while index < count, isNameByte(bytes[index]) { index += 1 }
         let name = bytes[(start + 1)..<index].lazy.map { $0 | 0x20 }
         let rawName: StaticString? = name.elementsEqual("script".utf8) ? "script" : name.elementsEqual("style".utf8) ? "style" : nil
+        let keepsValues = rawName != nil || name.elementsEqual("meta".utf8)
+        // Without quotes, the first `>` ends the tag.
+        if rawName == nil, let close = find(UInt8(ascii: ">"), in: bytes, from: index),
+           find(UInt8(ascii: "\""), in: bytes, from: index, before: close) == nil,
+           find(UInt8(ascii: "'"), in: bytes, from: index, before: close) == nil {
+            return (close + 1, nil)
+        }
         var maybeJSON = false
         func atEnd() -> Bool {
             index >= count || bytes[index] == UInt8(ascii: ">")
@@ -122,7 +136,10 @@ enum ScriptStripper {
         while index < count, isBlank(bytes[index]) { index += 1 }
         while !atEnd() {
             if isNameStart(bytes[index]) || bytes[index] == UInt8(ascii: ".") {
+                let nameStart = index
                 while index < count, isNameByte(bytes[index]) { index += 1 }
+                let attribute = bytes[nameStart..<index].lazy.map { $0 | 0x20 }
+                let kept = keepsValues || HTMLAttribute.number(attribute) != nil
                 while index < count, isBlank(bytes[index]) { index += 1 }
                 if index < count, bytes[index] == UInt8(ascii: "=") {
                     index += 1
@@ -132,6 +149,7 @@ enum ScriptStripper {
                     let valueStart = index
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         guard let end = find(quote, in: bytes, from: index + 1) else { return nil }
+                        if !kept, end > index + 1 { values.append((index + 1)..<end) }
                         index = end + 1
                     } else {
                         while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
