@@ -21,7 +21,7 @@ public struct HTMLReader: DocumentReader {
         // UTF-8 is said outright when the bytes are UTF-8; otherwise libxml2 follows the page's
         // <meta charset> (windows-1256, ISO-8859-6, …). A page that names no charset is taken
         // for UTF-8 with a few bad bytes, repaired and reported, rather than read as Latin-1.
-        var utf8 = String(validating: page, as: UTF8.self) != nil
+        var utf8 = TextDecoding.isValidUTF8(page)
         if !utf8, !Self.namesCharset(page) {
             let decoded = TextDecoding.decode(page)
             diagnostics += decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }

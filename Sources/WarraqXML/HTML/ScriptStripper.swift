@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Empties `<script>` and `<style>` elements before libxml2 reads the page: they are half the
-/// bytes of a news page, libxml2 reads them a character at a time, and the reader drops them.
-/// Only their line breaks stay, so libxml2's line numbers stay right. The scan follows libxml2's
+/// Empties `<script>` and `<style>` elements, and the quoted values of attributes the reader
+/// does not keep, before libxml2 reads the page: they are most of a news page's bytes, libxml2
+/// reads them a character at a time, and the reader drops them. Only their line breaks stay, so
+/// libxml2's line numbers stay right. The scan follows libxml2's
 /// HTML tokenizer (comments, quoted attribute values, the first `</script` ending a script); a
 /// script that could be JSON-LD is kept whole, and so is everything after a construct the
 /// scan cannot place (an unterminated comment or quote). For UTF-8 pages only: in other
