@@ -40,6 +40,18 @@ struct InputTests {
         #expect(bad.problems == ["invalid UTF-8 at byte 2, replaced with U+FFFD"])
     }
 
+    @Test("UTF-8 validity is judged as String(validating:) judges it, ASCII runs of any length around the rest")
+    func utf8Validity() {
+        let ascii = Array("0123456789abcdef".utf8)
+        let cases: [[UInt8]] = [
+            [], ascii, Array("سلام".utf8), ascii + Array("كلمة".utf8) + ascii, [0xFF], ascii + [0xC3], [0xC3] + ascii,
+            [0xE2, 0x82] + ascii, [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], Array("😀".utf8) + ascii + Array("é".utf8),
+        ]
+        for bytes in cases {
+            #expect(TextDecoding.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
     @Test("SHA-256 matches the FIPS 180-4 examples")
     func sha256() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -61,6 +61,28 @@ public enum TextDecoding {
         return Result(text: text, problems: ["invalid UTF-8 at byte \(first), replaced with U+FFFD"])
     }
 
+    /// Whether `bytes` are valid UTF-8, without building a string. A multi-byte sequence holds no
+    /// ASCII byte, so ASCII (most of a web page) is skipped eight bytes at a time and only the
+    /// runs of other bytes are decoded.
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index < raw.count {
+                if index + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                } else if raw[index] < 0x80 {
+                    index += 1
+                } else {
+                    var end = index + 1
+                    while end < raw.count, raw[end] >= 0x80 { end += 1 }
+                    if firstInvalidUTF8Offset(bytes[index..<end]) != nil { return false }
+                    index = end
+                }
+            }
+            return true
+        }
+    }
+
     /// The offset, within `bytes`, of the first byte that does not start or continue a valid sequence.
     static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()

@@ -39,19 +39,20 @@ public struct HTMLReader: DocumentReader {
         // UTF-8 is said outright when the bytes are UTF-8; otherwise libxml2 follows the page's
         // <meta charset> (windows-1256, ISO-8859-6, …). A page that names no charset is taken
         // for UTF-8 with a few bad bytes, repaired and reported, rather than read as Latin-1.
-        var utf8 = String(validating: page, as: UTF8.self) != nil
+        var utf8 = TextDecoding.isValidUTF8(page)
         if !utf8, !Self.namesCharset(page) {
             let decoded = TextDecoding.decode(page)
             diagnostics += decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
             page = Array(decoded.text.utf8)
             utf8 = true
         }
+        if utf8 { page = ScriptStripper.strip(page) }
         NoNetwork.install()
         XMLParseStop.reset()
-        guard let tree = HTMLTree.parse(bytes: page, path: input.path, encoding: utf8 ? "UTF-8" : nil) else {
+        guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil) else {
             throw InputError("not HTML that libxml2 can parse")
         }
-        if let stop = XMLParseStop.reason {
+        if let stop = treeStop ?? XMLParseStop.reason {
             diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
         let metadata = PageMetadata(tree: tree)

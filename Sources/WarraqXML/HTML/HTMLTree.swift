@@ -1,4 +1,3 @@
-import CLibXML2
 import WarraqCore
 
 /// A parsed page as flat arrays in document (pre-)order: node `i`'s subtree is `i..<end[i]`, text
@@ -11,9 +10,11 @@ struct HTMLTree {
     private(set) var ends: [Int32] = []
     /// For text nodes, their bytes in `bytes`; empty for elements.
     private(set) var textRanges: [Range<Int32>] = []
-    /// Index into `attributeSets`, or -1.
-    private(set) var attributeIndex: [Int32] = []
-    private(set) var attributeSets: [[String: String]] = []
+    /// Per node, where its attributes start in `attributeNames` (`HTMLAttribute` numbers) and
+    /// `attributeValues`; they end where the next node's start.
+    private(set) var attributeStarts: [Int32] = []
+    private(set) var attributeNames: [UInt8] = []
+    private(set) var attributeValues: [String] = []
     /// All text, UTF-8, as libxml2 decoded it.
     private(set) var bytes: [UInt8] = []
     /// The text of `<script type="application/ld+json">` elements.
@@ -25,8 +26,10 @@ struct HTMLTree {
     var count: Int { tags.count }
 
     func attribute(_ node: Int, _ name: String) -> String? {
-        let index = attributeIndex[node]
-        return index < 0 ? nil : attributeSets[Int(index)][name]
+        guard let wanted = HTMLAttribute.number(name) else { return nil }
+        let end = node + 1 < count ? Int(attributeStarts[node + 1]) : attributeNames.count
+        for index in Int(attributeStarts[node])..<end where attributeNames[index] == wanted { return attributeValues[index] }
+        return nil
     }
 
     func end(_ node: Int) -> Int { Int(ends[node]) }
@@ -45,90 +48,47 @@ struct HTMLTree {
         return out.string
     }
 
-    // MARK: Building
+    // MARK: Building (by `HTMLTreeBuilder`)
 
-    /// Parses HTML bytes; nil when libxml2 finds no root element.
-    static func parse(bytes page: [UInt8], path: String, encoding: String?) -> HTMLTree? {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        // Encoding and I/O complaints would go to stderr; the reader reports failures itself.
-        warraq_silence_generic_errors()
-        let document = page.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), path, encoding, options) }
-        }
-        guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return nil }
-        var tree = HTMLTree()
-        tree.bytes.reserveCapacity(page.count / 2)
-        tree.add(root, parent: -1)
-        tree.sumTextSizes()
-        return tree
-    }
-
-    /// Attributes the reader looks at; the rest are not copied.
-    private static let keptAttributes: Set<String> = [
-        "class", "id", "role", "itemprop", "href", "src", "data-src", "alt", "datetime", "content", "property", "name",
-        "rel", "type", "lang", "hidden", "aria-hidden", "style",
-    ]
-
-    private mutating func add(_ pointer: xmlNodePtr, parent: Int32) {
-        let tag = HTMLTag(name: pointer.pointee.name)
+    /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
+    mutating func appendElement(_ tag: HTMLTag, parent: Int32) -> Int32 {
         let index = Int32(tags.count)
         tags.append(tag)
         parents.append(parent)
-        ends.append(index + 1)
         textRanges.append(0..<0)
-        attributeIndex.append(-1)
-        var attributes: [String: String] = [:]
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if let key = XMLText.borrowed(current.pointee.name), Self.keptAttributes.contains(key) {
-                attributes[key] = XMLText.owned(xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1)) ?? ""
-            }
-            attribute = current.pointee.next
-        }
-        if !attributes.isEmpty {
-            attributeIndex[Int(index)] = Int32(attributeSets.count)
-            attributeSets.append(attributes)
-        }
-        var child = pointer.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let childTag = HTMLTag(name: current.pointee.name)
-                if childTag == .script {
-                    if (XMLText.owned(xmlGetProp(current, "type")) ?? "").contains("ld+json"),
-                       let text = XMLText.owned(xmlNodeGetContent(current)) {
-                        jsonLD.append(text)
-                    }
-                } else if !childTag.isDropped {
-                    add(current, parent: index)
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let start = Int32(bytes.count)
-                    var cursor = content
-                    while cursor.pointee != 0 {
-                        bytes.append(cursor.pointee)
-                        cursor += 1
-                    }
-                    tags.append(.text)
-                    parents.append(index)
-                    ends.append(Int32(tags.count))
-                    textRanges.append(start..<Int32(bytes.count))
-                    attributeIndex.append(-1)
-                }
-            default:
-                break
-            }
-            child = current.pointee.next
-        }
-        ends[Int(index)] = Int32(tags.count)
+        attributeStarts.append(Int32(attributeNames.count))
+        return index
     }
 
-    /// Children come after their parents, so one backward pass sums every subtree.
-    private mutating func sumTextSizes() {
+    /// Gives the element added last an attribute (`HTMLAttribute` number).
+    mutating func appendAttribute(_ number: UInt8, _ value: String) {
+        attributeNames.append(number)
+        attributeValues.append(value)
+    }
+
+    /// Adds text under `parent`, or, `merging`, extends the text node added last (libxml2 hands
+    /// long text over in pieces).
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int32, merging: Bool) {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        if merging {
+            textRanges[textRanges.count - 1] = textRanges[textRanges.count - 1].lowerBound..<Int32(bytes.count)
+            return
+        }
+        tags.append(.text)
+        parents.append(parent)
+        textRanges.append(start..<Int32(bytes.count))
+        attributeStarts.append(Int32(attributeNames.count))
+    }
+
+    mutating func appendJSONLD(_ text: String) { jsonLD.append(text) }
+
+    mutating func reserveText(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Sets where each subtree ends and sums text sizes, once every node is in. Children come
+    /// after their parents, so one backward pass does both.
+    mutating func finish() {
+        ends = (0..<Int32(count)).map { $0 + 1 }
         textSize = [Int32](repeating: 0, count: count)
         linkSize = [Int32](repeating: 0, count: count)
         for index in stride(from: count - 1, through: 0, by: -1) {
@@ -143,6 +103,7 @@ struct HTMLTree {
             if parent >= 0 {
                 textSize[parent] += textSize[index]
                 linkSize[parent] += linkSize[index]
+                ends[parent] = max(ends[parent], ends[index])
             }
         }
     }
@@ -166,24 +127,30 @@ struct FoldedText {
         var offset = Int(range.lowerBound)
         let end = Int(range.upperBound)
         while offset < end {
-            let byte = bytes[offset]
-            if Self.isASCIISpace(byte) {
+            if let space = spaceLength(bytes, offset, end) {
                 pending = !utf8.isEmpty
-                offset += 1
+                offset += space
                 continue
             }
-            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            if byte >= 0xC2, offset + length <= end, isWideSpace(bytes, offset, length) {
-                pending = !utf8.isEmpty
-                offset += length
-                continue
-            }
+            // Characters up to the next space go in at once.
+            let start = offset
+            repeat {
+                let byte = bytes[offset]
+                offset = min(offset + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), end)
+            } while offset < end && spaceLength(bytes, offset, end) == nil
             if pending { utf8.append(0x20) }
             pending = false
-            let stop = min(offset + length, end)
-            utf8.append(contentsOf: bytes[offset..<stop])
-            offset = stop
+            utf8.append(contentsOf: bytes[start..<offset])
         }
+    }
+
+    /// The length of the white space character at `offset`, or nil for another character.
+    private func spaceLength(_ bytes: [UInt8], _ offset: Int, _ end: Int) -> Int? {
+        let byte = bytes[offset]
+        if Self.isASCIISpace(byte) { return 1 }
+        guard byte >= 0xC2 else { return nil }
+        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        return offset + length <= end && isWideSpace(bytes, offset, length) ? length : nil
     }
 
     private func isWideSpace(_ bytes: [UInt8], _ offset: Int, _ length: Int) -> Bool {

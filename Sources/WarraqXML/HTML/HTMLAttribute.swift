@@ -1,0 +1,31 @@
+/// The attributes the reader looks at, numbered; the parser copies no others.
+enum HTMLAttribute {
+    /// Most often asked for first.
+    static let names = [
+        "class", "id", "role", "hidden", "aria-hidden", "href", "src", "data-src", "alt", "datetime", "content", "property",
+        "name", "itemprop", "rel", "type", "lang", "style",
+    ]
+    private static let bytes = names.map { Array($0.utf8) }
+
+    /// Lengths first: comparing small strings' lengths costs a fraction of comparing the strings.
+    static func number(_ name: String) -> UInt8? {
+        let length = name.utf8.count
+        for (number, candidate) in names.enumerated() where candidate.utf8.count == length && candidate == name { return UInt8(number) }
+        return nil
+    }
+
+    /// The number of a NUL-terminated name as libxml2 gives it.
+    static func number(_ name: UnsafePointer<UInt8>) -> UInt8? {
+        var length = 0
+        while name[length] != 0 { length += 1 }
+        return number(UnsafeBufferPointer(start: name, count: length))
+    }
+
+    /// The number of a name in lowercase bytes.
+    static func number<Name: Collection<UInt8>>(_ name: Name) -> UInt8? {
+        for (number, candidate) in bytes.enumerated() where candidate.count == name.count && candidate.elementsEqual(name) {
+            return UInt8(number)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+import WarraqCore
+@testable import WarraqXML
+
+@Suite("HTML tree builder")
+struct HTMLTreeBuilderTests {
+    private func parse(_ page: String) throws -> HTMLTree {
+        try #require(HTMLTreeBuilder.parse(Array(page.utf8), encoding: "UTF-8")).tree
+    }
+
+    @Test("white space is kept and dropped as libxml2's own tree keeps it: dropped after an image, kept between inline elements")
+    func whiteSpace() throws {
+        let tree = try parse("<html><body><p>a<img src=x>\n<span>b</span> c<b>d</b>\n<i>e</i></p></body></html>")
+        #expect(tree.text(0) == "ab cd e")
+    }
+
+    @Test("a prefixed element is read by its local name, as libxml2's tree names it")
+    func prefixed() throws {
+        let tree = try parse("<html><body><p>a<o:p>b</o:p></p></body></html>")
+        #expect(tree.nodes(.p).count == 2)
+    }
+
+    @Test("scripts and styles are left out, JSON-LD is collected, only the attributes read are kept")
+    func kept() throws {
+        let tree = try parse(#"<html><head><style>p {}</style><script>var x;</script><script type="application/ld+json">{"a": 1}</script></head><body><div class="c" title="t">x</div></body></html>"#)
+        #expect(tree.nodes(.script).isEmpty && tree.nodes(.style).isEmpty)
+        #expect(tree.jsonLD == [#"{"a": 1}"#])
+        let div = try #require(tree.nodes(.div).first)
+        #expect(tree.attribute(div, "class") == "c")
+        #expect(tree.attribute(div, "title") == nil)
+        #expect(tree.text(div) == "x")
+    }
+
+    @Test("text libxml2 hands over in pieces is one text node")
+    func merged() throws {
+        let word = String(repeating: "كلمة ", count: 1_000)
+        let tree = try parse("<html><body><p>\(word)</p></body></html>")
+        let paragraph = try #require(tree.nodes(.p).first)
+        #expect(tree.end(paragraph) == paragraph + 2)
+        #expect(tree.text(paragraph) == word.trimmingWhitespace())
+    }
+}
