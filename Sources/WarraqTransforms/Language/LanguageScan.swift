@@ -19,6 +19,26 @@ struct LanguageScan {
 
     var isFull: Bool { words >= maximumWords }
 
+    /// Back to no text read, keeping the storage: one scan is reused block after block.
+    mutating func reset() {
+        for i in scripts.indices { scripts[i] = 0 }
+        for i in wordHits.indices {
+            wordHits[i] = 0
+            letterWords[i] = 0
+        }
+        words = 0
+    }
+
+    /// Adds another scan's counts (of a block) to these (of its document).
+    mutating func add(_ other: LanguageScan) {
+        for i in scripts.indices { scripts[i] += other.scripts[i] }
+        for i in wordHits.indices {
+            wordHits[i] += other.wordHits[i]
+            letterWords[i] += other.letterWords[i]
+        }
+        words += other.words
+    }
+
     func letters(in script: Script) -> Int { scripts[script.rawValue] }
 
     mutating func scan(_ text: String) {
