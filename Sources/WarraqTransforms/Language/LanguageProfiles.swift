@@ -13,7 +13,7 @@ struct LanguageProfiles: Sendable {
 
     private(set) var languages: [Language] = []
     /// Word hash → the languages (bit i = `languages[i]`) that list the word.
-    private(set) var words: [UInt64: UInt64] = [:]
+    private(set) var words = WordTable()
     /// Letter → the languages it sets apart.
     private(set) var letters: [UInt32: UInt64] = [:]
     /// `letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
@@ -67,7 +67,7 @@ struct LanguageProfiles: Sendable {
             for word in (node["words"]?.scalar ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 var hash = WordHash()
                 for scalar in word.unicodeScalars { hash.add(LanguageScan.folded(scalar.value)) }
-                words[hash.value, default: 0] |= bit
+                words.add(hash.value, languages: bit)
             }
             for scalar in (node["letters"]?.scalar ?? "").unicodeScalars {
                 letters[LanguageScan.folded(scalar.value), default: 0] |= bit

@@ -23,8 +23,9 @@ struct TextNormalizer {
     private let otherRules: [UInt32: UInt32]
     /// A space and a line break (what white space folds to), then every rule's replacement.
     private let replacements: [UInt8]
-    /// Which U+0600…U+06FF scalars may change under NFC (combining marks).
-    private let arabicComposing: [Bool]
+    /// The canonical combining class of U+0600…U+06FF: harakat in ascending class are already in
+    /// NFC order.
+    private let arabicCombiningClasses: [UInt8]
 
     init(_ settings: Settings, rules: NormalizationRules = .builtIn) {
         var active: [UInt32: NormalizationRules.Rule] = [:]
@@ -41,7 +42,7 @@ struct TextNormalizer {
         self.replacements = replacements
         arabicRules = (0..<256).map { packed[0x0600 + UInt32($0)] ?? 0 }
         otherRules = packed.filter { !(0x0600...0x06FF).contains($0.key) }
-        arabicComposing = (0..<256).map { Self.mayCompose(Unicode.Scalar(0x0600 + UInt32($0))!) }
+        arabicCombiningClasses = (0..<256).map { Unicode.Scalar(0x0600 + UInt32($0))!.properties.canonicalCombiningClass.rawValue }
     }
 
     /// A rule as one number, so the scan finds it without copying an array: the change plus one
@@ -143,7 +144,7 @@ struct TextNormalizer {
                             isSpace = b0 == 0x20 || (0x09...0x0D).contains(b0)
                         } else {
                             (value, length) = UTF8Scalars.decode(bytes, at: i)
-                            isSpace = isFoldableSpace(value)
+                            isSpace = value &- 0x0600 >= 0x100 && isFoldableSpace(value)
                         }
                         if isSpace {
                             if see(space: value, at: i, &state) == false {
@@ -211,31 +212,34 @@ struct TextNormalizer {
     /// False when NFC surely leaves the text as it is: no scalar that composes or reorders.
     private func needsComposition(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            var afterArabicMark = false
-            while i < bytes.count {
-                // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
-                if bytes[i] < 0xCC {
-                    i += 1
-                    afterArabicMark = false
-                    continue
+        return arabicCombiningClasses.withUnsafeBufferPointer { arabicClasses in
+            text.withUTF8 { bytes in
+                var i = 0
+                var previousClass: UInt8 = 0
+                while i < bytes.count {
+                    // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
+                    if bytes[i] < 0xCC {
+                        i += 1
+                        previousClass = 0
+                        continue
+                    }
+                    let (value, size) = UTF8Scalars.decode(bytes, at: i)
+                    i += size
+                    if value &- 0x0600 < 0x100 {
+                        // Arabic letters have no decomposition that NFC would undo: only harakat out
+                        // of class order, or madda or hamza above or below (which may compose with
+                        // the letter before), change.
+                        let combiningClass = arabicClasses[Int(value &- 0x0600)]
+                        if combiningClass != 0, combiningClass < previousClass || (0x0653...0x0655).contains(value) { return true }
+                        previousClass = combiningClass
+                        continue
+                    }
+                    previousClass = 0
+                    if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
+                    if Self.mayCompose(Unicode.Scalar(value)!) { return true }
                 }
-                let (value, size) = UTF8Scalars.decode(bytes, at: i)
-                i += size
-                if value &- 0x0600 < 0x100 {
-                    // One haraka after a letter is already NFC; marks in a row may need reordering,
-                    // and madda or hamza above or below may compose with the letter before.
-                    let isMark = arabicComposing[Int(value &- 0x0600)]
-                    if isMark, afterArabicMark || (0x0653...0x0655).contains(value) { return true }
-                    afterArabicMark = isMark
-                    continue
-                }
-                afterArabicMark = false
-                if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
-                if Self.mayCompose(Unicode.Scalar(value)!) { return true }
+                return false
             }
-            return false
         }
     }
 
