@@ -23,6 +23,9 @@ struct TextNormalizer {
     private let otherRules: [UInt32: UInt32]
     /// A space and a line break (what white space folds to), then every rule's replacement.
     private let replacements: [UInt8]
+    /// How many times longer than its input a run can come out: a rule may replace a scalar by
+    /// more bytes than it had (folding white space only shortens).
+    private let growth: Int
     /// The canonical combining class of U+0600…U+06FF: harakat in ascending class are already in
     /// NFC order.
     private let arabicCombiningClasses: [UInt8]
@@ -35,11 +38,15 @@ struct TextNormalizer {
         if settings.unifyLetters { active.merge(rules.letters) { $1 } }
         var replacements: [UInt8] = [0x20, 0x0A]
         var packed: [UInt32: UInt32] = [:]
+        var growth = 1
         for (value, rule) in active.sorted(by: { $0.key < $1.key }) {
             packed[value] = Self.pack(rule, at: replacements.count)
             replacements += rule.replacement
+            let width = Unicode.Scalar(value).map(UTF8.width) ?? 1
+            growth = max(growth, (rule.replacement.count + width - 1) / width)
         }
         self.replacements = replacements
+        self.growth = growth
         arabicRules = (0..<256).map { packed[0x0600 + UInt32($0)] ?? 0 }
         otherRules = packed.filter { !(0x0600...0x06FF).contains($0.key) }
         arabicCombiningClasses = (0..<256).map { Unicode.Scalar(0x0600 + UInt32($0))!.properties.canonicalCombiningClass.rawValue }
@@ -97,42 +104,53 @@ struct TextNormalizer {
     }
 
     /// A run's output: the input is copied, in stretches between the edits, only once something
-    /// changes, so a run that needs no change costs no copy.
+    /// changes, so a run that needs no change costs no copy. The output is written into one
+    /// buffer of `growth` times the input's size, allocated at the first change.
     private struct Edits {
         let input: UnsafeBufferPointer<UInt8>
-        private(set) var changed = false
-        private var output: [UInt8] = []
+        let growth: Int
+        private var output: UnsafeMutablePointer<UInt8>?
+        private var written = 0
         /// Input before this index is accounted for in `output`.
         private var copied = 0
 
-        init(_ input: UnsafeBufferPointer<UInt8>) { self.input = input }
+        init(_ input: UnsafeBufferPointer<UInt8>, growth: Int) {
+            self.input = input
+            self.growth = growth
+        }
 
         /// `input[start..<end]` becomes `replacement`.
         mutating func replace(_ start: Int, _ end: Int, with replacement: UnsafeBufferPointer<UInt8>) {
-            if !changed {
-                changed = true
-                output.reserveCapacity(input.count)
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<start]))
-            output.append(contentsOf: replacement)
+            let output = output ?? allocate()
+            (output + written).update(from: input.baseAddress! + copied, count: start - copied)
+            written += start - copied
+            if let bytes = replacement.baseAddress { (output + written).update(from: bytes, count: replacement.count) }
+            written += replacement.count
             copied = end
         }
 
+        private mutating func allocate() -> UnsafeMutablePointer<UInt8> {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: input.count * growth)
+            output = buffer
+            return buffer
+        }
+
         /// The edited run without its input from `end` on; nil when that is the input unchanged.
-        mutating func finish(at end: Int) -> [UInt8]? {
-            guard changed || end < input.count else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<end]))
-            return output
+        mutating func finish(at end: Int) -> String? {
+            guard output != nil || end < input.count else { return nil }
+            replace(end, end, with: UnsafeBufferPointer(start: nil, count: 0))
+            defer { output?.deallocate() }
+            return String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
         }
     }
 
     private mutating func scan(_ text: String, _ state: inout SpaceState, flushAtEnd: Bool) -> String {
         var text = text
         if state.pending > 0 { state.pendingStart = 0 }
-        let edited: [UInt8]? = replacements.withUnsafeBufferPointer { replacements in
+        let edited: String? = replacements.withUnsafeBufferPointer { replacements in
             arabicRules.withUnsafeBufferPointer { arabicRules in
                 text.withUTF8 { bytes in
-                    var edits = Edits(bytes)
+                    var edits = Edits(bytes, growth: growth)
                     var i = 0
                     let n = bytes.count
                     while i < n {
@@ -169,7 +187,7 @@ struct TextNormalizer {
                 }
             }
         }
-        return edited.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return edited ?? text
     }
 
     /// Takes in one white space character at `index`; false when it is surplus and dropped now.
