@@ -165,7 +165,7 @@ struct TextNormalizer {
                             isSpace = value &- 0x0600 >= 0x100 && isFoldableSpace(value)
                         }
                         if isSpace {
-                            if see(space: value, at: i, &state) == false {
+                            if !see(space: value, at: i, &state) {
                                 edits.replace(i, i + length, with: UnsafeBufferPointer(rebasing: replacements[0..<0]))
                             }
                         } else {
