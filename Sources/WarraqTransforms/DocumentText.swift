@@ -26,11 +26,6 @@ extension Document {
             return item
         }
     }
-
-    /// The title and body as one text, block by block, for statistics (words, language, shingles).
-    var prose: String {
-        ([title ?? ""] + body.map(\.plainText)).joined(separator: "\n")
-    }
 }
 
 extension Block {
@@ -44,15 +39,16 @@ extension Block {
             return (mapped.joined(), newInlines)
         }
         switch self {
-        case .heading(let h):
-            let (text, inlines) = runs(h.text, h.inlines)
-            return .heading(Heading(level: h.level, text: text, inlines: inlines))
-        case .paragraph(let p):
-            let (text, inlines) = runs(p.text, p.inlines)
-            return .paragraph(Paragraph(text: text, inlines: inlines))
-        case .quote(let q):
-            let (text, inlines) = runs(q.text, q.inlines)
-            return .quote(Quote(text: text, source: q.source.map(one), inlines: inlines))
+        case .heading(var h):
+            (h.text, h.inlines) = runs(h.text, h.inlines)
+            return .heading(h)
+        case .paragraph(var p):
+            (p.text, p.inlines) = runs(p.text, p.inlines)
+            return .paragraph(p)
+        case .quote(var q):
+            (q.text, q.inlines) = runs(q.text, q.inlines)
+            q.source = q.source.map(one)
+            return .quote(q)
         case .list(let l):
             return .list(ListBlock(ordered: l.ordered, items: l.items.map { $0.mappingText(map) }))
         case .figure(let f):

@@ -25,6 +25,24 @@ struct CanonicalJSONTests {
         ])
     }
 
+    @Test("a block's language follows its text (and a quote's source), precedes its inlines, and is left out when nil")
+    func blockLanguage() throws {
+        let blocks: [Block] = [
+            .heading(Heading(level: 2, text: "h", language: "en", inlines: [Inline(.text, "h")])),
+            .paragraph(Paragraph(text: "p", language: "en")),
+            .quote(Quote(text: "q", source: "s", language: "fa")),
+            .paragraph(Paragraph(text: "p")),
+        ]
+        #expect(blocks.map { JSONWriter.string($0.json) } == [
+            #"{"type":"heading","level":2,"text":"h","language":"en","inlines":[{"type":"text","text":"h"}]}"#,
+            #"{"type":"paragraph","text":"p","language":"en"}"#,
+            #"{"type":"quote","text":"q","source":"s","language":"fa"}"#,
+            #"{"type":"paragraph","text":"p"}"#,
+        ])
+        #expect(try blocks.map { try Block(json: $0.json) } == blocks)
+        #expect(blocks.map(\.language) == ["en", "en", "fa", nil])
+    }
+
     @Test("non-ASCII stays raw UTF-8, slashes are not escaped, controls are")
     func escaping() {
         let text = JSONWriter.string(.string("سانا / \"q\" \\ \n\t\u{1}\u{7F}"))

@@ -21,7 +21,7 @@ let everyFieldDocument = Document(
             Inline(.text, "سطر\tمع\nفواصل \\ و / و \u{1} و "),
             Inline(.link, "\u{200F}", url: "https://t.co/x"),
         ])),
-        .quote(Quote(text: "«نحافظ على علاقات»", source: "بوتين")),
+        .quote(Quote(text: "«نحافظ على علاقات»", source: "بوتين", language: "fa")),
         .list(ListBlock(ordered: true, items: [
             ListItem(text: "أول"),
             ListItem(text: "ثان", children: [.list(ListBlock(items: [ListItem(text: "nested")]))]),

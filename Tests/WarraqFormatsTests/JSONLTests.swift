@@ -16,6 +16,18 @@ struct JSONLTests {
         #expect(reader.takeDiagnostics().isEmpty)
     }
 
+    @Test("a block's language is read back, and written again in its place")
+    func blockLanguage() throws {
+        let line = #"{"id":"x#1","language":"ar","body":[{"type":"paragraph","text":"The plan","language":"en"},{"type":"quote","text":"ما باید","source":"وزیر","language":"fa"},{"type":"paragraph","text":"نص"}]}"# + "\n"
+        var reader = try JSONLReader(Input(path: "x.jsonl", source: .bytes(Array(line.utf8))))
+        let document = try #require(try reader.next())
+        #expect(document.body.map(\.language) == ["en", "fa", nil])
+        var writer = JSONLWriter()
+        var out: [UInt8] = []
+        try writer.write(document, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == line)
+    }
+
     @Test("a malformed line is reported with its line number and skipped; the rest is read")
     func malformed() throws {
         var reader = try JSONLReader(.file(fixture("cli/malformed.jsonl").path))

@@ -52,6 +52,50 @@ struct LanguageTests {
         #expect(try tagged([title], "min-words=3") == ["fr"])
     }
 
+    /// An Arabic article around the given blocks, long enough to be Arabic whatever they are.
+    private func arabicArticle(_ blocks: [Block]) -> Document {
+        let arabic = "قال وزير الخارجية في مؤتمر صحفي عقده اليوم في القاهرة إن الحكومة تعمل على إعداد خطة جديدة لدعم الاقتصاد الوطني خلال الأشهر المقبلة، وأضاف أن الخطة ستعرض على البرلمان قبل نهاية العام."
+        return Document(id: "article#1", title: "خطة حكومية جديدة لدعم الاقتصاد", body: [paragraph(arabic)] + blocks + [paragraph(arabic)])
+    }
+
+    private func blockLanguages(_ document: Document) throws -> [String?] {
+        let kept = try run(try LanguageTransform(options: FormatOptions()), [document]).kept
+        #expect(kept.map(\.language) == ["ar"])
+        return kept.first?.body.map(\.language) ?? []
+    }
+
+    @Test("an English paragraph in an Arabic article is tagged en; the Arabic ones are left untagged")
+    func englishParagraph() throws {
+        let english = paragraph("The minister told reporters that the government would present the plan to parliament before the end of the year, and that it had been discussed with the central bank.")
+        #expect(try blockLanguages(arabicArticle([english])) == [nil, "en", nil])
+    }
+
+    @Test("a Persian quote in an Arabic article is tagged fa, in the same script")
+    func persianQuote() throws {
+        let quote = Block.quote(Quote(text: "ما باید با همه کشورهای منطقه برای حل این بحران همکاری کنیم و این کار را هر چه زودتر آغاز کنیم، زیرا مردم دیگر نمی توانند صبر کنند.", source: "وزیر خارجه"))
+        #expect(try blockLanguages(arabicArticle([quote])) == [nil, "fa", nil])
+    }
+
+    @Test("blocks too short to judge are not tagged, nor a list's items, a figure or an embed")
+    func shortBlocks() throws {
+        let blocks: [Block] = [
+            paragraph("Reuters contributed to this report."),
+            .quote(Quote(text: "ما باید صبر کنیم")),
+            .heading(Heading(level: 2, text: "Markets and the central bank")),
+            .list(ListBlock(items: [ListItem(text: "The minister told reporters that the government would present the plan to parliament before the end of the year.")])),
+            .figure(Figure(caption: "The minister told reporters that the government would present the plan to parliament before the end of the year.")),
+        ]
+        #expect(try blockLanguages(arabicArticle(blocks)) == [nil, nil, nil, nil, nil, nil, nil])
+    }
+
+    @Test("a block in a close language of the same script is not tagged without a clear margin (Danish in Norwegian)")
+    func closeLanguages() throws {
+        let norwegian = "Det er ikke lett å si hva som skjer nå, sier han, men vi skal gjøre det vi kan for å hjelpe dem som har blitt rammet av flommen i år, og det blir mye arbeid etter dette."
+        let document = Document(id: "no#1", language: "no", body: [paragraph(norwegian), paragraph(norwegian)])
+        let kept = try run(try LanguageTransform(options: FormatOptions()), [document]).kept
+        #expect(kept.first?.body.map(\.language) == [nil, nil])
+    }
+
     @Test("the declared languages the text contradicted are reported")
     func notes() throws {
         var document = try fixtureDocuments("languages.jsonl")[0]
@@ -77,5 +121,8 @@ struct LanguageTests {
         #expect(profiles.languages.count == 30)
         #expect(Set(profiles.languages.map(\.code)).count == profiles.languages.count)
         #expect(profiles.scriptLanguages[.kana] == "ja")
+        #expect(profiles.blockMinimumWords == 15)
+        #expect(throws: (any Error).self) { try LanguageProfiles(yaml: Array("block-min-words: none".utf8)) }
+        #expect(throws: (any Error).self) { try LanguageProfiles(yaml: Array("block-margin: 0.5".utf8)) }
     }
 }

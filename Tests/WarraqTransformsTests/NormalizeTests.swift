@@ -52,6 +52,19 @@ struct NormalizeTests {
         #expect(p.inlines?.map(\.text).joined() == p.text)
     }
 
+    @Test("a heading's, paragraph's or quote's own language survives normalizing")
+    func blockLanguageKept() {
+        var normalizer = TextNormalizer(.init())
+        let blocks: [Block] = [
+            .heading(Heading(level: 2, text: " In  English", language: "en")),
+            .paragraph(Paragraph(text: "The\u{A0}plan", language: "en", inlines: [Inline(.text, "The\u{A0}"), Inline(.emphasis, "plan")])),
+            .quote(Quote(text: "ما  باید", source: " وزیر", language: "fa")),
+        ]
+        let normalized = blocks.map { $0.mappingText { normalizer.normalize(runs: $0) } }
+        #expect(normalized.map(\.language) == ["en", "en", "fa"])
+        #expect(normalized.map(\.plainText) == ["In English", "The plan", "ما باید"])
+    }
+
     @Test("Arabic options are off by default and each changes only its own characters")
     func arabicOptions() {
         let text = "قالَ الأمـــر ١٢٣ ۴۵ إلى مدرسة"

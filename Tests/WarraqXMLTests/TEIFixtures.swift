@@ -63,6 +63,17 @@ enum TEIFixtures {
         .heading(Heading(level: 4, text: "B.1")), .heading(Heading(level: 3, text: "B.2")), .paragraph(Paragraph(text: "b2")),
     ])
 
+    /// Blocks in another language than the document's: an English paragraph, a Persian quote with
+    /// its source, an English section heading and one inside a list, and a tag TEI cannot take.
+    static let blockLanguages = Document(id: "languages#1", title: "عنوان", language: "ar", body: [
+        .paragraph(Paragraph(text: "The minister said on Monday.", language: "en")),
+        .quote(Quote(text: "ما باید با هم کار کنیم", source: "وزیر", language: "fa")),
+        .quote(Quote(text: "نقل", language: "not a tag")),
+        .list(ListBlock(items: [ListItem(text: "item", children: [.heading(Heading(level: 3, text: "Inside", language: "en-GB"))])])),
+        .heading(Heading(level: 2, text: "In English", language: "en")),
+        .paragraph(Paragraph(text: "نص")),
+    ])
+
     static let dateline = Document(id: "dateline#1", dateline: Dateline(place: "موسكو", agency: "سانا", text: "موسكو-سانا"),
                                    body: [.paragraph(Paragraph(text: "نص"))])
 
@@ -109,7 +120,7 @@ enum TEIFixtures {
         documents += dates.enumerated().map { Document(id: "date#\($0 + 1)", date: $1) }
         documents += languages.enumerated().map { Document(id: "language#\($0 + 1)", language: $1) }
         documents += ids.map { Document(id: $0, removed: [Removal(text: "x", reason: .ad)]) }
-        documents += [provenance, removals, inlineMarkup, sections, dateline, controlCharacter, Document(id: "minimal#1")]
+        documents += [provenance, removals, inlineMarkup, sections, blockLanguages, dateline, controlCharacter, Document(id: "minimal#1")]
         return documents + (try fileDocuments())
     }
 }

@@ -60,6 +60,17 @@ struct TEIWriterTests {
         ))
     }
 
+    @Test("a block's own language is its xml:lang; a tag that is none is left out")
+    func blockLanguages() throws {
+        let text = try tei([TEIFixtures.blockLanguages], shape: .single)
+        for expected in [
+            #"<p xml:lang="en">The minister said on Monday.</p>"#, #"<cit>"#, #"<quote xml:lang="fa">ما باید با هم کار کنیم</quote>"#,
+            "<quote>نقل</quote>", #"<p rend="heading" xml:lang="en-GB">Inside</p>"#, #"<head n="2" xml:lang="en">In English</head>"#, "<p>نص</p>",
+        ] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+    }
+
     @Test("the dateline marks its place and agency")
     func dateline() throws {
         let text = try tei([TEIFixtures.dateline], shape: .single)

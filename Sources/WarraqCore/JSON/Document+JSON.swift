@@ -202,13 +202,16 @@ extension Block: JSONRepresentable {
         case .heading(let h):
             o.add("level", .int(h.level))
             o.add("text", h.text)
+            o.add("language", h.language)
             o.add("inlines", h.inlines)
         case .paragraph(let p):
             o.add("text", p.text)
+            o.add("language", p.language)
             o.add("inlines", p.inlines)
         case .quote(let q):
             o.add("text", q.text)
             o.add("source", q.source)
+            o.add("language", q.language)
             o.add("inlines", q.inlines)
         case .list(let l):
             o.add("ordered", .bool(l.ordered))
@@ -235,11 +238,11 @@ extension Block: JSONRepresentable {
             guard let level = try r.int("level"), (1...6).contains(level) else {
                 throw JSONShapeError("a heading needs a level from 1 to 6", at: "level")
             }
-            self = .heading(Heading(level: level, text: try r.requiredString("text"), inlines: try r.inlines()))
+            self = .heading(Heading(level: level, text: try r.requiredString("text"), language: try r.string("language"), inlines: try r.inlines()))
         case "paragraph":
-            self = .paragraph(Paragraph(text: try r.requiredString("text"), inlines: try r.inlines()))
+            self = .paragraph(Paragraph(text: try r.requiredString("text"), language: try r.string("language"), inlines: try r.inlines()))
         case "quote":
-            self = .quote(Quote(text: try r.requiredString("text"), source: try r.string("source"), inlines: try r.inlines()))
+            self = .quote(Quote(text: try r.requiredString("text"), source: try r.string("source"), language: try r.string("language"), inlines: try r.inlines()))
         case "list":
             self = .list(ListBlock(ordered: try r.bool("ordered") ?? false, items: try r.array("children")))
         case "figure":

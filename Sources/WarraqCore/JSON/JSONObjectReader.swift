@@ -20,9 +20,11 @@ public struct JSONObjectReader {
     /// The member as it is, for shapes the typed accessors do not cover.
     public mutating func raw(_ key: String) -> JSONValue? { take(key) }
 
+    /// Only members present are marked as read: `finish` asks about those alone.
     private mutating func take(_ key: String) -> JSONValue? {
+        guard let value = members[key] else { return nil }
         used.insert(key)
-        return members[key]
+        return value
     }
 
     public mutating func string(_ key: String) throws(JSONShapeError) -> String? {

@@ -22,6 +22,28 @@ public enum Block: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The language of a heading, paragraph or quote, set only where it differs from the
+    /// document's (an English paragraph in an Arabic article); nil for the other kinds, which
+    /// ignore a new value.
+    public var language: String? {
+        get {
+            switch self {
+            case .heading(let h): h.language
+            case .paragraph(let p): p.language
+            case .quote(let q): q.language
+            case .list, .figure, .embed, .table: nil
+            }
+        }
+        set {
+            switch self {
+            case .heading(var h): h.language = newValue; self = .heading(h)
+            case .paragraph(var p): p.language = newValue; self = .paragraph(p)
+            case .quote(var q): q.language = newValue; self = .quote(q)
+            case .list, .figure, .embed, .table: break
+            }
+        }
+    }
+
     /// The block's readable text, children included, one line per item or row.
     public var plainText: String {
         switch self {
@@ -40,21 +62,27 @@ public struct Heading: Sendable, Equatable, Hashable {
     /// 1 to 6, as in HTML.
     public var level: Int
     public var text: String
+    /// BCP 47, only where it differs from the document's.
+    public var language: String?
     public var inlines: [Inline]?
 
-    public init(level: Int, text: String, inlines: [Inline]? = nil) {
+    public init(level: Int, text: String, language: String? = nil, inlines: [Inline]? = nil) {
         self.level = min(max(level, 1), 6)
         self.text = text
+        self.language = language
         self.inlines = inlines
     }
 }
 
 public struct Paragraph: Sendable, Equatable, Hashable {
     public var text: String
+    /// BCP 47, only where it differs from the document's.
+    public var language: String?
     public var inlines: [Inline]?
 
-    public init(text: String, inlines: [Inline]? = nil) {
+    public init(text: String, language: String? = nil, inlines: [Inline]? = nil) {
         self.text = text
+        self.language = language
         self.inlines = inlines
     }
 }
@@ -63,11 +91,14 @@ public struct Quote: Sendable, Equatable, Hashable {
     public var text: String
     /// Who is quoted, where the page says.
     public var source: String?
+    /// BCP 47, only where it differs from the document's.
+    public var language: String?
     public var inlines: [Inline]?
 
-    public init(text: String, source: String? = nil, inlines: [Inline]? = nil) {
+    public init(text: String, source: String? = nil, language: String? = nil, inlines: [Inline]? = nil) {
         self.text = text
         self.source = source
+        self.language = language
         self.inlines = inlines
     }
 }

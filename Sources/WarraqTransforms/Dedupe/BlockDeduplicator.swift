@@ -8,27 +8,28 @@ enum BlockDeduplicator {
     static let minimumWords = 3
 
     /// The document without its repeats, and the word hashes of the blocks it kept, in order
-    /// (the batch comparison's input, so that no block is read twice).
+    /// (the batch comparison's input, so that no block is read twice). A document without
+    /// repeats is returned as it came.
     static func dedupe(_ document: Document) -> (Document, words: [UInt64]) {
-        var document = document
-        let titleKey = document.title.flatMap { WordHashes.key(WordHashes.of($0)) }
+        let titleKey = document.title.flatMap { WordHashes.key(WordHashes.of($0)[...]) }
         var seen = Set<UInt64>()
-        var kept: [Block] = []
+        var repeats: [Int] = []
         var keptWords: [UInt64] = []
-        for block in document.body {
-            let words = WordHashes.of(block.plainText)
-            if let key = WordHashes.key(words) {
-                let echoesTitle = key == titleKey && !isFigure(block)
-                if echoesTitle || (words.count >= minimumWords && seen.contains(key)) {
-                    document.removed.append(Removal(text: block.plainText, reason: .duplicate))
-                    continue
-                }
-                if words.count >= minimumWords { seen.insert(key) }
+        for (index, block) in document.body.enumerated() {
+            let start = keptWords.count
+            WordHashes.of(block.plainText, into: &keptWords)
+            let words = keptWords[start...]
+            guard let key = WordHashes.key(words) else { continue }
+            let echoesTitle = key == titleKey && !isFigure(block)
+            if echoesTitle || (words.count >= minimumWords && !seen.insert(key).inserted) {
+                repeats.append(index)
+                keptWords.removeSubrange(start...)
             }
-            kept.append(block)
-            keptWords += words
         }
-        document.body = kept
+        guard !repeats.isEmpty else { return (document, keptWords) }
+        var document = document
+        for index in repeats { document.removed.append(Removal(text: document.body[index].plainText, reason: .duplicate)) }
+        document.body.removeSubranges(RangeSet(repeats, within: document.body))
         return (document, keptWords)
     }
 

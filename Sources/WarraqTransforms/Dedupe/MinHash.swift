@@ -1,53 +1,59 @@
-/// MinHash signatures of word shingles, with fixed seeds: the same text gives the same
-/// signature in every run. The share of equal slots of two signatures estimates the Jaccard
-/// similarity of their shingle sets.
+/// One-permutation MinHash signatures of word shingles, with fixed seeds: the same text gives
+/// the same signature in every run. Each shingle is hashed once; the hash's top bits pick one of
+/// `size` bins and the bin keeps the least of the rest, so a text costs one hash per word instead
+/// of one per word and slot. Bins no shingle fell into borrow a filled bin's value, chosen by a
+/// fixed probe sequence (optimal densification, Shrivastava 2017), so short texts still compare.
+/// The share of equal bins of two signatures estimates the Jaccard similarity of their shingle
+/// sets.
 struct MinHash: Sendable {
     static let size = 64
-    /// Bands of `rows` slots for locality-sensitive look-up: texts at Jaccard 0.8 share a band
+    /// Bands of `rows` bins for locality-sensitive look-up: texts at Jaccard 0.8 share a band
     /// with probability 0.9999, at 0.3 with 0.12.
     static let rows = 4
     static var bands: Int { size / rows }
+    /// `size` is 2 to the power of `binBits`.
+    private static let binBits: UInt64 = 6
+    private static let shingleSeed: UInt64 = 0x5741_5252_4151_0001
+    private static let probeSeed: UInt64 = 0x5741_5252_4151_0002
 
     let shingleWords: Int
-    /// Odd multipliers and offsets of the slot hash functions, from a fixed SplitMix64 stream.
-    private let multipliers: [UInt64]
-    private let offsets: [UInt64]
 
-    init(shingleWords: Int) {
-        self.shingleWords = shingleWords
-        var state: UInt64 = 0x5741_5252_4151_0001
-        var multipliers: [UInt64] = []
-        var offsets: [UInt64] = []
-        for _ in 0..<Self.size {
-            multipliers.append(Self.splitMix(&state) | 1)
-            offsets.append(Self.splitMix(&state))
-        }
-        self.multipliers = multipliers
-        self.offsets = offsets
-    }
+    init(shingleWords: Int) { self.shingleWords = shingleWords }
 
     /// The signature of a word sequence; nil when it has no words.
     func signature(_ words: [UInt64]) -> [UInt32]? {
         guard !words.isEmpty else { return nil }
         var slots = [UInt32](repeating: .max, count: Self.size)
+        var filled: UInt64 = 0
         let k = min(shingleWords, words.count)
         slots.withUnsafeMutableBufferPointer { slots in
-            multipliers.withUnsafeBufferPointer { multipliers in
-                offsets.withUnsafeBufferPointer { offsets in
-                    words.withUnsafeBufferPointer { words in
-                        for start in 0...(words.count - k) {
-                            var shingle: UInt64 = 0
-                            for j in start..<start + k { shingle = Self.mix(shingle ^ words[j]) }
-                            for i in 0..<Self.size {
-                                let value = UInt32(truncatingIfNeeded: (shingle &* multipliers[i] &+ offsets[i]) >> 32)
-                                slots[i] = min(slots[i], value)
-                            }
-                        }
-                    }
+            words.withUnsafeBufferPointer { words in
+                for start in 0...(words.count - k) {
+                    var shingle = Self.shingleSeed
+                    for j in start..<start + k { shingle = Self.mix(shingle ^ words[j]) }
+                    let bin = Int(shingle >> (64 - Self.binBits))
+                    slots[bin] = min(slots[bin], UInt32(truncatingIfNeeded: shingle))
+                    filled |= 1 << UInt64(bin)
                 }
             }
         }
+        if filled != .max { densify(&slots, filled: filled) }
         return slots
+    }
+
+    /// Each empty bin takes the value of the first filled bin its own probe sequence reaches.
+    private func densify(_ slots: inout [UInt32], filled: UInt64) {
+        for bin in 0..<Self.size where filled & (1 << UInt64(bin)) == 0 {
+            var attempt: UInt64 = 0
+            while true {
+                let probe = Int(Self.mix(Self.probeSeed ^ (UInt64(bin) << 32 | attempt)) >> (64 - Self.binBits))
+                if filled & (1 << UInt64(probe)) != 0 {
+                    slots[bin] = slots[probe]
+                    break
+                }
+                attempt += 1
+            }
+        }
     }
 
     /// Estimated Jaccard similarity.
@@ -64,15 +70,11 @@ struct MinHash: Sendable {
         return key
     }
 
+    /// SplitMix64's finalizer: every input bit reaches every output bit.
     private static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    private static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        return mix(state &- 0x9E37_79B9_7F4A_7C15)
     }
 }

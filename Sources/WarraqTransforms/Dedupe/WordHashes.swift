@@ -2,28 +2,45 @@ import WarraqCore
 
 /// A text as the hashes of its words, for comparing texts however they were typed: case,
 /// punctuation, spacing, harakat, tatweel, hamza and the other Arabic letter variants, and
-/// Arabic-Indic or Persian digits make no difference.
+/// Arabic-Indic or Persian digits make no difference. Words are hashed straight from the UTF-8
+/// bytes, one table look-up per scalar below U+0800, without making strings.
 enum WordHashes {
+    /// What a scalar is to a word: its folded value when it is a letter or digit, or one of these.
+    private static let separator: UInt32 = 0
+    private static let insideWord: UInt32 = .max
+    /// `role` of U+0000…U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic), where nearly all text is.
+    private static let lowRoles: [UInt32] = (0..<0x800).map { role(UInt32($0)) }
+
     static func of(_ text: String, into hashes: inout [UInt64]) {
         var text = text
-        text.withUTF8 { bytes in
-            var hash = WordHash()
-            var length = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let (value, size) = UTF8Scalars.decode(bytes, at: i)
-                i += size
-                if Script(value) != nil || isDigit(value) {
-                    hash.add(folded(value))
-                    length += 1
-                } else if !LanguageScan.isInsideWord(value), length > 0 {
-                    hashes.append(hash.value)
-                    hash = WordHash()
-                    length = 0
+        lowRoles.withUnsafeBufferPointer { lowRoles in
+            text.withUTF8 { bytes in
+                var hash = WordHash()
+                var length = 0
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    var value = UInt32(bytes[i])
+                    if value < 0x80 {
+                        i += 1
+                    } else {
+                        let size: Int
+                        (value, size) = UTF8Scalars.decode(bytes, at: i)
+                        i += size
+                    }
+                    let role = value < 0x800 ? lowRoles[Int(value)] : role(value)
+                    if role == separator {
+                        guard length > 0 else { continue }
+                        hashes.append(hash.value)
+                        hash = WordHash()
+                        length = 0
+                    } else if role != insideWord {
+                        hash.add(role)
+                        length += 1
+                    }
                 }
+                if length > 0 { hashes.append(hash.value) }
             }
-            if length > 0 { hashes.append(hash.value) }
         }
     }
 
@@ -34,7 +51,7 @@ enum WordHashes {
     }
 
     /// One hash for a whole word sequence (a block's identity), or nil when it has no words.
-    static func key(_ words: [UInt64]) -> UInt64? {
+    static func key(_ words: ArraySlice<UInt64>) -> UInt64? {
         guard !words.isEmpty else { return nil }
         var hash = WordHash()
         for word in words {
@@ -42,6 +59,11 @@ enum WordHashes {
             hash.add(UInt32(truncatingIfNeeded: word >> 32))
         }
         return hash.value
+    }
+
+    private static func role(_ value: UInt32) -> UInt32 {
+        if Script(value) != nil || isDigit(value) { return folded(value) }
+        return LanguageScan.isInsideWord(value) ? insideWord : separator
     }
 
     private static func isDigit(_ value: UInt32) -> Bool {

@@ -42,7 +42,8 @@ public struct FilterTransform: DocumentTransform {
     func rejection(of document: Document) -> String? {
         if let minimumWords {
             var words: [UInt64] = []
-            WordHashes.of(document.prose, into: &words)
+            if let title = document.title { WordHashes.of(title, into: &words) }
+            for block in document.body { WordHashes.of(block.plainText, into: &words) }
             if words.count < minimumWords { return "min-words: \(words.count) < \(minimumWords)" }
         }
         if !languages.isEmpty {

@@ -11,27 +11,58 @@ struct LanguageIdentifier: Sendable {
 
     /// The BCP 47 primary tag, or nil when the text is too short or its script unknown here.
     func identify(_ scan: LanguageScan) -> String? {
-        var best: Script?
-        var bestCount = 0
-        for script in Script.allCases where scan.letters(in: script) > bestCount {
-            best = script
-            bestCount = scan.letters(in: script)
-        }
-        guard var script = best, bestCount >= minimumLetters else { return nil }
-        // Japanese mixes kana into Han; a tenth of kana is enough to tell it from Chinese.
-        let kana = scan.letters(in: .kana), han = scan.letters(in: .han)
-        if script == .han || script == .kana { script = kana * 10 >= kana + han ? .kana : .han }
+        guard let script = script(of: scan) else { return nil }
         if let owner = profiles.scriptLanguages[script] { return owner }
         var winner: String?
         var winnerScore = 0.0
         for (i, language) in profiles.languages.enumerated() where language.script == script {
-            let score = Double(scan.wordHits[i]) + profiles.letterWeight * Double(scan.letterWords[i])
+            let score = score(scan, i)
             if score > winnerScore {
                 winner = language.code
                 winnerScore = score
             }
         }
         return winner
+    }
+
+    /// The language of one block of a document in `language`, when the block shows clearly that
+    /// it is another: long enough (`block-min-words`), and either in another script than the
+    /// document or, in the same script, scoring `block-margin` times the document's language,
+    /// with at least `block-word-share` of its words in the other language's list.
+    /// Nil when the block is in the document's language, or that cannot be told.
+    func blockLanguage(_ block: LanguageScan, in document: LanguageScan, language: String) -> String? {
+        guard block.words >= profiles.blockMinimumWords, let code = identify(block), !agrees(declared: language, with: code),
+              let blockScript = script(of: block), let documentScript = script(of: document) else { return nil }
+        if !Self.sameWritingSystem(blockScript, documentScript) { return code }
+        guard let own = profiles.languages.firstIndex(where: { $0.script == blockScript && agrees(declared: language, with: $0.code) }),
+              let other = profiles.languages.firstIndex(where: { $0.code == code }) else { return nil }
+        let clear = score(block, other) >= profiles.blockMargin * max(score(block, own), 1)
+        return clear && Double(block.wordHits[other]) >= profiles.blockWordShare * Double(block.words) ? code : nil
+    }
+
+    /// The script with the most letters, when there are enough; Han or kana by their mix.
+    private func script(of scan: LanguageScan) -> Script? {
+        var best: Script?
+        var bestCount = 0
+        for script in Script.allCases where scan.letters(in: script) > bestCount {
+            best = script
+            bestCount = scan.letters(in: script)
+        }
+        guard let script = best, bestCount >= minimumLetters else { return nil }
+        // Japanese mixes kana into Han; a tenth of kana is enough to tell it from Chinese.
+        let kana = scan.letters(in: .kana), han = scan.letters(in: .han)
+        if script == .han || script == .kana { return kana * 10 >= kana + han ? .kana : .han }
+        return script
+    }
+
+    /// Japanese writes Han too: a block of kanji in a Japanese text is not in another script.
+    private static func sameWritingSystem(_ a: Script, _ b: Script) -> Bool {
+        a == b || (a == .han && b == .kana) || (a == .kana && b == .han)
+    }
+
+    /// The evidence for `profiles.languages[index]`: its words found, and words with its letters.
+    private func score(_ scan: LanguageScan, _ index: Int) -> Double {
+        Double(scan.wordHits[index]) + profiles.letterWeight * Double(scan.letterWords[index])
     }
 
     /// True when a declared tag (`nb-NO`) names the identified language (`no`) or an alias of it.

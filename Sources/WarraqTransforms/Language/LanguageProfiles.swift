@@ -13,7 +13,7 @@ struct LanguageProfiles: Sendable {
 
     private(set) var languages: [Language] = []
     /// Word hash → the languages (bit i = `languages[i]`) that list the word.
-    private(set) var words: [UInt64: UInt64] = [:]
+    private(set) var words = WordTable()
     /// Letter → the languages it sets apart.
     private(set) var letters: [UInt32: UInt64] = [:]
     /// `letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
@@ -21,6 +21,12 @@ struct LanguageProfiles: Sendable {
     /// Scripts that one language owns.
     private(set) var scriptLanguages: [Script: String] = [:]
     private(set) var letterWeight = 0.5
+    /// Words a heading, paragraph or quote needs before its own language is judged.
+    private(set) var blockMinimumWords = 15
+    /// How many times the document's language's score a block in the same script must reach
+    /// for another language, and the share of its words that language's list must hold.
+    private(set) var blockMargin = 2.0
+    private(set) var blockWordShare = 0.2
 
     static let builtIn: LanguageProfiles = {
         // The built-in file is checked by the tests; a failure here is a build defect.
@@ -32,6 +38,18 @@ struct LanguageProfiles: Sendable {
         if let weight = root["letter-weight"]?.scalar {
             guard let value = Double(weight) else { throw YAMLError(line: root["letter-weight"]?.line, "letter-weight: expected a number") }
             letterWeight = value
+        }
+        if let margin = root["block-margin"] {
+            guard let value = margin.scalar.flatMap({ Double($0) }), value >= 1 else { throw YAMLError(line: margin.line, "block-margin: expected a number of at least 1") }
+            blockMargin = value
+        }
+        if let share = root["block-word-share"] {
+            guard let value = share.scalar.flatMap({ Double($0) }), (0...1).contains(value) else { throw YAMLError(line: share.line, "block-word-share: expected a number from 0 to 1") }
+            blockWordShare = value
+        }
+        if let words = root["block-min-words"] {
+            guard let value = words.scalar.flatMap({ Int($0) }), value > 0 else { throw YAMLError(line: words.line, "block-min-words: expected a whole number above 0") }
+            blockMinimumWords = value
         }
         for pair in root["scripts"]?.mapping ?? [] {
             guard let name = pair.key.scalar, let script = Script(name: name), let code = pair.value.scalar else {
@@ -49,7 +67,7 @@ struct LanguageProfiles: Sendable {
             for word in (node["words"]?.scalar ?? "").split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 var hash = WordHash()
                 for scalar in word.unicodeScalars { hash.add(LanguageScan.folded(scalar.value)) }
-                words[hash.value, default: 0] |= bit
+                words.add(hash.value, languages: bit)
             }
             for scalar in (node["letters"]?.scalar ?? "").unicodeScalars {
                 letters[LanguageScan.folded(scalar.value), default: 0] |= bit

@@ -19,52 +19,83 @@ struct LanguageScan {
 
     var isFull: Bool { words >= maximumWords }
 
+    /// `Script` of U+0000…U+07FF as its raw value (`noScript` for none), by table: the scan asks
+    /// for every scalar.
+    private static let lowScripts: [UInt8] = (0..<0x800).map { Script(UInt32($0)).map { UInt8($0.rawValue) } ?? noScript }
+    private static let noScript = UInt8.max
+
+    /// Back to no text read, keeping the storage: one scan is reused block after block.
+    mutating func reset() {
+        for i in scripts.indices { scripts[i] = 0 }
+        for i in wordHits.indices {
+            wordHits[i] = 0
+            letterWords[i] = 0
+        }
+        words = 0
+    }
+
+    /// Adds another scan's counts (of a block) to these (of its document).
+    mutating func add(_ other: LanguageScan) {
+        for i in scripts.indices { scripts[i] += other.scripts[i] }
+        for i in wordHits.indices {
+            wordHits[i] += other.wordHits[i]
+            letterWords[i] += other.letterWords[i]
+        }
+        words += other.words
+    }
+
     func letters(in script: Script) -> Int { scripts[script.rawValue] }
 
     mutating func scan(_ text: String) {
         guard !isFull else { return }
         var text = text
-        // Counted in locals and stored once: the loop runs for every letter.
-        var scripts = self.scripts
-        var ended: [(hash: UInt64, marks: UInt64)] = []
+        // Moved into locals and back: the loop runs for every letter and writes them in place.
+        var scripts: [Int] = [], wordHits: [Int] = [], letterWords: [Int] = []
+        swap(&scripts, &self.scripts)
+        swap(&wordHits, &self.wordHits)
+        swap(&letterWords, &self.letterWords)
         var words = self.words
         let maximumWords = self.maximumWords
+        let profiles = self.profiles
         text.withUTF8 { bytes in
             profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
-                var hash = WordHash()
-                var length = 0
-                var marks: UInt64 = 0
-                var i = 0
-                let n = bytes.count
-                while i < n, words < maximumWords {
-                    let (value, size) = UTF8Scalars.decode(bytes, at: i)
-                    i += size
-                    if let script = Script(value) {
-                        scripts[script.rawValue] += 1
-                        let folded = Self.folded(value)
-                        hash.add(folded)
-                        length += 1
-                        if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
-                    } else if !Self.isInsideWord(value), length > 0 {
-                        ended.append((hash.value, marks))
-                        words += 1
-                        hash = WordHash()
-                        length = 0
-                        marks = 0
+                Self.lowScripts.withUnsafeBufferPointer { lowScripts in
+                    var hash = WordHash()
+                    var length = 0
+                    var marks: UInt64 = 0
+                    var i = 0
+                    let n = bytes.count
+                    while i < n, words < maximumWords {
+                        let (value, size) = UTF8Scalars.decode(bytes, at: i)
+                        i += size
+                        let script = value < 0x800 ? lowScripts[Int(value)] : Script(value).map { UInt8($0.rawValue) } ?? Self.noScript
+                        if script != Self.noScript {
+                            scripts[Int(script)] += 1
+                            let folded = Self.folded(value)
+                            hash.add(folded)
+                            length += 1
+                            if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
+                        } else if !Self.isInsideWord(value), length > 0 {
+                            Self.count(profiles.words.languages(hash.value), into: &wordHits)
+                            Self.count(marks, into: &letterWords)
+                            words += 1
+                            hash = WordHash()
+                            length = 0
+                            marks = 0
+                        }
                     }
-                }
-                if length > 0, words < maximumWords {
-                    ended.append((hash.value, marks))
-                    words += 1
+                    if length > 0, words < maximumWords {
+                        Self.count(profiles.words.languages(hash.value), into: &wordHits)
+                        Self.count(marks, into: &letterWords)
+                        words += 1
+                    }
                 }
             }
         }
-        self.scripts = scripts
+        swap(&scripts, &self.scripts)
+        swap(&wordHits, &self.wordHits)
+        swap(&letterWords, &self.letterWords)
         self.words = words
-        for word in ended {
-            if let languages = profiles.words[word.hash] { Self.count(languages, into: &wordHits) }
-            if word.marks != 0 { Self.count(word.marks, into: &letterWords) }
-        }
     }
 
     private static func count(_ bits: UInt64, into counts: inout [Int]) {

@@ -29,6 +29,9 @@ struct NormalizationRules: Sendable {
     private(set) var digits: [UInt32: Rule] = [:]
     private(set) var letters: [UInt32: Rule] = [:]
 
+    /// Longest replacement, in UTF-8 bytes, that a rule may have (the normalizer packs its length in a byte).
+    static let longestReplacement = 64
+
     /// The rules compiled into Warraq.
     static let builtIn: NormalizationRules = {
         // The built-in file is checked by the tests; a failure here is a build defect.
@@ -49,6 +52,9 @@ struct NormalizationRules: Sendable {
         for pair in root["letters"]?.mapping ?? [] {
             guard let from = pair.key.scalar?.unicodeScalars, from.count == 1, let to = pair.value.scalar else {
                 throw YAMLError(line: pair.key.line, "letters: expected one letter mapped to its replacement")
+            }
+            guard to.utf8.count <= Self.longestReplacement else {
+                throw YAMLError(line: pair.value.line, "letters: a replacement of at most \(Self.longestReplacement) bytes")
             }
             letters[from.first!.value] = Rule(change: .letters, replacement: Array(to.utf8))
         }

@@ -17,11 +17,18 @@ struct TextNormalizer {
 
     /// Changes made so far, indexed by `Change.rawValue`.
     private(set) var counts = [Int](repeating: 0, count: Change.allCases.count)
-    /// The active rules for U+0600…U+06FF, where nearly all of them live, as a flat table.
-    private var arabicRules: [NormalizationRules.Rule?]
-    private var otherRules: [UInt32: NormalizationRules.Rule] = [:]
-    /// Which U+0600…U+06FF scalars may change under NFC (combining marks).
-    private let arabicComposing: [Bool]
+    /// The active rules for U+0600…U+06FF, where nearly all of them live, as a flat table of
+    /// packed rules (see `pack`), 0 where none applies.
+    private let arabicRules: [UInt32]
+    private let otherRules: [UInt32: UInt32]
+    /// A space and a line break (what white space folds to), then every rule's replacement.
+    private let replacements: [UInt8]
+    /// How many times longer than its input a run can come out: a rule may replace a scalar by
+    /// more bytes than it had (folding white space only shortens).
+    private let growth: Int
+    /// The canonical combining class of U+0600…U+06FF: harakat in ascending class are already in
+    /// NFC order.
+    private let arabicCombiningClasses: [UInt8]
 
     init(_ settings: Settings, rules: NormalizationRules = .builtIn) {
         var active: [UInt32: NormalizationRules.Rule] = [:]
@@ -29,9 +36,26 @@ struct TextNormalizer {
         if settings.stripDiacritics { active.merge(rules.diacritics) { $1 } }
         if settings.asciiDigits { active.merge(rules.digits) { $1 } }
         if settings.unifyLetters { active.merge(rules.letters) { $1 } }
-        arabicRules = (0..<256).map { active[0x0600 + UInt32($0)] }
-        otherRules = active.filter { !(0x0600...0x06FF).contains($0.key) }
-        arabicComposing = (0..<256).map { Self.mayCompose(Unicode.Scalar(0x0600 + UInt32($0))!) }
+        var replacements: [UInt8] = [0x20, 0x0A]
+        var packed: [UInt32: UInt32] = [:]
+        var growth = 1
+        for (value, rule) in active.sorted(by: { $0.key < $1.key }) {
+            packed[value] = Self.pack(rule, at: replacements.count)
+            replacements += rule.replacement
+            let width = Unicode.Scalar(value).map(UTF8.width) ?? 1
+            growth = max(growth, (rule.replacement.count + width - 1) / width)
+        }
+        self.replacements = replacements
+        self.growth = growth
+        arabicRules = (0..<256).map { packed[0x0600 + UInt32($0)] ?? 0 }
+        otherRules = packed.filter { !(0x0600...0x06FF).contains($0.key) }
+        arabicCombiningClasses = (0..<256).map { Unicode.Scalar(0x0600 + UInt32($0))!.properties.canonicalCombiningClass.rawValue }
+    }
+
+    /// A rule as one number, so the scan finds it without copying an array: the change plus one
+    /// in the low byte, the replacement's length in the next, its offset in `replacements` above.
+    private static func pack(_ rule: NormalizationRules.Rule, at offset: Int) -> UInt32 {
+        UInt32(rule.change.rawValue + 1) | UInt32(rule.replacement.count) << 8 | UInt32(offset) << 16
     }
 
     mutating func resetCounts() { counts = counts.map { _ in 0 } }
@@ -40,7 +64,8 @@ struct TextNormalizer {
     mutating func normalize(_ text: String) -> String { normalize(runs: [text])[0] }
 
     /// Runs read as one text (a block's inline runs): spaces fold across run boundaries and each
-    /// run keeps its own part, so the runs still join to the folded text.
+    /// run keeps its own part, so the runs still join to the folded text. A run that needs no
+    /// change is returned as it is, not copied.
     mutating func normalize(runs: [String]) -> [String] {
         var runs = runs
         if runs.contains(where: needsComposition) {
@@ -51,7 +76,6 @@ struct TextNormalizer {
                 return composed
             }
         }
-        if runs.count == 1, isClean(runs[0]) { return runs }
         var contentAfter = [Bool](repeating: false, count: runs.count)
         if runs.count > 1 {
             for i in stride(from: runs.count - 2, through: 0, by: -1) {
@@ -59,24 +83,11 @@ struct TextNormalizer {
             }
         }
         var state = SpaceState()
-        var out: [String] = []
-        out.reserveCapacity(runs.count)
-        for (i, run) in runs.enumerated() {
-            out.append(scan(run, &state, flushAtEnd: contentAfter[i]))
+        for i in runs.indices {
+            runs[i] = scan(runs[i], &state, flushAtEnd: contentAfter[i])
         }
         if state.pending > 0 { counts[Change.whitespace.rawValue] += 1 }
-        return out
-    }
-
-    /// True when normalizing would change nothing: a scan that counts without writing, so that
-    /// clean text (most of it) costs no copy.
-    private mutating func isClean(_ text: String) -> Bool {
-        let before = counts
-        var state = SpaceState()
-        _ = scan(text, &state, flushAtEnd: false, writing: false)
-        let clean = counts == before && state.pending == 0
-        counts = before
-        return clean
+        return runs
     }
 
     /// White space seen but not yet written, carried from run to run.
@@ -88,68 +99,123 @@ struct TextNormalizer {
         var pendingExact = false
         /// The last run ended in a written space, so white space starting this run is surplus.
         var spaceWritten = false
+        /// Where the pending white space starts in the current run (0 when carried from the last).
+        var pendingStart = 0
     }
 
-    private mutating func scan(_ text: String, _ state: inout SpaceState, flushAtEnd: Bool, writing: Bool = true) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            if writing { out.reserveCapacity(bytes.count) }
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = bytes[i]
-                if b0 < 0x80 {
-                    if b0 == 0x20 || (0x09...0x0D).contains(b0) {
-                        see(space: UInt32(b0), &state)
-                    } else {
-                        flush(&state, into: &out)
-                        if writing { out.append(b0) }
-                    }
-                    i += 1
-                    continue
-                }
-                let (value, length) = UTF8Scalars.decode(bytes, at: i)
-                if isFoldableSpace(value) {
-                    see(space: value, &state)
-                } else {
-                    flush(&state, into: &out)
-                    if let rule = rule(for: value) {
-                        counts[rule.change.rawValue] += 1
-                        if writing { out += rule.replacement }
-                    } else if writing {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
-                    }
-                }
-                i += length
-            }
-            if flushAtEnd, state.pending > 0, state.wroteText {
-                flush(&state, into: &out)
-                state.spaceWritten = true
-            }
-            return String(decoding: out, as: UTF8.self)
+    /// A run's output: the input is copied, in stretches between the edits, only once something
+    /// changes, so a run that needs no change costs no copy. The output is written into one
+    /// buffer of `growth` times the input's size, allocated at the first change.
+    private struct Edits {
+        let input: UnsafeBufferPointer<UInt8>
+        let growth: Int
+        private var output: UnsafeMutablePointer<UInt8>?
+        private var written = 0
+        /// Input before this index is accounted for in `output`.
+        private var copied = 0
+
+        init(_ input: UnsafeBufferPointer<UInt8>, growth: Int) {
+            self.input = input
+            self.growth = growth
+        }
+
+        /// `input[start..<end]` becomes `replacement`.
+        mutating func replace(_ start: Int, _ end: Int, with replacement: UnsafeBufferPointer<UInt8>) {
+            let output = output ?? allocate()
+            (output + written).update(from: input.baseAddress! + copied, count: start - copied)
+            written += start - copied
+            if let bytes = replacement.baseAddress { (output + written).update(from: bytes, count: replacement.count) }
+            written += replacement.count
+            copied = end
+        }
+
+        private mutating func allocate() -> UnsafeMutablePointer<UInt8> {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: input.count * growth)
+            output = buffer
+            return buffer
+        }
+
+        /// The edited run without its input from `end` on; nil when that is the input unchanged.
+        mutating func finish(at end: Int) -> String? {
+            guard output != nil || end < input.count else { return nil }
+            replace(end, end, with: UnsafeBufferPointer(start: nil, count: 0))
+            defer { output?.deallocate() }
+            return String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
         }
     }
 
-    private mutating func see(space value: UInt32, _ state: inout SpaceState) {
+    private mutating func scan(_ text: String, _ state: inout SpaceState, flushAtEnd: Bool) -> String {
+        var text = text
+        if state.pending > 0 { state.pendingStart = 0 }
+        let edited: String? = replacements.withUnsafeBufferPointer { replacements in
+            arabicRules.withUnsafeBufferPointer { arabicRules in
+                text.withUTF8 { bytes in
+                    var edits = Edits(bytes, growth: growth)
+                    var i = 0
+                    let n = bytes.count
+                    while i < n {
+                        let b0 = bytes[i]
+                        var value = UInt32(b0)
+                        var length = 1
+                        let isSpace: Bool
+                        if b0 < 0x80 {
+                            isSpace = b0 == 0x20 || (0x09...0x0D).contains(b0)
+                        } else {
+                            (value, length) = UTF8Scalars.decode(bytes, at: i)
+                            isSpace = value &- 0x0600 >= 0x100 && isFoldableSpace(value)
+                        }
+                        if isSpace {
+                            if !see(space: value, at: i, &state) {
+                                edits.replace(i, i + length, with: UnsafeBufferPointer(rebasing: replacements[0..<0]))
+                            }
+                        } else {
+                            flush(&state, at: i, &edits, replacements)
+                            let rule = b0 < 0x80 ? 0 : value &- 0x0600 < 0x100 ? arabicRules[Int(value &- 0x0600)] : otherRule(value)
+                            if rule != 0 {
+                                counts[Int(rule & 0xFF) - 1] += 1
+                                let offset = Int(rule >> 16), size = Int((rule >> 8) & 0xFF)
+                                edits.replace(i, i + length, with: UnsafeBufferPointer(rebasing: replacements[offset..<offset + size]))
+                            }
+                        }
+                        i += length
+                    }
+                    if flushAtEnd, state.pending > 0, state.wroteText {
+                        flush(&state, at: n, &edits, replacements)
+                        state.spaceWritten = true
+                    }
+                    return edits.finish(at: state.pending > 0 ? state.pendingStart : n)
+                }
+            }
+        }
+        return edited ?? text
+    }
+
+    /// Takes in one white space character at `index`; false when it is surplus and dropped now.
+    private mutating func see(space value: UInt32, at index: Int, _ state: inout SpaceState) -> Bool {
         if state.spaceWritten {
             counts[Change.whitespace.rawValue] += 1
-            return
+            return false
         }
+        if state.pending == 0 { state.pendingStart = index }
         state.pending += 1
         let isBreak = value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029
         state.pendingBreak = state.pendingBreak || isBreak
         state.pendingExact = state.pending == 1 && (value == 0x20 || value == 0x0A)
+        return true
     }
 
-    private mutating func flush(_ state: inout SpaceState, into out: inout [UInt8]) {
+    /// Text follows at `index`: the pending white space becomes one space or line break after
+    /// earlier text, and nothing before it.
+    private mutating func flush(_ state: inout SpaceState, at index: Int, _ edits: inout Edits, _ replacements: UnsafeBufferPointer<UInt8>) {
         state.spaceWritten = false
         if state.pending > 0 {
-            if state.wroteText {
-                out.append(state.pendingBreak ? 0x0A : 0x20)
-                if !state.pendingExact { counts[Change.whitespace.rawValue] += 1 }
-            } else {
+            if !state.wroteText {
                 counts[Change.whitespace.rawValue] += 1
+                edits.replace(state.pendingStart, index, with: UnsafeBufferPointer(rebasing: replacements[0..<0]))
+            } else if !state.pendingExact {
+                counts[Change.whitespace.rawValue] += 1
+                let folded = state.pendingBreak ? 1 : 0
+                edits.replace(state.pendingStart, index, with: UnsafeBufferPointer(rebasing: replacements[folded..<folded + 1]))
             }
             state.pending = 0
             state.pendingBreak = false
@@ -157,40 +223,41 @@ struct TextNormalizer {
         state.wroteText = true
     }
 
-    @inline(__always)
-    private func rule(for value: UInt32) -> NormalizationRules.Rule? {
-        if value &- 0x0600 < 0x100 { return arabicRules[Int(value &- 0x0600)] }
-        return otherRules.isEmpty ? nil : otherRules[value]
+    private func otherRule(_ value: UInt32) -> UInt32 {
+        otherRules.isEmpty ? 0 : otherRules[value] ?? 0
     }
 
     /// False when NFC surely leaves the text as it is: no scalar that composes or reorders.
     private func needsComposition(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            var afterArabicMark = false
-            while i < bytes.count {
-                // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
-                if bytes[i] < 0xCC {
-                    i += 1
-                    afterArabicMark = false
-                    continue
+        return arabicCombiningClasses.withUnsafeBufferPointer { arabicClasses in
+            text.withUTF8 { bytes in
+                var i = 0
+                var previousClass: UInt8 = 0
+                while i < bytes.count {
+                    // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
+                    if bytes[i] < 0xCC {
+                        i += 1
+                        previousClass = 0
+                        continue
+                    }
+                    let (value, size) = UTF8Scalars.decode(bytes, at: i)
+                    i += size
+                    if value &- 0x0600 < 0x100 {
+                        // Arabic letters have no decomposition that NFC would undo: only harakat out
+                        // of class order, or madda or hamza above or below (which may compose with
+                        // the letter before), change.
+                        let combiningClass = arabicClasses[Int(value &- 0x0600)]
+                        if combiningClass != 0, combiningClass < previousClass || (0x0653...0x0655).contains(value) { return true }
+                        previousClass = combiningClass
+                        continue
+                    }
+                    previousClass = 0
+                    if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
+                    if Self.mayCompose(Unicode.Scalar(value)!) { return true }
                 }
-                let (value, size) = UTF8Scalars.decode(bytes, at: i)
-                i += size
-                if value &- 0x0600 < 0x100 {
-                    // One haraka after a letter is already NFC; marks in a row may need reordering,
-                    // and madda or hamza above or below may compose with the letter before.
-                    let isMark = arabicComposing[Int(value &- 0x0600)]
-                    if isMark, afterArabicMark || (0x0653...0x0655).contains(value) { return true }
-                    afterArabicMark = isMark
-                    continue
-                }
-                afterArabicMark = false
-                if (0x3040...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { continue }
-                if Self.mayCompose(Unicode.Scalar(value)!) { return true }
+                return false
             }
-            return false
         }
     }
 

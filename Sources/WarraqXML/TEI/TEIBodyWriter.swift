@@ -46,7 +46,7 @@ struct TEIBodyWriter {
                 openLevels.removeLast()
             }
             try writer.start("div", ["type": "section"])
-            try writer.mixed("head", ["n": String(heading.level)]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
+            try writer.mixed("head", ["n": String(heading.level), "xml:lang": Self.lang(heading.language)]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
             openLevels.append(heading.level)
         }
         for _ in openLevels { try writer.end() }
@@ -77,17 +77,17 @@ struct TEIBodyWriter {
         switch block {
         case .heading(let heading):
             // Only reached inside list items; elsewhere headings open divisions.
-            try writer.mixed("p", ["rend": "heading"]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
+            try writer.mixed("p", ["rend": "heading", "xml:lang": Self.lang(heading.language)]) { () throws(WriterError) in try inlines(heading.inlines, text: heading.text) }
         case .paragraph(let paragraph):
-            try writer.mixed("p") { () throws(WriterError) in try inlines(paragraph.inlines, text: paragraph.text) }
+            try writer.mixed("p", ["xml:lang": Self.lang(paragraph.language)]) { () throws(WriterError) in try inlines(paragraph.inlines, text: paragraph.text) }
         case .quote(let quote):
             if let source = quote.source {
                 try writer.start("cit")
-                try writer.mixed("quote") { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
+                try writer.mixed("quote", ["xml:lang": Self.lang(quote.language)]) { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
                 try writer.element("bibl", source)
                 try writer.end()
             } else {
-                try writer.mixed("quote") { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
+                try writer.mixed("quote", ["xml:lang": Self.lang(quote.language)]) { () throws(WriterError) in try inlines(quote.inlines, text: quote.text) }
             }
         case .list(let list):
             try writer.start("list", ["type": list.ordered ? "ordered" : "bulleted"])
@@ -124,6 +124,9 @@ struct TEIBodyWriter {
             try writer.end()
         }
     }
+
+    /// A block's own language as `@xml:lang`, or nil (no attribute) when it has none or it is no tag.
+    private static func lang(_ language: String?) -> String? { language.flatMap(TEILanguage.normalized) }
 
     /// Inline runs as `ref`, `emph`, `hi` and `code`; plain text when the reader had none.
     private func inlines(_ runs: [Inline]?, text: String) throws(WriterError) {
