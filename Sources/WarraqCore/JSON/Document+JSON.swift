@@ -47,6 +47,12 @@ extension Document: JSONObjectRepresentable {
     }
 }
 
+extension Document {
+    /// Written with the types known here: callers in other modules (the JSON Lines writer) would
+    /// otherwise run the generic member list, one dynamic call per member.
+    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
+}
+
 extension Dateline: JSONObjectRepresentable {
     public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("place", place)

@@ -44,9 +44,5 @@ extension JSONObjectRepresentable {
         return object.json
     }
 
-    public func writeJSON(into out: inout [UInt8]) {
-        var object = JSONObjectWriter(appendingTo: &out)
-        addMembers(to: &object)
-        object.finish(into: &out)
-    }
+    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
 }

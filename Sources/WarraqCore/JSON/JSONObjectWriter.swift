@@ -4,6 +4,14 @@ public struct JSONObjectWriter: JSONObjectSink {
     private var bytes: [UInt8] = []
     private var isEmpty = true
 
+    /// Appends the value's object. Called with a concrete type, the compiler turns its member
+    /// list into direct writes.
+    public static func write<T: JSONObjectRepresentable>(_ value: T, into out: inout [UInt8]) {
+        var object = JSONObjectWriter(appendingTo: &out)
+        value.addMembers(to: &object)
+        object.finish(into: &out)
+    }
+
     /// Takes `out`'s bytes over without copying them and opens the object; `finish` hands the
     /// bytes back.
     public init(appendingTo out: inout [UInt8]) {
