@@ -50,6 +50,16 @@ struct CanonicalJSONTests {
         #expect(!JSONWriter.string(everyFieldDocument.json).contains("\\u06"))
     }
 
+    @Test("bytes written straight from the document are the bytes of its JSONValue tree")
+    func directWriting() {
+        let documents = [everyFieldDocument, Document(id: "x#1", body: [.paragraph(Paragraph(text: "p", inlines: []))])]
+        for document in documents {
+            var direct: [UInt8] = Array("prefix ".utf8)
+            document.writeJSON(into: &direct)
+            #expect(direct == Array("prefix ".utf8) + JSONWriter.bytes(document.json))
+        }
+    }
+
     @Test("a document is one line")
     func oneLine() {
         #expect(!JSONWriter.bytes(everyFieldDocument.json).contains(0x0A))

@@ -1,9 +1,10 @@
 // The canonical JSON form of the document model (DESIGN.md): fixed member order, absent and
 // empty fields left out. Each type's writer and reader stand side by side so they stay in step.
+// `addMembers` is the one place that decides member order: it feeds both the `JSONValue` tree
+// (`json`) and the bytes written straight out (`writeJSON`).
 
-extension Document: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension Document: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("id", id)
         o.add("title", title)
         o.add("subtitle", subtitle)
@@ -20,7 +21,6 @@ extension Document: JSONRepresentable {
         o.add("body", body)
         o.add("related", related)
         o.add("removed", removed)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -47,13 +47,17 @@ extension Document: JSONRepresentable {
     }
 }
 
-extension Dateline: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension Document {
+    /// Written with the types known here: callers in other modules (the JSON Lines writer) would
+    /// otherwise run the generic member list, one dynamic call per member.
+    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
+}
+
+extension Dateline: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("place", place)
         o.add("agency", agency)
         o.add("text", text)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -63,14 +67,12 @@ extension Dateline: JSONRepresentable {
     }
 }
 
-extension Origin: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension Origin: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("path", path)
         o.add("format", format)
         o.add("lines", lines)
         o.add("sha256", sha256)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -97,14 +99,12 @@ extension LineRange: JSONRepresentable {
     }
 }
 
-extension RelatedItem: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension RelatedItem: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("title", title)
         o.add("section", section)
         o.add("author", author)
         o.add("url", url)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -119,13 +119,11 @@ extension RelatedItem: JSONRepresentable {
     }
 }
 
-extension Removal: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension Removal: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("text", text)
         o.add("reason", reason.rawValue)
         o.add("lines", lines)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -139,13 +137,11 @@ extension Removal: JSONRepresentable {
     }
 }
 
-extension Inline: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension Inline: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("type", kind.rawValue)
         o.add("text", text)
         o.add("url", url)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -159,14 +155,12 @@ extension Inline: JSONRepresentable {
     }
 }
 
-extension ListItem: JSONRepresentable {
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+extension ListItem: JSONObjectRepresentable {
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("type", "item")
         o.add("text", text)
         o.add("inlines", inlines)
         o.add("children", children)
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -178,10 +172,10 @@ extension ListItem: JSONRepresentable {
     }
 }
 
-extension JSONObjectBuilder {
-    /// `inlines` is written only when a reader had inline markup.
+extension JSONObjectSink {
+    /// `inlines` is written only when a reader had inline markup, even when empty.
     mutating func add(_ key: String, _ inlines: [Inline]?) {
-        if let inlines { add(key, .array(inlines.map(\.json))) }
+        if let inlines { add(key, array: inlines) }
     }
 }
 
@@ -192,11 +186,10 @@ extension JSONObjectReader {
     }
 }
 
-extension Block: JSONRepresentable {
+extension Block: JSONObjectRepresentable {
     public static let typeNames = ["heading", "paragraph", "quote", "list", "figure", "embed", "table"]
 
-    public var json: JSONValue {
-        var o = JSONObjectBuilder()
+    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
         o.add("type", typeName)
         switch self {
         case .heading(let h):
@@ -227,7 +220,6 @@ extension Block: JSONRepresentable {
             o.add("text", t.text)
             o.add("rows", .array(t.rows.map { .array($0.map(JSONValue.string)) }))
         }
-        return o.json
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {

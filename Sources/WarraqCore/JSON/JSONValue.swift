@@ -65,9 +65,9 @@ public struct JSONMember: Sendable, Equatable, Hashable {
     }
 }
 
-/// Builds an object in a fixed member order, leaving out absent and empty values, which is the
-/// canonical JSON's rule.
-public struct JSONObjectBuilder {
+/// Builds an object as a `JSONValue` tree, for reading back, plugins and Codable; output
+/// that only needs bytes goes through `JSONObjectWriter`.
+public struct JSONObjectBuilder: JSONObjectSink {
     public private(set) var members: [JSONMember] = []
 
     public init() {}
@@ -76,21 +76,13 @@ public struct JSONObjectBuilder {
         members.append(JSONMember(key, value))
     }
 
-    public mutating func add(_ key: String, _ value: String?) {
-        if let value { add(key, .string(value)) }
-    }
+    public mutating func add(_ key: String, string value: String) { add(key, .string(value)) }
 
-    public mutating func add(_ key: String, _ values: [String]) {
-        if !values.isEmpty { add(key, .array(values.map(JSONValue.string))) }
-    }
+    public mutating func add(_ key: String, strings values: [String]) { add(key, .array(values.map(JSONValue.string))) }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, _ value: T?) {
-        if let value { add(key, value.json) }
-    }
+    public mutating func add<T: JSONRepresentable>(_ key: String, value: T) { add(key, value.json) }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, _ values: [T]) {
-        if !values.isEmpty { add(key, .array(values.map(\.json))) }
-    }
+    public mutating func add<T: JSONRepresentable>(_ key: String, array values: [T]) { add(key, .array(values.map(\.json))) }
 
     public var json: JSONValue { .object(members) }
 }
@@ -99,6 +91,12 @@ public struct JSONObjectBuilder {
 public protocol JSONRepresentable {
     var json: JSONValue { get }
     init(json: JSONValue) throws(JSONShapeError)
+    /// Appends the canonical JSON as compact bytes, skipping the `JSONValue` tree where the type can.
+    func writeJSON(into out: inout [UInt8])
+}
+
+extension JSONRepresentable {
+    public func writeJSON(into out: inout [UInt8]) { JSONWriter.write(json, into: &out) }
 }
 
 /// A JSON value that is well formed but not the shape the model expects, with the path to it.

@@ -7,13 +7,7 @@ public enum JSONWriter {
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): writeString(s, into: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                write(item, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
+        case .array(let items): writeArray(items, into: &out) { write($0, into: &$1) }
         case .object(let members):
             out.append(UInt8(ascii: "{"))
             for (i, member) in members.enumerated() {
@@ -34,6 +28,16 @@ public enum JSONWriter {
 
     public static func string(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// `[`, the items written by `writeItem` between commas, `]`.
+    static func writeArray<Item>(_ items: [Item], into out: inout [UInt8], _ writeItem: (Item, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writeItem(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -13,7 +13,7 @@ public struct JSONLWriter: DocumentWriter {
     public init() {}
 
     public mutating func write(_ document: Document, into out: inout [UInt8]) throws {
-        JSONWriter.write(document.json, into: &out)
+        document.writeJSON(into: &out)
         out.append(0x0A)
     }
 }

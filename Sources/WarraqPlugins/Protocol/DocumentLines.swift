@@ -4,7 +4,7 @@ import WarraqCore
 public enum DocumentLines {
     /// The document's line, newline included.
     public static func encode(_ document: Document, into out: inout [UInt8]) {
-        JSONWriter.write(document.json, into: &out)
+        document.writeJSON(into: &out)
         out.append(0x0A)
     }
 

@@ -1,0 +1,48 @@
+/// Where an object's members go, in the order its type gives them once (`addMembers`): a
+/// `JSONValue` tree (`JSONObjectBuilder`) or bytes (`JSONObjectWriter`). Both then agree on
+/// member order and on which members are left out.
+public protocol JSONObjectSink {
+    /// A member written as given.
+    mutating func add(_ key: String, _ value: JSONValue)
+    mutating func add(_ key: String, string value: String)
+    /// An array member, written even when empty.
+    mutating func add(_ key: String, strings values: [String])
+    mutating func add<T: JSONRepresentable>(_ key: String, value: T)
+    /// An array member, written even when empty.
+    mutating func add<T: JSONRepresentable>(_ key: String, array values: [T])
+}
+
+// The canonical JSON's rule, in one place for every sink: absent and empty values are left out.
+extension JSONObjectSink {
+    public mutating func add(_ key: String, _ value: String?) {
+        if let value { add(key, string: value) }
+    }
+
+    public mutating func add(_ key: String, _ values: [String]) {
+        if !values.isEmpty { add(key, strings: values) }
+    }
+
+    public mutating func add<T: JSONRepresentable>(_ key: String, _ value: T?) {
+        if let value { add(key, value: value) }
+    }
+
+    public mutating func add<T: JSONRepresentable>(_ key: String, _ values: [T]) {
+        if !values.isEmpty { add(key, array: values) }
+    }
+}
+
+/// A type whose canonical JSON is an object. It lists its members once, in order, and gets both
+/// its `JSONValue` and its bytes from that list.
+public protocol JSONObjectRepresentable: JSONRepresentable {
+    func addMembers<Sink: JSONObjectSink>(to object: inout Sink)
+}
+
+extension JSONObjectRepresentable {
+    public var json: JSONValue {
+        var object = JSONObjectBuilder()
+        addMembers(to: &object)
+        return object.json
+    }
+
+    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
+}
