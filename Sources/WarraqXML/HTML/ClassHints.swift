@@ -39,28 +39,54 @@ struct ClassHints: Sendable {
         }
     }
 
-    private let patterns: [Pattern]
+    /// The patterns by their first byte, in hint order: a word is compared only with hints that
+    /// start as it does.
+    private let patternsByFirstByte: [[Pattern]]
 
     init(furniture: [(word: String, reason: RemovalReason)], caption: [String], content: [String]) {
         self.furniture = furniture
         self.caption = caption
         self.content = content
-        patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
+        let patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
             + furniture.map { Pattern($0.word, .furniture($0.reason)) }
+        var byFirstByte = [[Pattern]](repeating: [], count: 256)
+        for pattern in patterns { if let first = pattern.bytes.first { byFirstByte[Int(first)].append(pattern) } }
+        patternsByFirstByte = byFirstByte
     }
 
-    func verdict(_ names: String) -> Verdict {
+    /// What the words of some names say. Judgements of several names (class, then id, then
+    /// role) add up to the judgement of those names joined by spaces.
+    struct Judgement {
         var isContent = false
         var isCaption = false
+        /// The first furniture reason found.
         var reason: RemovalReason?
+
+        mutating func add(_ other: Judgement) {
+            isContent = isContent || other.isContent
+            isCaption = isCaption || other.isCaption
+            if reason == nil { reason = other.reason }
+        }
+
+        var verdict: Verdict {
+            if isCaption { return .caption }
+            if isContent, reason == nil { return .content }
+            return reason.map { .furniture($0) } ?? .none
+        }
+    }
+
+    func verdict(_ names: String) -> Verdict { judgement(names).verdict }
+
+    func judgement(_ names: String) -> Judgement {
+        var judgement = Judgement()
         var word: [UInt8] = []
         func judge() {
-            guard !word.isEmpty else { return }
-            for pattern in patterns where pattern.matches(word[...]) {
+            guard let first = word.first else { return }
+            for pattern in patternsByFirstByte[Int(first)] where pattern.matches(word[...]) {
                 switch pattern.verdict {
-                case .caption: isCaption = true
-                case .content: isContent = true
-                case .furniture(let found): if reason == nil { reason = found }
+                case .caption: judgement.isCaption = true
+                case .content: judgement.isContent = true
+                case .furniture(let found): if judgement.reason == nil { judgement.reason = found }
                 case .none: break
                 }
             }
@@ -74,9 +100,7 @@ struct ClassHints: Sendable {
             }
         }
         judge()
-        if isCaption { return .caption }
-        if isContent, reason == nil { return .content }
-        return reason.map { .furniture($0) } ?? .none
+        return judgement
     }
 }
 

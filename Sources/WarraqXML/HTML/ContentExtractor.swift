@@ -36,8 +36,8 @@ struct ContentExtractor {
     /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
     private var furniture: [RemovalReason?] = []
     private var inCaption: [Bool] = []
-    /// Verdicts by class, id and role names: pages repeat them.
-    private var verdicts: [String: ClassHints.Verdict] = [:]
+    /// Judgements by class, id or role value: pages repeat them.
+    private var judgements: [String: ClassHints.Judgement] = [:]
     /// Per node, the size of its prose-like runs (see `proseSizes`).
     private var prose: [Int] = []
     /// The first `<h1>` or `<h2>` that shows the title.
@@ -74,14 +74,22 @@ struct ContentExtractor {
         if tree.attribute(node, "hidden") != nil || tree.attribute(node, "aria-hidden") == "true" {
             return .furniture(.boilerplate)
         }
-        let names = [tree.attribute(node, "class"), tree.attribute(node, "id"), tree.attribute(node, "role")]
-            .compactMap { $0 }.joined(separator: " ")
-        guard !names.isEmpty else { return .none }
-        if let known = verdicts[names] { return known }
-        let verdict = hints.verdict(names)
-        verdicts[names] = verdict
-        return verdict
+        var judgement = ClassHints.Judgement()
+        for name in Self.judgedAttributes {
+            guard let value = tree.attribute(node, name) else { continue }
+            if let known = judgements[value] {
+                judgement.add(known)
+            } else {
+                let found = hints.judgement(value)
+                judgements[value] = found
+                judgement.add(found)
+            }
+        }
+        return judgement.verdict
     }
+
+    /// The attributes whose words judge an element, in the order their judgements add up.
+    private static let judgedAttributes = ["class", "id", "role"].map { HTMLAttribute.number($0)! }
 
     /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
     private func proseSizes(_ runs: [TextRun], page: Int) -> [Int] {
