@@ -28,11 +28,12 @@ struct ClassHints: Sendable {
             self.verdict = verdict
         }
 
-        func matches(_ word: ArraySlice<UInt8>) -> Bool {
-            guard exact ? word.count == bytes.count : word.count >= bytes.count, word.first == bytes.first else { return false }
+        /// Whether a word (letters and digits of a name, in any case) matches.
+        func matches(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            guard exact ? word.count == bytes.count : word.count >= bytes.count else { return false }
             var offset = word.startIndex
             for byte in bytes {
-                if word[offset] != byte { return false }
+                if ClassHints.wordByte(word[offset]) != byte { return false }
                 offset += 1
             }
             return true
@@ -78,11 +79,21 @@ struct ClassHints: Sendable {
     func verdict(_ names: String) -> Verdict { judgement(names).verdict }
 
     func judgement(_ names: String) -> Judgement {
+        var names = names
+        return names.withUTF8(judgement)
+    }
+
+    private func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
         var judgement = Judgement()
-        var word: [UInt8] = []
-        func judge() {
-            guard let first = word.first else { return }
-            for pattern in patternsByFirstByte[Int(first)] where pattern.matches(word[...]) {
+        var start = 0
+        while start < names.count {
+            guard let first = Self.wordByte(names[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < names.count, Self.wordByte(names[end]) != nil { end += 1 }
+            for pattern in patternsByFirstByte[Int(first)] where pattern.matches(names[start..<end]) {
                 switch pattern.verdict {
                 case .caption: judgement.isCaption = true
                 case .content: judgement.isContent = true
@@ -90,17 +101,18 @@ struct ClassHints: Sendable {
                 case .none: break
                 }
             }
-            word.removeAll(keepingCapacity: true)
+            start = end
         }
-        for byte in names.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            default: judge()
-            }
-        }
-        judge()
         return judgement
+    }
+
+    /// A letter (lowercased) or digit, which words are made of; nil for a byte between words.
+    private static func wordByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: nil
+        }
     }
 }
 
