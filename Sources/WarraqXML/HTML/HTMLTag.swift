@@ -11,27 +11,10 @@ enum HTMLTag: UInt8, CaseIterable {
     case figure, figcaption, img, picture, br, hr, time, address, details, summary, menu
     case a, em, i, strong, b, code, kbd, span, font, small, u, sup, sub, mark, abbr, cite, q, s
 
-    /// The names as bytes, by length: a name is compared only with names as long as it, and no
-    /// string is made per element.
-    private static let byLength: [[(name: [UInt8], tag: HTMLTag)]] = {
-        let named = allCases.filter { $0 != .text && $0 != .other }.map { (name: Array("\($0)".utf8), tag: $0) }
-        var table = [[(name: [UInt8], tag: HTMLTag)]](repeating: [], count: named.map(\.name.count).max()! + 1)
-        for entry in named { table[entry.name.count].append(entry) }
-        return table
-    }()
+    private static let byName = NameTable(allCases.filter { $0 != .text && $0 != .other }.map { (name: "\($0)", value: $0) })
 
     init(name: UnsafePointer<xmlChar>?) {
-        self = .other
-        guard let name else { return }
-        var length = 0
-        while name[length] != 0 {
-            length += 1
-            if length == Self.byLength.count { return }
-        }
-        for entry in Self.byLength[length] where entry.name.indices.allSatisfy({ entry.name[$0] == name[$0] }) {
-            self = entry.tag
-            return
-        }
+        self = name.flatMap(Self.byName.value) ?? .other
     }
 
     /// Not read at all: code, styling, form controls and embedded frames.
