@@ -193,6 +193,16 @@ struct HTMLClassHintTests {
         #expect(hints.verdict("image-caption") == .caption)
     }
 
+    @Test("judgements of class, id and role add up to the verdict of the names joined", arguments: [
+        ["article-body", "share"], ["Sidebar", "main-content"], ["story", "photo-caption", "ad"], ["", "comments"],
+    ])
+    func judgementsAddUp(names: [String]) {
+        let hints = ClassHints.builtIn
+        var judgement = ClassHints.Judgement()
+        for name in names { judgement.add(hints.judgement(name)) }
+        #expect(judgement.verdict == hints.verdict(names.joined(separator: " ")))
+    }
+
     @Test("a malformed hints file is an error naming file, line and key", arguments: [
         ("furniture:\n  bogus: [x]\n", "h.yaml:2: furniture.bogus is not a removal reason"),
         ("caption: oops\n", "h.yaml:1: caption must be a list of words"),

@@ -39,4 +39,17 @@ struct HTMLTreeBuilderTests {
         #expect(tree.end(paragraph) == paragraph + 2)
         #expect(tree.text(paragraph) == word.trimmingWhitespace())
     }
+
+    @Test("names are looked up from NUL-terminated bytes: whole names only, in their case")
+    func nameTable() {
+        let table = NameTable([(name: "p", value: 1), (name: "pre", value: 2), (name: "blockquote", value: 3)])
+        func look(_ name: String) -> Int? { name.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1, table.value) } }
+        #expect(look("p") == 1)
+        #expect(look("pre") == 2)
+        #expect(look("blockquote") == 3)
+        #expect(look("pr") == nil)
+        #expect(look("PRE") == nil)
+        #expect(look("blockquotes") == nil)
+        #expect(look("") == nil)
+    }
 }

@@ -28,55 +28,91 @@ struct ClassHints: Sendable {
             self.verdict = verdict
         }
 
-        func matches(_ word: ArraySlice<UInt8>) -> Bool {
-            guard exact ? word.count == bytes.count : word.count >= bytes.count, word.first == bytes.first else { return false }
+        /// Whether a word (letters and digits of a name, in any case) matches.
+        func matches(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            guard exact ? word.count == bytes.count : word.count >= bytes.count else { return false }
             var offset = word.startIndex
             for byte in bytes {
-                if word[offset] != byte { return false }
+                if ClassHints.wordByte(word[offset]) != byte { return false }
                 offset += 1
             }
             return true
         }
     }
 
-    private let patterns: [Pattern]
+    /// The patterns by their first byte, in hint order: a word is compared only with hints that
+    /// start as it does.
+    private let patternsByFirstByte: [[Pattern]]
 
     init(furniture: [(word: String, reason: RemovalReason)], caption: [String], content: [String]) {
         self.furniture = furniture
         self.caption = caption
         self.content = content
-        patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
+        let patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
             + furniture.map { Pattern($0.word, .furniture($0.reason)) }
+        var byFirstByte = [[Pattern]](repeating: [], count: 256)
+        for pattern in patterns { if let first = pattern.bytes.first { byFirstByte[Int(first)].append(pattern) } }
+        patternsByFirstByte = byFirstByte
     }
 
-    func verdict(_ names: String) -> Verdict {
+    /// What the words of some names say. Judgements of several names (class, then id, then
+    /// role) add up to the judgement of those names joined by spaces.
+    struct Judgement {
         var isContent = false
         var isCaption = false
+        /// The first furniture reason found.
         var reason: RemovalReason?
-        var word: [UInt8] = []
-        func judge() {
-            guard !word.isEmpty else { return }
-            for pattern in patterns where pattern.matches(word[...]) {
+
+        mutating func add(_ other: Judgement) {
+            isContent = isContent || other.isContent
+            isCaption = isCaption || other.isCaption
+            if reason == nil { reason = other.reason }
+        }
+
+        var verdict: Verdict {
+            if isCaption { return .caption }
+            if isContent, reason == nil { return .content }
+            return reason.map { .furniture($0) } ?? .none
+        }
+    }
+
+    func verdict(_ names: String) -> Verdict { judgement(names).verdict }
+
+    func judgement(_ names: String) -> Judgement {
+        var names = names
+        return names.withUTF8(judgement)
+    }
+
+    private func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
+        var judgement = Judgement()
+        var start = 0
+        while start < names.count {
+            guard let first = Self.wordByte(names[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < names.count, Self.wordByte(names[end]) != nil { end += 1 }
+            for pattern in patternsByFirstByte[Int(first)] where pattern.matches(names[start..<end]) {
                 switch pattern.verdict {
-                case .caption: isCaption = true
-                case .content: isContent = true
-                case .furniture(let found): if reason == nil { reason = found }
+                case .caption: judgement.isCaption = true
+                case .content: judgement.isContent = true
+                case .furniture(let found): if judgement.reason == nil { judgement.reason = found }
                 case .none: break
                 }
             }
-            word.removeAll(keepingCapacity: true)
+            start = end
         }
-        for byte in names.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            default: judge()
-            }
+        return judgement
+    }
+
+    /// A letter (lowercased) or digit, which words are made of; nil for a byte between words.
+    private static func wordByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: nil
         }
-        judge()
-        if isCaption { return .caption }
-        if isContent, reason == nil { return .content }
-        return reason.map { .furniture($0) } ?? .none
     }
 }
 

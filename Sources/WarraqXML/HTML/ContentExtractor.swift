@@ -36,8 +36,6 @@ struct ContentExtractor {
     /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
     private var furniture: [RemovalReason?] = []
     private var inCaption: [Bool] = []
-    /// Verdicts by class, id and role names: pages repeat them.
-    private var verdicts: [String: ClassHints.Verdict] = [:]
     /// Per node, the size of its prose-like runs (see `proseSizes`).
     private var prose: [Int] = []
     /// The first `<h1>` or `<h2>` that shows the title.
@@ -60,7 +58,7 @@ struct ContentExtractor {
 
     // MARK: Judging
 
-    private mutating func ownVerdict(_ node: Int) -> ClassHints.Verdict {
+    private func ownVerdict(_ node: Int) -> ClassHints.Verdict {
         let tag = tree.tags[node]
         switch tag {
         case .nav, .menu: return .furniture(.navigation)
@@ -71,17 +69,21 @@ struct ContentExtractor {
         case .html, .body: return .none
         default: break
         }
-        if tree.attribute(node, "hidden") != nil || tree.attribute(node, "aria-hidden") == "true" {
+        if tree.attribute(node, Self.hidden) != nil || tree.attribute(node, Self.ariaHidden) == "true" {
             return .furniture(.boilerplate)
         }
-        let names = [tree.attribute(node, "class"), tree.attribute(node, "id"), tree.attribute(node, "role")]
-            .compactMap { $0 }.joined(separator: " ")
-        guard !names.isEmpty else { return .none }
-        if let known = verdicts[names] { return known }
-        let verdict = hints.verdict(names)
-        verdicts[names] = verdict
-        return verdict
+        var judgement = ClassHints.Judgement()
+        for name in Self.judgedAttributes {
+            if let value = tree.attribute(node, name) { judgement.add(hints.judgement(value)) }
+        }
+        return judgement.verdict
     }
+
+    /// The attributes whose words judge an element, in the order their judgements add up.
+    private static let judgedAttributes = ["class", "id", "role"].map { HTMLAttribute.number($0)! }
+    private static let classAttribute = HTMLAttribute.number("class")!
+    private static let hidden = HTMLAttribute.number("hidden")!
+    private static let ariaHidden = HTMLAttribute.number("aria-hidden")!
 
     /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
     private func proseSizes(_ runs: [TextRun], page: Int) -> [Int] {
@@ -112,7 +114,7 @@ struct ContentExtractor {
         }
         var proseByClass: [String: Int] = [:]
         for node in 1..<max(tree.count, 1) where prose[node] > 0 {
-            if let names = tree.attribute(node, "class"), tree.attribute(tree.parent(node), "class") != names {
+            if let names = tree.attribute(node, Self.classAttribute), tree.attribute(tree.parent(node), Self.classAttribute) != names {
                 proseByClass[names, default: 0] += prose[node]
             }
         }
@@ -122,7 +124,7 @@ struct ContentExtractor {
             let captionAbove = parent >= 0 && inCaption[parent]
             let verdict = titleAncestors.contains(node) ? .none : ownVerdict(node)
             switch verdict {
-            case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, "class") ?? ""] ?? prose[node]) * 4 < pageProse:
+            case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, Self.classAttribute) ?? ""] ?? prose[node]) * 4 < pageProse:
                 furniture[node] = inherited ?? reason
             default: furniture[node] = inherited
             }

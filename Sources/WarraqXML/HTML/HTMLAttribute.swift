@@ -2,8 +2,8 @@
 enum HTMLAttribute {
     /// Most often asked for first.
     static let names = [
-        "class", "id", "role", "hidden", "aria-hidden", "href", "src", "data-src", "alt", "datetime", "content", "property",
-        "name", "itemprop", "rel", "type", "lang", "style",
+        "class", "id", "role", "hidden", "aria-hidden", "href", "src", "data-src", "datetime", "content", "property",
+        "name", "itemprop", "rel", "lang",
     ]
     private static let bytes = names.map { Array($0.utf8) }
 
@@ -14,17 +14,15 @@ enum HTMLAttribute {
         return nil
     }
 
-    /// The number of a NUL-terminated name as libxml2 gives it.
-    static func number(_ name: UnsafePointer<UInt8>) -> UInt8? {
-        var length = 0
-        while name[length] != 0 { length += 1 }
-        return number(UnsafeBufferPointer(start: name, count: length))
-    }
+    private static let byName = NameTable(names.enumerated().map { (name: $0.element, value: UInt8($0.offset)) })
 
-    /// The number of a name in lowercase bytes.
-    static func number<Name: Collection<UInt8>>(_ name: Name) -> UInt8? {
-        for (number, candidate) in bytes.enumerated() where candidate.count == name.count && candidate.elementsEqual(name) {
-            return UInt8(number)
+    /// The number of a NUL-terminated name as libxml2 gives it.
+    static func number(_ name: UnsafePointer<UInt8>) -> UInt8? { byName.value(name) }
+
+    /// The number of a name as a page spells it, in any case (the ASCII letters folded).
+    static func number(anyCase name: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8? {
+        for (number, candidate) in bytes.enumerated() where candidate.count == name.count {
+            if zip(candidate, name).allSatisfy({ $0 == $1 | 0x20 }) { return UInt8(number) }
         }
         return nil
     }

@@ -11,12 +11,10 @@ enum HTMLTag: UInt8, CaseIterable {
     case figure, figcaption, img, picture, br, hr, time, address, details, summary, menu
     case a, em, i, strong, b, code, kbd, span, font, small, u, sup, sub, mark, abbr, cite, q, s
 
-    private static let byName: [String: HTMLTag] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0 != .text && $0 != .other }.map { ("\($0)", $0) }
-    )
+    private static let byName = NameTable(allCases.filter { $0 != .text && $0 != .other }.map { (name: "\($0)", value: $0) })
 
     init(name: UnsafePointer<xmlChar>?) {
-        self = XMLText.borrowed(name).flatMap { Self.byName[$0] } ?? .other
+        self = name.flatMap(Self.byName.value) ?? .other
     }
 
     /// Not read at all: code, styling, form controls and embedded frames.

@@ -26,7 +26,11 @@ struct HTMLTree {
     var count: Int { tags.count }
 
     func attribute(_ node: Int, _ name: String) -> String? {
-        guard let wanted = HTMLAttribute.number(name) else { return nil }
+        HTMLAttribute.number(name).flatMap { attribute(node, $0) }
+    }
+
+    /// The value of the attribute numbered `wanted` (`HTMLAttribute`).
+    func attribute(_ node: Int, _ wanted: UInt8) -> String? {
         let end = node + 1 < count ? Int(attributeStarts[node + 1]) : attributeNames.count
         for index in Int(attributeStarts[node])..<end where attributeNames[index] == wanted { return attributeValues[index] }
         return nil

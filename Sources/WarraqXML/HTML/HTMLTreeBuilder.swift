@@ -31,12 +31,12 @@ final class HTMLTreeBuilder {
     }
 
     /// Elements in whose text libxml2 keeps white space (`allowPCData`, from the HTML 4.01 loose DTD).
-    private static let allowPCData: Set<String> = [
+    private static let allowPCData = NameTable([
         "a", "abbr", "acronym", "address", "applet", "b", "bdo", "big", "blockquote", "body", "button", "caption",
         "center", "cite", "code", "dd", "del", "dfn", "div", "dt", "em", "font", "form", "h1", "h2", "h3", "h4", "h5",
         "h6", "i", "iframe", "ins", "kbd", "label", "legend", "li", "noframes", "noscript", "object", "p", "pre", "q",
         "s", "samp", "small", "span", "strike", "strong", "td", "th", "tt", "u", "var",
-    ]
+    ].map { (name: $0, value: ()) })
     /// Doctypes under which libxml2 drops white space between the body's children.
     private static let strictDoctypes: Set<String> = ["-//w3c//dtd html 4.01//en", "-//w3c//dtd html 4//en"]
 
@@ -198,13 +198,14 @@ final class HTMLTreeBuilder {
         let next = context.pointee.input.pointee.cur.pointee
         if next == 0 { return true }
         guard next == UInt8(ascii: "<") else { return false }
-        guard let name = XMLText.borrowed(context.pointee.name) else { return true }
-        if name == "html" || name == "head" { return true }
-        if name == "body", let id = doctype ?? nil, Self.strictDoctypes.contains(id.lowercased()) { return true }
+        guard let name = context.pointee.name else { return true }
+        let tag = HTMLTag(name: name)
+        if tag == .html || tag == .head { return true }
+        if tag == .body, let id = doctype ?? nil, Self.strictDoctypes.contains(id.lowercased()) { return true }
         switch frame.lastChild {
-        case .none: return !Self.allowPCData.contains(name)
+        case .none: return Self.allowPCData.value(name) == nil
         case .text: return false
-        case .element(let child): return !(XMLText.borrowed(child).map(Self.allowPCData.contains) ?? false)
+        case .element(let child): return child.flatMap(Self.allowPCData.value) == nil
         }
     }
 

@@ -139,8 +139,7 @@ enum ScriptStripper {
             if isNameStart(bytes[index]) || bytes[index] == UInt8(ascii: ".") {
                 let nameStart = index
                 while index < count, isNameByte(bytes[index]) { index += 1 }
-                let attribute = bytes[nameStart..<index].lazy.map { $0 | 0x20 }
-                let kept = keepsValues || HTMLAttribute.number(attribute) != nil
+                let kept = keepsValues || HTMLAttribute.number(anyCase: bytes[nameStart..<index]) != nil
                 while index < count, isBlank(bytes[index]) { index += 1 }
                 if index < count, bytes[index] == UInt8(ascii: "=") {
                     index += 1
