@@ -4,14 +4,15 @@ import Glibc
 /// match phrase lists and class names against every line and element, and Foundation's
 /// `range(of:)` was most of their time.
 public enum ByteSearch {
-    /// The first offset at or after `start` where `pattern` occurs in `haystack`.
-    private static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// The first offset at or after `start` where `pattern` occurs in `haystack`, found by
+    /// `memchr` for the pattern's byte at `anchor`, then `memcmp` for the whole.
+    private static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int, anchor: Int = 0) -> Int? {
         var position = start
-        let first = Int32(pattern[0])
+        let byte = Int32(pattern[anchor])
         while position + pattern.count <= haystack.count {
-            guard let hit = memchr(haystack.baseAddress! + position, first, haystack.count - pattern.count - position + 1) else { return nil }
-            let offset = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(hit, pattern.baseAddress!, pattern.count) == 0 { return offset }
+            guard let hit = memchr(haystack.baseAddress! + position + anchor, byte, haystack.count - pattern.count - position + 1) else { return nil }
+            let offset = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            if memcmp(haystack.baseAddress! + offset, pattern.baseAddress!, pattern.count) == 0 { return offset }
             position = offset + 1
         }
         return nil
@@ -67,15 +68,7 @@ public enum ByteSearch {
             var text = text
             return text.withUTF8 { haystack in
                 pattern.withUnsafeBufferPointer { pattern in
-                    let last = haystack.count - pattern.count
-                    var start = 0
-                    while start <= last {
-                        guard let hit = memchr(haystack.baseAddress! + start + anchor, Int32(pattern[anchor]), last - start + 1) else { return false }
-                        let offset = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-                        if memcmp(haystack.baseAddress! + offset, pattern.baseAddress!, pattern.count) == 0 { return true }
-                        start = offset + 1
-                    }
-                    return false
+                    haystack.count >= pattern.count && ByteSearch.find(pattern, in: haystack, from: 0, anchor: anchor) != nil
                 }
             }
         }
