@@ -70,7 +70,7 @@ public struct HTMLReader: DocumentReader {
             page = Array(decoded.text.utf8)
             utf8 = true
         }
-        if utf8 { page = ScriptStripper.strip(page) }
+        if utf8 { page = UnreadMarkup.strip(page) }
         NoNetwork.install()
         XMLParseStop.reset()
         guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil) else {

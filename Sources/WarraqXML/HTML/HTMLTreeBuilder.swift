@@ -132,7 +132,7 @@ final class HTMLTreeBuilder {
                 frame.isJSONLD = (Self.attribute("type", in: attributes) ?? "").contains("ld+json")
             } else if !tag.isDropped {
                 frame.node = tree.appendElement(tag, parent: parent)
-                addAttributes(attributes)
+                addAttributes(attributes, of: tag)
             }
         }
         if !frames.isEmpty {
@@ -228,10 +228,10 @@ final class HTMLTreeBuilder {
 
     // MARK: Attributes
 
-    private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, of tag: HTMLTag) {
         guard var cursor = attributes else { return }
         while let name = cursor.pointee {
-            if let number = HTMLAttribute.number(name) {
+            if let number = HTMLAttribute.number(name), HTMLAttribute.isRead(number, on: tag) {
                 tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "")
             }
             cursor += 2

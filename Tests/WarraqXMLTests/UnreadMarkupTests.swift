@@ -1,10 +1,10 @@
 import Testing
 @testable import WarraqXML
 
-@Suite("Script stripper")
-struct ScriptStripperTests {
+@Suite("Unread markup")
+struct UnreadMarkupTests {
     private func strip(_ page: String) -> String {
-        String(decoding: ScriptStripper.strip(Array(page.utf8)), as: UTF8.self)
+        String(decoding: UnreadMarkup.strip(Array(page.utf8)), as: UTF8.self)
     }
 
     @Test("script and style elements are emptied to their line breaks; a script ends at the first </script in any case")
