@@ -7,8 +7,9 @@ import Darwin
 /// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
 /// the bodies of `<script>` and `<style>` elements, the attributes the reader does not read on
 /// their element (name and value), and the length of blank runs between tags and between
-/// attributes. libxml2 reads each of those bytes a character at a time, and they are most of
-/// a news page. Only their line breaks stay, so libxml2's line numbers stay right.
+/// attributes; and lifts out the text and attribute values it does read, for the tree builder
+/// to put back (`LiftedText`). libxml2 reads each of those bytes a character at a time, and they
+/// are most of a news page. Only their line breaks stay, so libxml2's line numbers stay right.
 ///
 /// The scan follows libxml2's HTML tokenizer (comments, quoted attribute values, the first
 /// `</script` ending a script); a script that could be JSON-LD is kept whole, and so is
@@ -16,21 +17,24 @@ import Darwin
 /// longer than libxml2 reads, a doctype it may read its own way). For UTF-8 pages only: in
 /// other encodings libxml2 may stop at a byte it cannot convert, and that must not move.
 enum UnreadMarkup {
-    static func strip(_ page: [UInt8]) -> [UInt8] {
+    static func strip(_ page: [UInt8]) -> (page: [UInt8], lifted: LiftedText) {
         page.withUnsafeBufferPointer { bytes in
             // libxml2 reads a NUL byte as the end of some constructs and not of others.
-            guard let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil else { return page }
-            var scan = Scan(bytes)
+            guard let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil else { return (page, LiftedText()) }
+            var scan = Scan(bytes, page: page)
             scan.run()
-            return scan.output ?? page
+            return (scan.output ?? page, scan.lifted)
         }
     }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
     /// libxml2 hands text over in pieces this long (`HTML_PARSER_BIG_BUFFER_SIZE`); a blank run
-    /// that long may not be one piece, and is left as it is.
+    /// or a marker that long may not be one piece, and is left as it is.
     private static let textPiece = 1_000
+    /// Text shorter than this is not lifted: its marker (and quotes) could be longer, and the
+    /// page would outgrow the room it has.
+    private static let shortestLifted = 12
 
     private struct Scan {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -38,15 +42,31 @@ enum UnreadMarkup {
         /// A blank run between tags may shrink only where no text node can reach libxml2's
         /// length limit, which counts the blanks too.
         let foldsBlankText: Bool
+        /// Whether text may be lifted: for the same limit, and where the page cannot spell a marker.
+        private var lifts = false
+        private(set) var lifted: LiftedText
         private var out: [UInt8] = []
         private var copied = 0
         /// The current start tag's edits, made once the tag is known to end.
-        private var edits: [(range: Range<Int>, keepsBlank: Bool)] = []
+        private var edits: [Edit] = []
+        /// In the current start tag, where blanks and unread attributes began since the last
+        /// attribute kept, and whether there was a blank among them.
+        private var gap: Int?
+        private var gapHasBlank = false
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        private enum Edit {
+            /// Down to its line breaks, or one space when it has none and `keepsBlank`.
+            case blank(Range<Int>, keepsBlank: Bool)
+            /// Lifted out; `quoting` an unquoted value.
+            case lift(Range<Int>, quoting: Bool)
+        }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8]) {
             self.bytes = bytes
             count = bytes.count
             foldsBlankText = count <= HTMLTreeBuilder.maximumTextLength
+            lifted = LiftedText(page: page)
+            lifts = foldsBlankText && !spellsMarker()
         }
 
         /// The slimmed page; nil when nothing changed.
@@ -64,7 +84,7 @@ enum UnreadMarkup {
             // Where text starts that libxml2 reads as text too: after a tag.
             var text: Int?
             while let found = find(UInt8(ascii: "<"), from: index) {
-                if let text { foldBlanks(text..<found) }
+                if let text, found > text { foldOrLift(text..<found) }
                 text = nil
                 index = found
                 guard index + 1 < count else { break }
@@ -107,7 +127,7 @@ enum UnreadMarkup {
                         continue
                     }
                     guard let close = closing(raw.name, from: index) else { break }
-                    if raw.strippable, close > index { replace(index..<close, keepsBlank: false) }
+                    if raw.strippable, close > index { apply(.blank(index..<close, keepsBlank: false)) }
                     index = close
                 } else {
                     // `<` before anything but a letter is text.
@@ -118,28 +138,106 @@ enum UnreadMarkup {
 
         // MARK: Edits
 
-        /// Copies what comes before `range`, then of `range` only its line breaks, or, when it
-        /// has none and `keepsBlank`, one space.
-        private mutating func replace(_ range: Range<Int>, keepsBlank: Bool) {
+        /// Copies what comes before the edit's range, then the edit.
+        private mutating func apply(_ edit: Edit) {
+            let range: Range<Int>
+            switch edit {
+            case .blank(let blanks, _): range = blanks
+            case .lift(let text, _): range = text
+            }
             if copied == 0 { out.reserveCapacity(count) }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-            var line = range.lowerBound
-            var kept = false
-            while let newline = find(0x0A, from: line, before: range.upperBound) {
-                out.append(0x0A)
-                kept = true
-                line = newline + 1
-            }
-            if keepsBlank, !kept { out.append(0x20) }
             copied = range.upperBound
+            switch edit {
+            case .blank(_, let keepsBlank):
+                if appendLineBreaks(range) == 0, keepsBlank { out.append(0x20) }
+            case .lift(_, let quoting):
+                if quoting { out.append(UInt8(ascii: "\"")) }
+                out.append(contentsOf: LiftedText.marker)
+                let number = lifted.lift(range)
+                var power = 1
+                while power * 10 <= number { power *= 10 }
+                repeat {
+                    out.append(UInt8(ascii: "0") + UInt8(number / power % 10))
+                    power /= 10
+                } while power > 0
+                appendLineBreaks(range)
+                if quoting { out.append(UInt8(ascii: "\"")) }
+            }
         }
 
-        /// A run of blanks between tags, shortened: libxml2 drops it or keeps it as white
-        /// space, which the reader folds; only its length differs.
-        private mutating func foldBlanks(_ range: Range<Int>) {
-            guard foldsBlankText, range.count > 1, range.count < UnreadMarkup.textPiece,
-                  !range.contains(where: { !isBlank(bytes[$0]) }) else { return }
-            replace(range, keepsBlank: true)
+        @discardableResult
+        private mutating func appendLineBreaks(_ range: Range<Int>) -> Int {
+            var line = range.lowerBound
+            var breaks = 0
+            while let newline = find(0x0A, from: line, before: range.upperBound) {
+                out.append(0x0A)
+                breaks += 1
+                line = newline + 1
+            }
+            return breaks
+        }
+
+        /// Text between two tags: a blank run shortened (libxml2 drops it or keeps it as white
+        /// space, which the reader folds; only its length differs), other text lifted.
+        private mutating func foldOrLift(_ range: Range<Int>) {
+            guard foldsBlankText, range.count > 1 else { return }
+            if !range.contains(where: { !isBlank(bytes[$0]) }) {
+                if range.count < UnreadMarkup.textPiece { apply(.blank(range, keepsBlank: true)) }
+            } else if isLiftable(range, inText: true) {
+                apply(.lift(range, quoting: false))
+            }
+        }
+
+        /// Whether libxml2 hands `range` over byte for byte, and in one piece as a marker: no
+        /// entity or carriage return, and in text no character it drops (C0 controls but tab and
+        /// line feed, U+FFFE, U+FFFF).
+        private func isLiftable(_ range: Range<Int>, inText: Bool) -> Bool {
+            guard lifts, range.count >= UnreadMarkup.shortestLifted else { return false }
+            var breaks = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&") || byte == 0x0D { return false }
+                if byte == 0x0A {
+                    breaks += 1
+                } else if inText, byte < 0x20 && byte != 0x09 || byte == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return breaks + 16 < UnreadMarkup.textPiece
+        }
+
+        /// Whether the page has U+FDD0, or a character reference that may stand for it.
+        private func spellsMarker() -> Bool {
+            var index = 0
+            while let found = find(UInt8(ascii: "&"), from: index) {
+                index = found + 1
+                guard index < count, bytes[index] == UInt8(ascii: "#") else { continue }
+                var cursor = index + 1
+                let hex = cursor < count && bytes[cursor] | 0x20 == UInt8(ascii: "x")
+                if hex { cursor += 1 }
+                var value = 0
+                while cursor < count, value <= 0x10FFFF {
+                    let byte = bytes[cursor]
+                    if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                        value = value * (hex ? 16 : 10) + Int(byte - UInt8(ascii: "0"))
+                    } else if hex, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "f") {
+                        value = value * 16 + Int((byte | 0x20) - UInt8(ascii: "a")) + 10
+                    } else {
+                        break
+                    }
+                    cursor += 1
+                }
+                if value == 0xFDD0 { return true }
+            }
+            index = 0
+            while let lead = find(LiftedText.marker[0], from: index) {
+                if lead + 2 < count, bytes[lead + 1] == LiftedText.marker[1], bytes[lead + 2] == LiftedText.marker[2] { return true }
+                index = lead + 1
+            }
+            return false
         }
 
         // MARK: Comments and declarations
@@ -203,19 +301,7 @@ enum UnreadMarkup {
             let reading: Reading = rawName != nil || tag == .meta ? .everything : tag.isDropped ? .nothing : .attributes(tag)
             var maybeJSON = false
             edits.removeAll(keepingCapacity: true)
-            // Blanks and unread attributes since the last attribute kept.
-            var gap: Int?
-            var gapHasBlank = false
-            func atEnd() -> Bool {
-                index >= count || bytes[index] == UInt8(ascii: ">")
-                    || (bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"))
-            }
-            func closeGap(at end: Int) {
-                guard let start = gap else { return }
-                gap = nil
-                // One blank byte stays as it is.
-                if end - start > 1 || !gapHasBlank { edits.append((start..<end, gapHasBlank)) }
-            }
+            gap = nil
             while true {
                 let blanks = index
                 while index < count, isBlank(bytes[index]) { index += 1 }
@@ -223,12 +309,12 @@ enum UnreadMarkup {
                     if gap == nil { gap = blanks; gapHasBlank = false }
                     gapHasBlank = true
                 }
-                if atEnd() { break }
+                if isTagEnd(at: index) { break }
                 let itemStart = index
                 guard isNameStart(bytes[index]) || bytes[index] == UInt8(ascii: ".") else {
                     // A bogus attribute, dumped up to the next blank or the tag's end.
                     closeGap(at: itemStart)
-                    while !atEnd(), !isBlank(bytes[index]) { index += 1 }
+                    while !isTagEnd(at: index), !isBlank(bytes[index]) { index += 1 }
                     continue
                 }
                 while index < count, isNameByte(bytes[index]) { index += 1 }
@@ -236,6 +322,7 @@ enum UnreadMarkup {
                 let name = UnsafeBufferPointer(rebasing: bytes[itemStart..<index])
                 let afterName = index
                 while index < count, isBlank(bytes[index]) { index += 1 }
+                var value: (range: Range<Int>, quoted: Bool)?
                 if index < count, bytes[index] == UInt8(ascii: "=") {
                     index += 1
                     while index < count, isBlank(bytes[index]) { index += 1 }
@@ -244,9 +331,11 @@ enum UnreadMarkup {
                     let quote = bytes[index]
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         guard let end = find(quote, from: index + 1) else { return nil }
+                        value = ((index + 1)..<end, true)
                         index = end + 1
                     } else {
                         while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                        value = (valueStart..<index, false)
                     }
                     if rawName != nil, mayBeJSON(valueStart..<index) { maybeJSON = true }
                 } else {
@@ -261,6 +350,7 @@ enum UnreadMarkup {
                 }
                 if read {
                     closeGap(at: itemStart)
+                    if let value, isLiftable(value.range, inText: false) { edits.append(.lift(value.range, quoting: !value.quoted)) }
                 } else if gap == nil {
                     gap = itemStart
                     gapHasBlank = false
@@ -269,10 +359,23 @@ enum UnreadMarkup {
             guard index < count else { return nil }
             closeGap(at: index)
             if case .everything = reading {} else {
-                for edit in edits { replace(edit.range, keepsBlank: edit.keepsBlank) }
+                for edit in edits { apply(edit) }
             }
             if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil) }
             return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) })
+        }
+
+        private func isTagEnd(at index: Int) -> Bool {
+            index >= count || bytes[index] == UInt8(ascii: ">")
+                || (bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"))
+        }
+
+        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank; a gap of one
+        /// blank byte stays as it is.
+        private mutating func closeGap(at end: Int) {
+            guard let start = gap else { return }
+            gap = nil
+            if end - start > 1 || !gapHasBlank { edits.append(.blank(start..<end, keepsBlank: gapHasBlank)) }
         }
 
         /// The name libxml2's tree builder gives an element: after the prefix, if any (`o:p` is a `p`).
