@@ -102,7 +102,7 @@ enum UnreadMarkup {
                     }
                 } else if next == UInt8(ascii: "?") {
                     // A processing instruction runs to the first `>`; without a name after
-                    // it, `<?` is text.
+                    // it, `<?` is dropped and what follows read on.
                     guard index + 2 < count, isNameStart(bytes[index + 2]) || bytes[index + 2] >= 0x80 else {
                         index += 2
                         continue
