@@ -183,7 +183,13 @@ final class HTMLTreeBuilder {
     private func cdata(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let text, !frames.isEmpty else { return }
         let top = frames.count - 1
-        if frames[top].isJSONLD { script.append(contentsOf: UnsafeBufferPointer(start: text, count: length)) }
+        if frames[top].isJSONLD {
+            if let range = lifted.range(of: text, count: length) {
+                script.append(contentsOf: lifted.page[range])
+            } else {
+                script.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+            }
+        }
         frames[top].lastIsText = false
         frames[top].lastChild = .element(nil)
     }

@@ -7,8 +7,8 @@ import Darwin
 /// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
 /// the bodies of `<script>` and `<style>` elements, the attributes the reader does not read on
 /// their element (name and value), and the length of blank runs between tags and between
-/// attributes; and lifts out the text and attribute values it does read, for the tree builder
-/// to put back (`LiftedText`). libxml2 reads each of those bytes a character at a time, and they
+/// attributes; and lifts out the text, attribute values and JSON-LD it does read, for the tree
+/// builder to put back (`LiftedText`). libxml2 reads each of those bytes a character at a time, and they
 /// are most of a news page. Only their line breaks stay, so libxml2's line numbers stay right.
 ///
 /// The scan follows libxml2's HTML tokenizer (comments, quoted attribute values, the first
@@ -127,7 +127,12 @@ enum UnreadMarkup {
                         continue
                     }
                     guard let close = closing(raw.name, from: index) else { break }
-                    if raw.strippable, close > index { apply(.blank(index..<close, keepsBlank: false)) }
+                    if raw.strippable, close > index {
+                        apply(.blank(index..<close, keepsBlank: false))
+                    } else if isLiftable(index..<close, inText: true) {
+                        // Possibly JSON-LD, which the tree builder reads.
+                        apply(.lift(index..<close, quoting: false))
+                    }
                     index = close
                 } else {
                     // `<` before anything but a letter is text.
@@ -190,8 +195,8 @@ enum UnreadMarkup {
         }
 
         /// Whether libxml2 hands `range` over byte for byte, and in one piece as a marker: no
-        /// entity or carriage return, and in text no character it drops (C0 controls but tab and
-        /// line feed, U+FFFE, U+FFFF).
+        /// entity or carriage return, and in text and raw text no character it drops (C0
+        /// controls but tab and line feed, U+FFFE, U+FFFF).
         private func isLiftable(_ range: Range<Int>, inText: Bool) -> Bool {
             guard lifts, range.count >= UnreadMarkup.shortestLifted else { return false }
             var breaks = 0
