@@ -70,10 +70,11 @@ public struct HTMLReader: DocumentReader {
             page = Array(decoded.text.utf8)
             utf8 = true
         }
-        if utf8 { page = ScriptStripper.strip(page) }
+        var lifted = LiftedText()
+        if utf8 { (page, lifted) = UnreadMarkup.strip(page) }
         NoNetwork.install()
         XMLParseStop.reset()
-        guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil) else {
+        guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil, lifted: lifted) else {
             throw InputError("not HTML that libxml2 can parse")
         }
         if let stop = treeStop ?? XMLParseStop.reason {

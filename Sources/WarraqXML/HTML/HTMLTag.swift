@@ -17,6 +17,11 @@ enum HTMLTag: UInt8, CaseIterable {
         self = name.flatMap(Self.byName.value) ?? .other
     }
 
+    /// The tag of a name as a page spells it, in any case.
+    init(anyCase name: UnsafeBufferPointer<UInt8>) {
+        self = Self.byName.value(anyCase: name) ?? .other
+    }
+
     /// Not read at all: code, styling, form controls and embedded frames.
     var isDropped: Bool {
         switch self {

@@ -41,17 +41,22 @@ final class HTMLTreeBuilder {
     private static let strictDoctypes: Set<String> = ["-//w3c//dtd html 4.01//en", "-//w3c//dtd html 4//en"]
 
     private let context: htmlParserCtxtPtr
+    /// What `UnreadMarkup` took out of the page.
+    private let lifted: LiftedText
     private var tree = HTMLTree()
     private var frames: [Frame] = []
     private var script: [UInt8] = []
     private var doctype: String??
     private var stop: (line: Int, message: String)?
 
-    private init(context: htmlParserCtxtPtr) { self.context = context }
+    private init(context: htmlParserCtxtPtr, lifted: LiftedText) {
+        self.context = context
+        self.lifted = lifted
+    }
 
-    /// Parses HTML bytes; nil when libxml2 finds no element. `stop` says why libxml2 gave up
-    /// part-way, when it did for a limit of its tree builder.
-    static func parse(_ page: [UInt8], encoding: String?) -> (tree: HTMLTree, stop: (line: Int, message: String)?)? {
+    /// Parses HTML bytes, with the text `lifted` out of them put back; nil when libxml2 finds no
+    /// element. `stop` says why libxml2 gave up part-way, when it did for a limit of its tree builder.
+    static func parse(_ page: [UInt8], encoding: String?, lifted: LiftedText = LiftedText()) -> (tree: HTMLTree, stop: (line: Int, message: String)?)? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         // Encoding and I/O complaints would go to stderr; the reader reports failures itself.
@@ -62,7 +67,7 @@ final class HTMLTreeBuilder {
             let created = buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
             guard let context = created else { return nil }
             defer { xmlFreeParserCtxt(context) }
-            let builder = HTMLTreeBuilder(context: context)
+            let builder = HTMLTreeBuilder(context: context, lifted: lifted)
             builder.tree.reserveText(page.count / 2)
             var handler = handlers()
             withUnsafeBytes(of: &handler) { bytes in
@@ -132,7 +137,7 @@ final class HTMLTreeBuilder {
                 frame.isJSONLD = (Self.attribute("type", in: attributes) ?? "").contains("ld+json")
             } else if !tag.isDropped {
                 frame.node = tree.appendElement(tag, parent: parent)
-                addAttributes(attributes)
+                addAttributes(attributes, of: tag)
             }
         }
         if !frames.isEmpty {
@@ -152,6 +157,10 @@ final class HTMLTreeBuilder {
 
     private func characters(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let text, !frames.isEmpty else { return }
+        if let range = lifted.range(of: text, count: length) {
+            lifted.page.withUnsafeBufferPointer { characters($0.baseAddress! + range.lowerBound, range.count) }
+            return
+        }
         let top = frames.count - 1
         let buffer = UnsafeBufferPointer(start: text, count: length)
         if frames[top].isJSONLD {
@@ -174,7 +183,13 @@ final class HTMLTreeBuilder {
     private func cdata(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let text, !frames.isEmpty else { return }
         let top = frames.count - 1
-        if frames[top].isJSONLD { script.append(contentsOf: UnsafeBufferPointer(start: text, count: length)) }
+        if frames[top].isJSONLD {
+            if let range = lifted.range(of: text, count: length) {
+                script.append(contentsOf: lifted.page[range])
+            } else {
+                script.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+            }
+        }
         frames[top].lastIsText = false
         frames[top].lastChild = .element(nil)
     }
@@ -228,14 +243,20 @@ final class HTMLTreeBuilder {
 
     // MARK: Attributes
 
-    private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, of tag: HTMLTag) {
         guard var cursor = attributes else { return }
         while let name = cursor.pointee {
-            if let number = HTMLAttribute.number(name) {
-                tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "")
+            if let number = HTMLAttribute.number(name), HTMLAttribute.isRead(number, on: tag) {
+                tree.appendAttribute(number, cursor.successor().pointee.map(value) ?? "")
             }
             cursor += 2
         }
+    }
+
+    /// An attribute's value as libxml2 gives it, or the value its marker stands for.
+    private func value(_ text: UnsafePointer<xmlChar>) -> String {
+        guard let range = lifted.range(of: text, count: .max) else { return String(cString: text) }
+        return String(decoding: lifted.page[range], as: UTF8.self)
     }
 
     private static func attribute(_ wanted: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {

@@ -1,5 +1,5 @@
-/// Names looked up from the NUL-terminated bytes libxml2 hands over, without making a string
-/// per lookup: a name is compared only with the names as long as it.
+/// Names looked up from the bytes libxml2 or the page hands over, without making a string per
+/// lookup: a name is compared only with the names as long as it.
 struct NameTable<Value> {
     private let byLength: [[(name: [UInt8], value: Value)]]
 
@@ -10,13 +10,23 @@ struct NameTable<Value> {
         byLength = table
     }
 
+    /// A NUL-terminated name, as libxml2 gives it (lowercase).
     func value(_ name: UnsafePointer<UInt8>) -> Value? {
         var length = 0
         while name[length] != 0 {
             length += 1
             if length == byLength.count { return nil }
         }
-        for entry in byLength[length] where entry.name.indices.allSatisfy({ entry.name[$0] == name[$0] }) { return entry.value }
+        return value(UnsafeBufferPointer(start: name, count: length), folding: 0)
+    }
+
+    /// A name as a page spells it, its ASCII letters in any case (the table's names are
+    /// lowercase letters, digits and `-`, which setting the 0x20 bit leaves alone).
+    func value(anyCase name: UnsafeBufferPointer<UInt8>) -> Value? { value(name, folding: 0x20) }
+
+    private func value(_ name: UnsafeBufferPointer<UInt8>, folding mask: UInt8) -> Value? {
+        guard name.count < byLength.count else { return nil }
+        for entry in byLength[name.count] where entry.name.indices.allSatisfy({ entry.name[$0] == name[$0] | mask }) { return entry.value }
         return nil
     }
 }

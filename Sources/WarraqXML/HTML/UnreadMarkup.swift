@@ -1,0 +1,455 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
+/// the bodies of `<script>` and `<style>` elements, the attributes the reader does not read on
+/// their element (name and value), and the length of blank runs between tags and between
+/// attributes; and lifts out the text, attribute values and JSON-LD it does read, for the tree
+/// builder to put back (`LiftedText`). libxml2 reads each of those bytes a character at a time, and they
+/// are most of a news page. Only their line breaks stay, so libxml2's line numbers stay right.
+///
+/// The scan follows libxml2's HTML tokenizer (comments, quoted attribute values, the first
+/// `</script` ending a script); a script that could be JSON-LD is kept whole, and so is
+/// everything after a construct the scan cannot place (an unterminated comment or quote, a name
+/// longer than libxml2 reads, a doctype it may read its own way). For UTF-8 pages only: in
+/// other encodings libxml2 may stop at a byte it cannot convert, and that must not move.
+enum UnreadMarkup {
+    static func strip(_ page: [UInt8]) -> (page: [UInt8], lifted: LiftedText) {
+        page.withUnsafeBufferPointer { bytes in
+            // libxml2 reads a NUL byte as the end of some constructs and not of others.
+            guard let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil else { return (page, LiftedText()) }
+            var scan = Scan(bytes, page: page)
+            scan.run()
+            return (scan.output ?? page, scan.lifted)
+        }
+    }
+
+    /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
+    private static let longestName = 99
+    /// libxml2 hands text over in pieces this long (`HTML_PARSER_BIG_BUFFER_SIZE`); a blank run
+    /// or a marker that long may not be one piece, and is left as it is.
+    private static let textPiece = 1_000
+    /// Text shorter than this is not lifted: its marker (and quotes) could be longer, and the
+    /// page would outgrow the room it has.
+    private static let shortestLifted = 12
+
+    private struct Scan {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let count: Int
+        /// A blank run between tags may shrink only where no text node can reach libxml2's
+        /// length limit, which counts the blanks too.
+        let foldsBlankText: Bool
+        /// Whether text may be lifted: for the same limit, and where the page cannot spell a marker.
+        private var lifts = false
+        private(set) var lifted: LiftedText
+        private var out: [UInt8] = []
+        private var copied = 0
+        /// The current start tag's edits, made once the tag is known to end.
+        private var edits: [Edit] = []
+        /// In the current start tag, where blanks and unread attributes began since the last
+        /// attribute kept, and whether there was a blank among them.
+        private var gap: Int?
+        private var gapHasBlank = false
+
+        private enum Edit {
+            /// Down to its line breaks, or one space when it has none and `keepsBlank`.
+            case blank(Range<Int>, keepsBlank: Bool)
+            /// Lifted out; `quoting` an unquoted value.
+            case lift(Range<Int>, quoting: Bool)
+        }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8]) {
+            self.bytes = bytes
+            count = bytes.count
+            foldsBlankText = count <= HTMLTreeBuilder.maximumTextLength
+            lifted = LiftedText(page: page)
+            lifts = foldsBlankText && !spellsMarker()
+        }
+
+        /// The slimmed page; nil when nothing changed.
+        var output: [UInt8]? {
+            mutating get {
+                guard copied > 0 else { return nil }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+                copied = count
+                return out
+            }
+        }
+
+        mutating func run() {
+            var index = 0
+            // Where text starts that libxml2 reads as text too: after a tag.
+            var text: Int?
+            while let found = find(UInt8(ascii: "<"), from: index) {
+                if let text, found > text { foldOrLift(text..<found) }
+                text = nil
+                index = found
+                guard index + 1 < count else { break }
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "!") {
+                    if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                        guard let end = commentEnd(from: index) else { break }
+                        index = end
+                    } else if isDoctype(at: index + 2) {
+                        guard let end = doctypeEnd(from: index) else { break }
+                        index = end
+                    } else {
+                        // Any other `<!` is text.
+                        index += 1
+                    }
+                } else if next == UInt8(ascii: "?") {
+                    // A processing instruction runs to the first `>`; without a name after
+                    // it, `<?` is dropped and what follows read on.
+                    guard index + 2 < count, isNameStart(bytes[index + 2]) || bytes[index + 2] >= 0x80 else {
+                        index += 2
+                        continue
+                    }
+                    guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
+                    index = end + 1
+                } else if next == UInt8(ascii: "/") {
+                    // An end tag runs to the first `>`; without a name after it (which may
+                    // start with `.`), `</` is dropped and what follows read on.
+                    guard index + 2 < count, isNameStart(bytes[index + 2]) || bytes[index + 2] == UInt8(ascii: ".") else {
+                        index += 2
+                        continue
+                    }
+                    guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
+                    index = end + 1
+                    text = index
+                } else if isLetter(next) {
+                    guard let tag = startTag(at: index) else { break }
+                    index = tag.end
+                    guard let raw = tag.rawText else {
+                        text = index
+                        continue
+                    }
+                    guard let close = closing(raw.name, from: index) else { break }
+                    if raw.strippable, close > index {
+                        apply(.blank(index..<close, keepsBlank: false))
+                    } else if isLiftable(index..<close, inText: true) {
+                        // Possibly JSON-LD, which the tree builder reads.
+                        apply(.lift(index..<close, quoting: false))
+                    }
+                    index = close
+                } else {
+                    // `<` before anything but a letter is text.
+                    index += 1
+                }
+            }
+        }
+
+        // MARK: Edits
+
+        /// Copies what comes before the edit's range, then the edit.
+        private mutating func apply(_ edit: Edit) {
+            let range: Range<Int>
+            switch edit {
+            case .blank(let blanks, _): range = blanks
+            case .lift(let text, _): range = text
+            }
+            if copied == 0 { out.reserveCapacity(count) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+            copied = range.upperBound
+            switch edit {
+            case .blank(_, let keepsBlank):
+                if appendLineBreaks(range) == 0, keepsBlank { out.append(0x20) }
+            case .lift(_, let quoting):
+                if quoting { out.append(UInt8(ascii: "\"")) }
+                out.append(contentsOf: LiftedText.marker)
+                let number = lifted.lift(range)
+                var power = 1
+                while power * 10 <= number { power *= 10 }
+                repeat {
+                    out.append(UInt8(ascii: "0") + UInt8(number / power % 10))
+                    power /= 10
+                } while power > 0
+                appendLineBreaks(range)
+                if quoting { out.append(UInt8(ascii: "\"")) }
+            }
+        }
+
+        @discardableResult
+        private mutating func appendLineBreaks(_ range: Range<Int>) -> Int {
+            var line = range.lowerBound
+            var breaks = 0
+            while let newline = find(0x0A, from: line, before: range.upperBound) {
+                out.append(0x0A)
+                breaks += 1
+                line = newline + 1
+            }
+            return breaks
+        }
+
+        /// Text between two tags: a blank run shortened (libxml2 drops it or keeps it as white
+        /// space, which the reader folds; only its length differs), other text lifted.
+        private mutating func foldOrLift(_ range: Range<Int>) {
+            guard foldsBlankText, range.count > 1 else { return }
+            if !range.contains(where: { !isBlank(bytes[$0]) }) {
+                if range.count < UnreadMarkup.textPiece { apply(.blank(range, keepsBlank: true)) }
+            } else if isLiftable(range, inText: true) {
+                apply(.lift(range, quoting: false))
+            }
+        }
+
+        /// Whether libxml2 hands `range` over byte for byte, and in one piece as a marker: no
+        /// entity or carriage return, and in text and raw text no character it drops (C0
+        /// controls but tab and line feed, U+FFFE, U+FFFF).
+        private func isLiftable(_ range: Range<Int>, inText: Bool) -> Bool {
+            guard lifts, range.count >= UnreadMarkup.shortestLifted else { return false }
+            var breaks = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "&") || byte == 0x0D { return false }
+                if byte == 0x0A {
+                    breaks += 1
+                } else if inText, byte < 0x20 && byte != 0x09 || byte == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return breaks + 16 < UnreadMarkup.textPiece
+        }
+
+        /// Whether the page has U+FDD0, or a character reference that may stand for it.
+        private func spellsMarker() -> Bool {
+            var index = 0
+            while let found = find(UInt8(ascii: "&"), from: index) {
+                index = found + 1
+                guard index < count, bytes[index] == UInt8(ascii: "#") else { continue }
+                var cursor = index + 1
+                let hex = cursor < count && bytes[cursor] | 0x20 == UInt8(ascii: "x")
+                if hex { cursor += 1 }
+                var value = 0
+                while cursor < count, value <= 0x10FFFF {
+                    let byte = bytes[cursor]
+                    if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                        value = value * (hex ? 16 : 10) + Int(byte - UInt8(ascii: "0"))
+                    } else if hex, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "f") {
+                        value = value * 16 + Int((byte | 0x20) - UInt8(ascii: "a")) + 10
+                    } else {
+                        break
+                    }
+                    cursor += 1
+                }
+                if value == 0xFDD0 { return true }
+            }
+            index = 0
+            while let lead = find(LiftedText.marker[0], from: index) {
+                if lead + 2 < count, bytes[lead + 1] == LiftedText.marker[1], bytes[lead + 2] == LiftedText.marker[2] { return true }
+                index = lead + 1
+            }
+            return false
+        }
+
+        // MARK: Comments and declarations
+
+        /// Past the comment at `start`, which ends at the first `-->` or `--!>`; nil when it does not end.
+        private func commentEnd(from start: Int) -> Int? {
+            let end = search("-->", from: start + 4)
+            if let bang = search("--!>", from: start + 4, before: end.map { $0 + 4 }), bang < end ?? count { return bang + 4 }
+            return end.map { $0 + 3 }
+        }
+
+        private func isDoctype(at start: Int) -> Bool {
+            let name = "doctype".utf8
+            return start + name.count <= count && zip(bytes[start...], name).allSatisfy { $0 | 0x20 == $1 }
+        }
+
+        /// Past a `<!DOCTYPE …>`; nil when `<` or an unpaired quote comes before its first `>`,
+        /// where libxml2 may read it otherwise.
+        private func doctypeEnd(from start: Int) -> Int? {
+            guard let end = find(UInt8(ascii: ">"), from: start + 2), find(UInt8(ascii: "<"), from: start + 2, before: end) == nil else { return nil }
+            var index = start + 2
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    guard let close = find(byte, from: index + 1, before: end) else { return nil }
+                    index = close
+                }
+                index += 1
+            }
+            return end + 1
+        }
+
+        // MARK: Start tags
+
+        private struct RawText {
+            /// `script` or `style`, lowercase.
+            var name: StaticString
+            /// Whether the content may go: not a self-closed tag, not possibly JSON-LD.
+            var strippable: Bool
+        }
+
+        /// What the reader reads of an element's start tag.
+        private enum Reading {
+            /// Every attribute, as it stands: `<meta>` (libxml2 reads its charset), `<script>` and `<style>`.
+            case everything
+            /// The attributes `HTMLAttribute` reads on the element.
+            case attributes(HTMLTag)
+            /// Nothing: the element is dropped.
+            case nothing
+        }
+
+        /// The start tag at `start` as libxml2's `htmlParseStartTag` reads it: where it ends
+        /// and, for `<script>` and `<style>`, the raw text that follows; nil when the scan cannot
+        /// tell. Attributes the reader does not read go, and blank runs between attributes shrink.
+        private mutating func startTag(at start: Int) -> (end: Int, rawText: RawText?)? {
+            var index = start + 1
+            while index < count, isNameByte(bytes[index]) { index += 1 }
+            guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
+            let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
+            let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
+            let reading: Reading = rawName != nil || tag == .meta ? .everything : tag.isDropped ? .nothing : .attributes(tag)
+            var maybeJSON = false
+            edits.removeAll(keepingCapacity: true)
+            gap = nil
+            while true {
+                let blanks = index
+                while index < count, isBlank(bytes[index]) { index += 1 }
+                if index > blanks {
+                    if gap == nil { gap = blanks; gapHasBlank = false }
+                    gapHasBlank = true
+                }
+                if isTagEnd(at: index) { break }
+                let itemStart = index
+                guard isNameStart(bytes[index]) || bytes[index] == UInt8(ascii: ".") else {
+                    // A bogus attribute, dumped up to the next blank or the tag's end.
+                    closeGap(at: itemStart)
+                    while !isTagEnd(at: index), !isBlank(bytes[index]) { index += 1 }
+                    continue
+                }
+                while index < count, isNameByte(bytes[index]) { index += 1 }
+                guard index - itemStart <= UnreadMarkup.longestName else { return nil }
+                let name = UnsafeBufferPointer(rebasing: bytes[itemStart..<index])
+                let afterName = index
+                while index < count, isBlank(bytes[index]) { index += 1 }
+                var value: (range: Range<Int>, quoted: Bool)?
+                if index < count, bytes[index] == UInt8(ascii: "=") {
+                    index += 1
+                    while index < count, isBlank(bytes[index]) { index += 1 }
+                    guard index < count else { return nil }
+                    let valueStart = index
+                    let quote = bytes[index]
+                    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                        guard let end = find(quote, from: index + 1) else { return nil }
+                        value = ((index + 1)..<end, true)
+                        index = end + 1
+                    } else {
+                        while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                        value = (valueStart..<index, false)
+                    }
+                    if rawName != nil, mayBeJSON(valueStart..<index) { maybeJSON = true }
+                } else {
+                    // No value: the blanks after the name are the next gap's.
+                    index = afterName
+                }
+                let read: Bool
+                switch reading {
+                case .everything: read = true
+                case .nothing: read = false
+                case .attributes(let tag): read = HTMLAttribute.number(anyCase: name).map { HTMLAttribute.isRead($0, on: tag) } ?? false
+                }
+                if read {
+                    closeGap(at: itemStart)
+                    if let value, isLiftable(value.range, inText: false) { edits.append(.lift(value.range, quoting: !value.quoted)) }
+                } else if gap == nil {
+                    gap = itemStart
+                    gapHasBlank = false
+                }
+            }
+            guard index < count else { return nil }
+            closeGap(at: index)
+            if case .everything = reading {} else {
+                for edit in edits { apply(edit) }
+            }
+            if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil) }
+            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) })
+        }
+
+        private func isTagEnd(at index: Int) -> Bool {
+            index >= count || bytes[index] == UInt8(ascii: ">")
+                || (bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"))
+        }
+
+        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank; a gap of one
+        /// blank byte stays as it is.
+        private mutating func closeGap(at end: Int) {
+            guard let start = gap else { return }
+            gap = nil
+            if end - start > 1 || !gapHasBlank { edits.append(.blank(start..<end, keepsBlank: gapHasBlank)) }
+        }
+
+        /// The name libxml2's tree builder gives an element: after the prefix, if any (`o:p` is a `p`).
+        private func localName(_ name: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            guard let colon = name.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < name.count else { return name }
+            return UnsafeBufferPointer(rebasing: name[(colon + 1)...])
+        }
+
+        /// A value that names JSON or hides what it names behind an entity.
+        private func mayBeJSON(_ value: Range<Int>) -> Bool {
+            var index = value.lowerBound
+            while index < value.upperBound {
+                if bytes[index] == UInt8(ascii: "&") { return true }
+                if index + 4 <= value.upperBound, bytes[index] | 0x20 == UInt8(ascii: "j"), bytes[index + 1] | 0x20 == UInt8(ascii: "s"),
+                   bytes[index + 2] | 0x20 == UInt8(ascii: "o"), bytes[index + 3] | 0x20 == UInt8(ascii: "n") { return true }
+                index += 1
+            }
+            return false
+        }
+
+        /// Where raw text ends: at the first `</` followed by the element's name in any case.
+        private func closing(_ name: StaticString, from start: Int) -> Int? {
+            let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            var index = start
+            // Raw text that starts with an end tag is read as markup by libxml2: leave it.
+            if index + 1 < count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") { return start }
+            while let found = find(UInt8(ascii: "<"), from: index), found + 1 + needle.count < count {
+                if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
+                    return found
+                }
+                index = found + 1
+            }
+            return nil
+        }
+
+        // MARK: Bytes
+
+        /// The first `byte` at or after `start` (memchr: these scans cover every byte of the page).
+        private func find(_ byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
+            let end = end ?? count
+            guard start < end, let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// Where `pattern` next starts at or after `start`, before `end`.
+        private func search(_ pattern: StaticString, from start: Int, before end: Int? = nil) -> Int? {
+            let needle = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+            let end = end ?? count
+            var cursor = start
+            while let found = find(needle[0], from: cursor, before: end) {
+                guard found + needle.count <= end else { return nil }
+                if (1..<needle.count).allSatisfy({ bytes[found + $0] == needle[$0] }) { return found }
+                cursor = found + 1
+            }
+            return nil
+        }
+
+        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+        /// Where libxml2 starts an attribute name.
+        private func isNameStart(_ byte: UInt8) -> Bool {
+            isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+        }
+
+        private func isNameByte(_ byte: UInt8) -> Bool {
+            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+}
