@@ -3,7 +3,7 @@ import WarraqCore
 
 /// Judges each line by its shape and the profile's phrases. The longest a title or label is
 /// taken to be, and the most a menu item holds, are the only numbers here.
-struct LineClassifier {
+struct LineClassifier: Sendable {
     let profile: ScrapeProfile
     let dates: NewsDateParser
     let datelines: DatelineParser
