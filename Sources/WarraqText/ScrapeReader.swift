@@ -115,7 +115,7 @@ public struct ScrapeReader: DocumentReader {
             rawText = Substring(Self.spacing(marker, in: rawText))
         }
         guard !text.isEmpty else { return lines }
-        let folded = Folding.fold(text)
+        let folded = classifier.fold(text)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         return lines
     }
