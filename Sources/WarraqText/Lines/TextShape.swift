@@ -25,10 +25,7 @@ enum TextShape {
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         UTF8Scalars.withBytes(folded) { bytes in
-            // Indexed, with wrapping adds of a byte: written so, the loop vectorises.
-            var spaces = 0
-            for index in 0..<bytes.count { spaces &+= Int(truncatingIfNeeded: (bytes[index] == 0x20 ? 1 : 0) as UInt8) }
-            return bytes.isEmpty ? 0 : spaces + 1
+            bytes.isEmpty ? 0 : ByteWords.count(bytes) { byte, _ in ByteWords.equal(byte, 0x20) } + 1
         }
     }
 
@@ -36,14 +33,11 @@ enum TextShape {
     /// be headlines glued into a ticker.
     static func hasWideSpace(_ raw: Substring) -> Bool {
         UTF8Scalars.withBytes(raw) { bytes in
-            var previousSpace = false
-            for byte in bytes {
-                if byte == 0xA0 { return true }
-                let space = byte == 0x20 || byte == 0x09
-                if space && previousSpace { return true }
-                previousSpace = space
-            }
-            return false
+            ByteWords.count(bytes) { byte, previous in
+                let space = ByteWords.equal(byte, 0x20) | ByteWords.equal(byte, 0x09)
+                let previousSpace = ByteWords.equal(previous, 0x20) | ByteWords.equal(previous, 0x09)
+                return ByteWords.equal(byte, 0xA0) | (space & previousSpace)
+            } > 0
         }
     }
 
@@ -53,6 +47,11 @@ enum TextShape {
     /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
     static func unquoted(_ text: String) -> String {
         // Most lines neither start nor end with a quote or a space: nothing to take off.
+        if UTF8Scalars.withBytes(text, { bytes in
+            !bytes.isEmpty && !mayStartQuoteOrSpace(bytes[0]) && !mayStartQuoteOrSpace(bytes[UTF8Scalars.start(before: bytes.count, in: bytes)])
+        }) {
+            return text
+        }
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
            !quoteScalars.contains(first), !quoteScalars.contains(last),
            !first.properties.isWhitespace, !last.properties.isWhitespace {
@@ -63,6 +62,17 @@ enum TextShape {
         while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
         return String(scalars).trimmingWhitespace()
     }
+
+    /// Whether a scalar starting with this byte may be a quotation mark or white space.
+    private static func mayStartQuoteOrSpace(_ lead: UInt8) -> Bool { quoteAndSpaceLeads[Int(lead)] }
+
+    private static let quoteAndSpaceLeads: [Bool] = {
+        var leads = [Bool](repeating: false, count: 256)
+        // Unicode's White_Space scalars are ASCII, U+0085, U+00A0, U+1680, U+2000… and U+3000.
+        let spaceLeads: [UInt8] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]
+        for lead in spaceLeads + quotes.map({ $0.utf8.first! }) { leads[Int(lead)] = true }
+        return leads
+    }()
 
     /// True when `mark` also appears inside (so the outer one closes an inner quotation).
     private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
