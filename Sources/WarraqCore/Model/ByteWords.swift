@@ -88,6 +88,12 @@ public enum ByteWords {
         return below(shifted, (low & 0x7F) + count) & ~below(shifted, low & 0x7F)
     }
 
+    /// ASCII white space: the space, tab, line feed, vertical tab, form feed, carriage return.
+    @inlinable @inline(__always)
+    public static func asciiSpace(_ word: UInt64) -> UInt64 {
+        within(word, from: 0x09, count: 5) | equal(word, 0x20)
+    }
+
     /// ASCII control spaces and the lead bytes of the other white space (U+0085, U+00A0,
     /// U+1680, U+2000…, U+3000, U+FEFF): a line without any has no white space to fold but
     /// single spaces.

@@ -84,6 +84,9 @@ struct PhraseList: Sendable {
     /// The first two bytes of every phrase, so that most lines are turned away by one look-up;
     /// nil when some phrase is a single byte.
     private var openings: Set<UInt16>? = []
+    /// The phrases as needles, in the same order, to turn away most lines before looking for
+    /// every offset: Arabic phrases start with a lead byte every other byte of a line has.
+    private var needles: [ByteSearch.Needle] = []
 
     init(_ phrases: [String] = []) { add(phrases) }
 
@@ -95,6 +98,7 @@ struct PhraseList: Sendable {
             $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
         openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Set(phrases.map(Self.opening)) : nil
+        needles = phrases.map(ByteSearch.Needle.init)
     }
 
     private static func opening(_ text: String) -> UInt16 {
@@ -125,10 +129,11 @@ struct PhraseList: Sendable {
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {
-        phrases.first { phrase in
-            ByteSearch.offsets(of: phrase, in: folded).contains { offset in
+        phrases.indices.first { index in
+            let phrase = phrases[index]
+            return needles[index].occurs(in: folded) && ByteSearch.offsets(of: phrase, in: folded).contains { offset in
                 ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
             }
-        }
+        }.map { phrases[$0] }
     }
 }

@@ -79,9 +79,7 @@ enum TextShape {
         guard mark != "‘", mark != "’" else { return false }
         let inner = text.dropFirst().dropLast()
         // A mark found among the bytes may still be part of a longer character: then look closer.
-        var bytes = mark.utf8.makeIterator()
-        let first = bytes.next()!
-        guard inner.utf8.contains(first) else { return false }
+        guard ByteSearch.Needle(String(mark)).occurs(in: inner) else { return false }
         return inner.contains(mark)
     }
 
@@ -154,21 +152,54 @@ enum TextShape {
     /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
     static func wideGaps(_ raw: Substring) -> Int {
         UTF8Scalars.withBytes(raw) { bytes in
-            var gaps = 0, spaces = 0, seenText = false
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                index += length
-                if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
-                    spaces += 1
-                    continue
-                }
-                if spaces >= 2, seenText { gaps += 1 }
-                spaces = 0
-                seenText = true
+            // Most lines space with ASCII only: their runs are found eight bytes at a time.
+            let otherSpace = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) } accepting: { index in
+                guard bytes[index] >= 0x80 else { return false }
+                let value = UTF8Scalars.decode(bytes, at: index).value
+                return isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
             }
-            return gaps
+            return otherSpace ? scalarWideGaps(bytes) : asciiWideGaps(bytes)
         }
+    }
+
+    /// `wideGaps` of a line whose only white space is ASCII: runs of two or more ASCII spaces
+    /// with a byte of text on either side.
+    private static func asciiWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var gaps = 0
+        var runStart = -1
+        var lastPair = -2
+        func closeRun() {
+            if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
+        }
+        // A pair is a space with a space before it; a run's pairs are consecutive.
+        _ = ByteWords.contains(bytes) { byte, previous in ByteWords.asciiSpace(byte) & ByteWords.asciiSpace(previous) } accepting: { index in
+            if index != lastPair + 1 {
+                if runStart >= 0 { closeRun() }
+                runStart = index - 1
+            }
+            lastPair = index
+            return false
+        }
+        if runStart >= 0 { closeRun() }
+        return gaps
+    }
+
+    /// `wideGaps` walked scalar by scalar: zero-width space and BOM are not spaces here.
+    private static func scalarWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var gaps = 0, spaces = 0, seenText = false
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            index += length
+            if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, seenText { gaps += 1 }
+            spaces = 0
+            seenText = true
+        }
+        return gaps
     }
 
     /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
