@@ -81,9 +81,10 @@ struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
     /// The byte length of the longest phrase, 0 for an empty list.
     var longest: Int { phrases.first?.utf8.count ?? 0 }
-    /// The first two bytes of every phrase, so that most lines are turned away by one look-up;
-    /// nil when some phrase is a single byte.
-    private var openings: Set<UInt16>? = []
+    /// The phrases (their places in `phrases`, longest first) by their first two bytes, so that
+    /// a line is compared with the few that open as it does: in Arabic the first two bytes are
+    /// the first letter, which many phrases share. Nil when some phrase is a single byte.
+    private var openings: [UInt16: [Int]]? = [:]
     /// The phrases as needles, in the same order, to turn away most lines before looking for
     /// every offset: Arabic phrases start with a lead byte every other byte of a line has.
     private var needles: [ByteSearch.Needle] = []
@@ -97,7 +98,7 @@ struct PhraseList: Sendable {
         phrases = Array(Set(phrases)).sorted {
             $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
-        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Set(phrases.map(Self.opening)) : nil
+        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Dictionary(grouping: phrases.indices) { Self.opening(phrases[$0]) } : nil
         needles = phrases.map(ByteSearch.Needle.init)
     }
 
@@ -108,9 +109,15 @@ struct PhraseList: Sendable {
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        if let openings, folded.utf8.count < 2 || !openings.contains(Self.opening(folded)) { return nil }
+        let candidates: [Int]
+        if let openings {
+            guard folded.utf8.count >= 2, let opening = openings[Self.opening(folded)] else { return nil }
+            candidates = opening
+        } else {
+            candidates = Array(phrases.indices)
+        }
         return UTF8Scalars.withBytes(folded) { line in
-            phrases.first { phrase in
+            candidates.lazy.map { phrases[$0] }.first { phrase in
                 // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
                 // many times more per phrase.
                 phrase.utf8.withContiguousStorageIfAvailable { start in
