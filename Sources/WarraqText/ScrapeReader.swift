@@ -13,13 +13,14 @@ public struct ScrapeReader: DocumentReader {
 
     /// The format with a profile that user files have extended.
     public static func format(profile: ScrapeProfile) -> ReaderFormat {
-        ReaderFormat(
+        let classifier = BuiltOnFirstUse { LineClassifier(profile: profile) }
+        return ReaderFormat(
             name: "scrape",
             summary: "raw scrape dumps: articles, titles, dates, datelines, captions and boilerplate found",
             extensions: ["txt"],
             mediaTypes: ["text/x-scrape"],
             example: "warraq convert -f scrape dump.txt --profile mysite.yaml"
-        ) { input, _ in try ScrapeReader(input, profile: profile) }
+        ) { input, _ in try ScrapeReader(input, classifier: classifier.value) }
     }
 
     /// How many physical lines the wrap column is judged on before any is joined: a page dump
@@ -40,10 +41,15 @@ public struct ScrapeReader: DocumentReader {
     private var ended = false
 
     public init(_ input: Input, profile: ScrapeProfile = .builtIn) throws {
+        try self.init(input, classifier: LineClassifier(profile: profile))
+    }
+
+    /// A reader with a classifier already built: a run's inputs share one.
+    init(_ input: Input, classifier: LineClassifier) throws {
         let replay = try InputReplay(input)
         self.input = input
-        self.profile = profile
-        self.classifier = LineClassifier(profile: profile)
+        self.profile = classifier.profile
+        self.classifier = classifier
         self.sha256 = replay.sha256
         self.source = try DecodedLines(replay)
         self.assembler = ArticleAssembler(datelines: classifier.datelines)
@@ -109,7 +115,7 @@ public struct ScrapeReader: DocumentReader {
             rawText = Substring(Self.spacing(marker, in: rawText))
         }
         guard !text.isEmpty else { return lines }
-        let folded = Folding.fold(text)
+        let folded = classifier.fold(text)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         return lines
     }

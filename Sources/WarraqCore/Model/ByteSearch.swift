@@ -49,7 +49,7 @@ public enum ByteSearch {
     /// A pattern looked for in many texts (a heading in the lines around it), found by its
     /// rarest byte: its first byte is a poor anchor for `memchr` in Arabic, where every other
     /// byte is the lead byte 0xD8 or 0xD9.
-    public struct Needle {
+    public struct Needle: Sendable {
         private let pattern: [UInt8]
         /// The offset in `pattern` of the byte it holds fewest times.
         private let anchor: Int
@@ -63,10 +63,9 @@ public enum ByteSearch {
         }
 
         /// Whether the pattern occurs in `text`.
-        public func occurs(in text: String) -> Bool {
+        public func occurs(in text: some StringProtocol) -> Bool {
             guard !pattern.isEmpty else { return true }
-            var text = text
-            return text.withUTF8 { haystack in
+            return UTF8Scalars.withBytes(text) { haystack in
                 pattern.withUnsafeBufferPointer { pattern in
                     haystack.count >= pattern.count && ByteSearch.find(pattern, in: haystack, from: 0, anchor: anchor) != nil
                 }

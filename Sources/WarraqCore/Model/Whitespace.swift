@@ -25,39 +25,13 @@ extension StringProtocol {
 @inlinable
 func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return !bytes.isEmpty }
-    // A branch-free look first (it vectorises): most lines have no double space and no byte
-    // that may start another white space, and are passed in one quick look.
-    var suspects = spaceLead(first)
-    var previous = first
-    for byte in bytes.dropFirst() {
-        suspects |= spaceLead(byte) | ((byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0))
-        previous = byte
+    // Eight bytes at a time: a second space in a row or an ASCII control space says yes, a
+    // byte that may start another white space (often a quotation mark) is decoded.
+    return ByteWords.contains(bytes) { byte, previous in
+        ByteWords.spaceLead(byte) | (ByteWords.equal(byte, 0x20) & ByteWords.equal(previous, 0x20))
+    } accepting: { index in
+        bytes[index] < 0x80 || isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value)
     }
-    guard suspects != 0 else { return false }
-    var previousSpace = false
-    for index in bytes.indices {
-        let byte = bytes[index]
-        switch byte {
-        case 0x20:
-            if previousSpace { return true }
-            previousSpace = true
-            continue
-        case 0x09...0x0D: return true
-        // Lead bytes of the other spaces (U+0085, U+00A0, U+1680, U+2000…, U+3000, U+FEFF).
-        case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-            if isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value) { return true }
-        default: break
-        }
-        previousSpace = false
-    }
-    return false
-}
-
-/// 1 when the byte is an ASCII control space or may start a white space other than the space,
-/// else 0: written without branches, so that the loop it is in vectorises.
-@inlinable
-func spaceLead(_ byte: UInt8) -> UInt8 {
-    (byte &- 0x09 < 5 ? 1 : 0) | (byte == 0xC2 ? 1 : 0) | (byte &- 0xE1 < 3 ? 1 : 0) | (byte == 0xEF ? 1 : 0)
 }
 
 /// White space as scraped text has it: ASCII spaces and controls, NBSP, the Unicode spaces,
@@ -77,7 +51,16 @@ extension StringProtocol {
     /// Readers call it on every line, so it works on UTF-8 bytes.
     public func foldingWhitespace() -> String {
         UTF8Scalars.withBytes(self) { bytes in
-            if !needsWhitespaceFolding(bytes) { return String(self) }
+            // Spaces at the ends (indented lines) are cut off without rebuilding the text.
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            if !needsWhitespaceFolding(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                if start == 0, end == bytes.count { return String(self) }
+                let utf8 = self.utf8
+                return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
                 var pending = false

@@ -285,7 +285,7 @@ struct ArticleAssembler {
             remove(line, .related)
             return
         }
-        if drafts.isEmpty, DisplayWidth.of(Substring(line.text)) < Self.openingWidth {
+        if drafts.isEmpty, DisplayWidth.of(Substring(line.text), upTo: Self.openingWidth) < Self.openingWidth {
             heads.append(line)
             return
         }

@@ -11,11 +11,14 @@ enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
-    static func of(_ text: Substring) -> Int {
+    /// The text's width, or `limit` when it is at least that wide: callers comparing a long
+    /// line with a column need not measure all of it.
+    static func of(_ text: Substring, upTo limit: Int = .max) -> Int {
         UTF8Scalars.withBytes(text) { bytes in
             var width = 0
             var index = 0
             while index < bytes.count {
+                if width >= limit { return limit }
                 if bytes[index] < 0x80 {
                     width += 1
                     index += 1

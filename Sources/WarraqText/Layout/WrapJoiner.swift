@@ -40,8 +40,9 @@ struct WrapJoiner {
         return out
     }
 
-    /// A line's width in columns, trailing spaces not counted.
-    static func width(_ line: Substring) -> Int { DisplayWidth.of(trimmingTrailingSpace(line)) }
+    /// A line's width in columns, trailing spaces not counted, measured only up to one past
+    /// `maximumColumn`: a wider line is compared with the wrap column only as wider.
+    static func width(_ line: Substring) -> Int { DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1) }
 
     /// Takes physical line `number`; returns the logical line it closes, if any.
     mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {

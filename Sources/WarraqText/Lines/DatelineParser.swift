@@ -3,7 +3,7 @@ import WarraqCore
 /// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
 /// `القاهرة (رويترز) -`, `LONDON (Reuters) -`. Which side is the agency comes from the profile's
 /// agency list; without a known agency only the `PLACE (AGENCY) -` form is trusted.
-struct DatelineParser {
+struct DatelineParser: Sendable {
     let profile: ScrapeProfile
 
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.

@@ -6,59 +6,88 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        UTF8Scalars.withBytes(text) { bytes in
-            // Lower-casing may lengthen a scalar (İ → i̇), by half at most.
-            String(unsafeUninitializedCapacity: bytes.count * 2 + 4) { out in
-                var count = 0
-                func put(_ byte: UInt8) {
-                    out[count] = byte
-                    count += 1
-                }
-                var pendingSpace = false
-                var index = 0
-                while index < bytes.count {
-                    let (v, length) = UTF8Scalars.decode(bytes, at: index)
-                    defer { index += length }
-                    if isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v) { continue }
-                    if pendingSpace {
-                        put(0x20)
-                        pendingSpace = false
-                    }
-                    switch v {
-                    case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
-                    case 0x0649: put(0xD9); put(0x8A) // yeh
-                    case 0x0629: put(0xD9); put(0x87) // heh
-                    case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
-                    case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
-                    case 0x41...0x5A: put(UInt8(v + 0x20))
-                    case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
-                        // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
-                        for offset in 0..<length { put(bytes[index + offset]) }
-                    default:
-                        let scalar = Unicode.Scalar(v)!
-                        if scalar.properties.isUppercase {
-                            for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
-                        } else {
-                            for offset in 0..<length { put(bytes[index + offset]) }
-                        }
-                    }
-                }
-                return count
+        UTF8Scalars.withBytes(text) { fold($0, limit: .max).folded }
+    }
+
+    /// The fold of valid UTF-8 `bytes`, stopped once it holds at least `limit` bytes (whole
+    /// scalars): a phrase is matched against a long line's first bytes only. `isWhole` is false
+    /// when it stopped with input left.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (folded: String, isWhole: Bool) {
+        var isWhole = true
+        // Lower-casing may lengthen a scalar (İ → i̇), by half at most; past `limit` comes at
+        // most one scalar's lower case and a space.
+        let capacity = limit >= bytes.count * 2 ? bytes.count * 2 + 4 : limit + 16
+        let folded = String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            func put(_ byte: UInt8) {
+                out[count] = byte
+                count += 1
             }
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                if count >= limit {
+                    isWhole = false
+                    break
+                }
+                let (v, length) = UTF8Scalars.decode(bytes, at: index)
+                defer { index += length }
+                if isSpace(v) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if vanishes(v) { continue }
+                if pendingSpace {
+                    put(0x20)
+                    pendingSpace = false
+                }
+                switch v {
+                case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
+                case 0x0649: put(0xD9); put(0x8A) // yeh
+                case 0x0629: put(0xD9); put(0x87) // heh
+                case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
+                case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
+                case 0x41...0x5A: put(UInt8(v + 0x20))
+                case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
+                    // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
+                    for offset in 0..<length { put(bytes[index + offset]) }
+                default:
+                    let scalar = Unicode.Scalar(v)!
+                    if scalar.properties.isUppercase {
+                        for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
+                    } else {
+                        for offset in 0..<length { put(bytes[index + offset]) }
+                    }
+                }
+            }
+            return count
         }
+        return (folded, isWhole)
+    }
+
+    /// Scalars folding reads as a space: white space and the joiner and direction marks.
+    static func isSpace(_ v: UInt32) -> Bool {
+        isFoldableSpace(v) || v == 0x200C || v == 0x200F || v == 0x200E
+    }
+
+    /// Scalars folding drops: tatweel and Arabic diacritics.
+    static func vanishes(_ v: UInt32) -> Bool {
+        v == 0x0640 || (0x064B...0x065F).contains(v) || v == 0x0670 || (0x0610...0x061A).contains(v)
     }
 }
 
 /// A list of phrases, folded once, matched against folded lines.
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
-    /// The first two bytes of every phrase, so that most lines are turned away by one look-up;
-    /// nil when some phrase is a single byte.
-    private var openings: Set<UInt16>? = []
+    /// The byte length of the longest phrase, 0 for an empty list.
+    var longest: Int { phrases.first?.utf8.count ?? 0 }
+    /// The phrases (their places in `phrases`, longest first) by their first two bytes, so that
+    /// a line is compared with the few that open as it does: in Arabic the first two bytes are
+    /// the first letter, which many phrases share. Nil when some phrase is a single byte.
+    private var openings: [UInt16: [Int]]? = [:]
+    /// The phrases as needles, in the same order, to turn away most lines before looking for
+    /// every offset: Arabic phrases start with a lead byte every other byte of a line has.
+    private var needles: [ByteSearch.Needle] = []
 
     init(_ phrases: [String] = []) { add(phrases) }
 
@@ -69,7 +98,8 @@ struct PhraseList: Sendable {
         phrases = Array(Set(phrases)).sorted {
             $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
-        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Set(phrases.map(Self.opening)) : nil
+        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Dictionary(grouping: phrases.indices) { Self.opening(phrases[$0]) } : nil
+        needles = phrases.map(ByteSearch.Needle.init)
     }
 
     private static func opening(_ text: String) -> UInt16 {
@@ -79,9 +109,15 @@ struct PhraseList: Sendable {
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        if let openings, folded.utf8.count < 2 || !openings.contains(Self.opening(folded)) { return nil }
+        let candidates: [Int]
+        if let openings {
+            guard folded.utf8.count >= 2, let opening = openings[Self.opening(folded)] else { return nil }
+            candidates = opening
+        } else {
+            candidates = Array(phrases.indices)
+        }
         return UTF8Scalars.withBytes(folded) { line in
-            phrases.first { phrase in
+            candidates.lazy.map { phrases[$0] }.first { phrase in
                 // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
                 // many times more per phrase.
                 phrase.utf8.withContiguousStorageIfAvailable { start in
@@ -100,10 +136,11 @@ struct PhraseList: Sendable {
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {
-        phrases.first { phrase in
-            ByteSearch.offsets(of: phrase, in: folded).contains { offset in
+        phrases.indices.first { index in
+            let phrase = phrases[index]
+            return needles[index].occurs(in: folded) && ByteSearch.offsets(of: phrase, in: folded).contains { offset in
                 ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
             }
-        }
+        }.map { phrases[$0] }
     }
 }

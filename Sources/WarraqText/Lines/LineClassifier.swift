@@ -3,7 +3,7 @@ import WarraqCore
 
 /// Judges each line by its shape and the profile's phrases. The longest a title or label is
 /// taken to be, and the most a menu item holds, are the only numbers here.
-struct LineClassifier {
+struct LineClassifier: Sendable {
     let profile: ScrapeProfile
     let dates: NewsDateParser
     let datelines: DatelineParser
@@ -17,17 +17,28 @@ struct LineClassifier {
     /// A boilerplate phrase ends a line of at most this many words.
     static let boilerplateWords = 14
 
+    /// The byte length of the longest phrase `classify` matches.
+    let longestPhrase: Int
+
     init(profile: ScrapeProfile) {
         self.profile = profile
         self.dates = NewsDateParser(profile: profile)
         self.datelines = DatelineParser(profile: profile)
+        let lists = [profile.dateLabels, profile.keywordLabels, profile.publisherLabels, profile.authorLabels, profile.relatedLabels]
+        longestPhrase = (lists + profile.boilerplate.map(\.phrases)).map(\.longest).max() ?? 0
+    }
+
+    /// The line folded as far as `classify` looks: whole when short enough for a phrase
+    /// anywhere in it to count (see `boilerplateReason`).
+    func fold(_ text: String) -> FoldedLine {
+        FoldedLine(text, whole: TextShape.wordCount(text) <= Self.boilerplateWords, longest: longestPhrase)
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
-    func classify(text: String, folded: String, raw: Substring) -> LineKind {
+    func classify(text: String, folded: FoldedLine, raw: Substring) -> LineKind {
         let wordCount = TextShape.wordCount(text)
         if let kind = labeled(text: text, folded: folded) { return kind }
-        if profile.relatedLabels.contains(Self.trimmingMarks(folded)) { return .relatedLabel }
+        if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
         if let kind = dateLine(text: text, wordCount: wordCount) { return kind }
@@ -57,7 +68,8 @@ struct LineClassifier {
         return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
-    func labeled(text: String, folded: String) -> LineKind? {
+    func labeled(text: String, folded line: FoldedLine) -> LineKind? {
+        let folded = line.head
         func value(after label: String) -> String? {
             guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
@@ -89,11 +101,13 @@ struct LineClassifier {
         return parts.isEmpty ? [text] : parts
     }
 
-    func boilerplateReason(folded: String, wordCount: Int) -> RemovalReason? {
-        let bare = Self.trimmingMarks(folded)
-        let short = wordCount <= Self.boilerplateWords
+    /// Why the line is boilerplate by its phrases; a phrase anywhere counts in a short line,
+    /// which is then folded whole.
+    func boilerplateReason(folded line: FoldedLine, wordCount: Int) -> RemovalReason? {
+        let folded = line.head
+        let short = wordCount <= Self.boilerplateWords && line.isWhole
         for rule in profile.boilerplate {
-            if rule.phrases.contains(bare) { return rule.reason }
+            if let bare = line.bare, rule.phrases.contains(bare) { return rule.reason }
             switch rule.placement {
             case .wholeLine:
                 continue
@@ -129,7 +143,7 @@ struct LineClassifier {
         }
     }
 
-    private static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
+    static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
     /// link or label after a bar.

@@ -17,8 +17,9 @@ public struct LinePhrases: Sendable {
     public func reason(_ text: String) -> RemovalReason? {
         let wordCount = TextShape.wordCount(text)
         guard wordCount <= LineClassifier.boilerplateWords else { return nil }
-        let folded = Folding.fold(text)
-        let bare = LineClassifier.trimmingMarks(folded)
+        let whole = Folding.fold(text)
+        let folded = FoldedLine(whole: whole)
+        let bare = LineClassifier.trimmingMarks(whole)
         if classifier.profile.relatedLabels.contains(bare) { return .related }
         switch classifier.labeled(text: text, folded: folded) {
         case .labeledDate, .keywords, .publisher: return .metadata

@@ -25,10 +25,7 @@ enum TextShape {
     /// Words in space-folded text, counted on its bytes.
     static func wordCount(_ folded: String) -> Int {
         UTF8Scalars.withBytes(folded) { bytes in
-            // Indexed, with wrapping adds of a byte: written so, the loop vectorises.
-            var spaces = 0
-            for index in 0..<bytes.count { spaces &+= Int(truncatingIfNeeded: (bytes[index] == 0x20 ? 1 : 0) as UInt8) }
-            return bytes.isEmpty ? 0 : spaces + 1
+            bytes.isEmpty ? 0 : ByteWords.count(bytes) { byte, _ in ByteWords.equal(byte, 0x20) } + 1
         }
     }
 
@@ -36,14 +33,11 @@ enum TextShape {
     /// be headlines glued into a ticker.
     static func hasWideSpace(_ raw: Substring) -> Bool {
         UTF8Scalars.withBytes(raw) { bytes in
-            var previousSpace = false
-            for byte in bytes {
-                if byte == 0xA0 { return true }
-                let space = byte == 0x20 || byte == 0x09
-                if space && previousSpace { return true }
-                previousSpace = space
-            }
-            return false
+            ByteWords.count(bytes) { byte, previous in
+                let space = ByteWords.equal(byte, 0x20) | ByteWords.equal(byte, 0x09)
+                let previousSpace = ByteWords.equal(previous, 0x20) | ByteWords.equal(previous, 0x09)
+                return ByteWords.equal(byte, 0xA0) | (space & previousSpace)
+            } > 0
         }
     }
 
@@ -53,6 +47,11 @@ enum TextShape {
     /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
     static func unquoted(_ text: String) -> String {
         // Most lines neither start nor end with a quote or a space: nothing to take off.
+        if UTF8Scalars.withBytes(text, { bytes in
+            !bytes.isEmpty && !mayStartQuoteOrSpace(bytes[0]) && !mayStartQuoteOrSpace(bytes[UTF8Scalars.start(before: bytes.count, in: bytes)])
+        }) {
+            return text
+        }
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
            !quoteScalars.contains(first), !quoteScalars.contains(last),
            !first.properties.isWhitespace, !last.properties.isWhitespace {
@@ -64,14 +63,23 @@ enum TextShape {
         return String(scalars).trimmingWhitespace()
     }
 
+    /// Whether a scalar starting with this byte may be a quotation mark or white space.
+    private static func mayStartQuoteOrSpace(_ lead: UInt8) -> Bool { quoteAndSpaceLeads[Int(lead)] }
+
+    private static let quoteAndSpaceLeads: [Bool] = {
+        var leads = [Bool](repeating: false, count: 256)
+        // Unicode's White_Space scalars are ASCII, U+0085, U+00A0, U+1680, U+2000… and U+3000.
+        let spaceLeads: [UInt8] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]
+        for lead in spaceLeads + quotes.map({ $0.utf8.first! }) { leads[Int(lead)] = true }
+        return leads
+    }()
+
     /// True when `mark` also appears inside (so the outer one closes an inner quotation).
     private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
         guard mark != "‘", mark != "’" else { return false }
         let inner = text.dropFirst().dropLast()
         // A mark found among the bytes may still be part of a longer character: then look closer.
-        var bytes = mark.utf8.makeIterator()
-        let first = bytes.next()!
-        guard inner.utf8.contains(first) else { return false }
+        guard ByteSearch.Needle(String(mark)).occurs(in: inner) else { return false }
         return inner.contains(mark)
     }
 
@@ -144,21 +152,54 @@ enum TextShape {
     /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
     static func wideGaps(_ raw: Substring) -> Int {
         UTF8Scalars.withBytes(raw) { bytes in
-            var gaps = 0, spaces = 0, seenText = false
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                index += length
-                if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
-                    spaces += 1
-                    continue
-                }
-                if spaces >= 2, seenText { gaps += 1 }
-                spaces = 0
-                seenText = true
+            // Most lines space with ASCII only: their runs are found eight bytes at a time.
+            let otherSpace = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) } accepting: { index in
+                guard bytes[index] >= 0x80 else { return false }
+                let value = UTF8Scalars.decode(bytes, at: index).value
+                return isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
             }
-            return gaps
+            return otherSpace ? scalarWideGaps(bytes) : asciiWideGaps(bytes)
         }
+    }
+
+    /// `wideGaps` of a line whose only white space is ASCII: runs of two or more ASCII spaces
+    /// with a byte of text on either side.
+    private static func asciiWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var gaps = 0
+        var runStart = -1
+        var lastPair = -2
+        func closeRun() {
+            if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
+        }
+        // A pair is a space with a space before it; a run's pairs are consecutive.
+        _ = ByteWords.contains(bytes) { byte, previous in ByteWords.asciiSpace(byte) & ByteWords.asciiSpace(previous) } accepting: { index in
+            if index != lastPair + 1 {
+                if runStart >= 0 { closeRun() }
+                runStart = index - 1
+            }
+            lastPair = index
+            return false
+        }
+        if runStart >= 0 { closeRun() }
+        return gaps
+    }
+
+    /// `wideGaps` walked scalar by scalar: zero-width space and BOM are not spaces here.
+    private static func scalarWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var gaps = 0, spaces = 0, seenText = false
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            index += length
+            if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, seenText { gaps += 1 }
+            spaces = 0
+            seenText = true
+        }
+        return gaps
     }
 
     /// Segments separated by runs of two or more spaces in the raw line: tickers and menus

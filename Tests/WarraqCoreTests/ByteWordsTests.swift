@@ -1,0 +1,65 @@
+import Testing
+@testable import WarraqCore
+
+@Suite("Byte words")
+struct ByteWordsTests {
+    /// Every byte value in every lane, beside every kind of neighbour, against a plain byte loop.
+    @Test("lane tests agree with byte comparisons")
+    func lanes() {
+        for value in 0...255 {
+            for lane in 0..<8 {
+                let word = UInt64(value) << (8 * lane) | (lane == 0 ? 0 : 0x41)
+                let bit = UInt64(0x80) << (8 * lane)
+                let byte = UInt8(value)
+                #expect((ByteWords.equal(word, 0x20) & bit != 0) == (byte == 0x20))
+                #expect((ByteWords.equal(word, 0xC2) & bit != 0) == (byte == 0xC2))
+                #expect((ByteWords.below(word, 0x0E) & bit != 0) == (byte < 0x0E))
+                #expect((ByteWords.within(word, from: 0xE1, count: 3) & bit != 0) == (0xE1...0xE3).contains(byte))
+                #expect((ByteWords.asciiSpace(word) & bit != 0) == (byte == 0x20 || (0x09...0x0D).contains(byte)))
+                let lead = (0x09...0x0D).contains(byte) || [0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains(byte)
+                #expect((ByteWords.spaceLead(word) & bit != 0) == lead)
+            }
+        }
+    }
+
+    @Test("counts and finds bytes with the one before them, at any length", arguments: 0...40)
+    func counts(length: Int) {
+        let bytes = (0..<length).map { [0x20, 0x61, 0x20, 0x20, 0xD8, 0xA7, 0x09, 0x20][($0 * 7 + length) % 8] as UInt8 }
+        let pairs = bytes.indices.dropFirst().filter { bytes[$0] == 0x20 && bytes[$0 - 1] == 0x20 }
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(ByteWords.count(buffer) { byte, _ in ByteWords.equal(byte, 0x20) } == bytes.filter { $0 == 0x20 }.count)
+            #expect(ByteWords.count(buffer) { byte, previous in ByteWords.equal(byte, 0x20) & ByteWords.equal(previous, 0x20) } == pairs.count)
+            var found: [Int] = []
+            let stopped = ByteWords.contains(buffer) { byte, previous in
+                ByteWords.equal(byte, 0x20) & ByteWords.equal(previous, 0x20)
+            } accepting: { index in
+                found.append(index)
+                return false
+            }
+            #expect(!stopped)
+            #expect(found == pairs)
+        }
+    }
+
+    @Test("white space folding is needed exactly where folding changes the text", arguments: [
+        "plain line", "  indented", "trailing ", "two  spaces", "tab\there", "nbsp\u{A0}here", "thin\u{2009}space",
+        "“quoted” – dash…", "zero\u{200B}width", "bom\u{FEFF}", "ideographic\u{3000}space", "a", "", " ", "نص عربي “مقتبس”",
+    ])
+    func folding(text: String) {
+        var scalars: [Unicode.Scalar] = []
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if isFoldableSpace(scalar.value) {
+                pending = !scalars.isEmpty
+            } else {
+                if pending { scalars.append(" ") }
+                pending = false
+                scalars.append(scalar)
+            }
+        }
+        let folded = String(String.UnicodeScalarView(scalars))
+        #expect(text.foldingWhitespace() == folded)
+        var copy = text
+        #expect(copy.withUTF8(needsWhitespaceFolding) == (folded != text))
+    }
+}
