@@ -204,11 +204,11 @@ struct ContentExtractor {
         let lastProse = proseRuns.last ?? -1
         var seen: Set<String> = []
         if let title { seen.insert(title) }
-        var pendingHeading: (block: Block, text: String, size: Int)?
+        var pendingHeading: (block: Block, text: String, size: Int, lines: LineRange?)?
         var figure: (node: Int, caption: [String])?
         var list: (node: Int, items: [ListItem])?
         var table: Int?
-        var outside: (reason: RemovalReason, texts: [String])?
+        var outside: (reason: RemovalReason, texts: [String], lines: LineRange?)?
 
         func flushList() {
             if let open = list { body.append(.list(ListBlock(ordered: tree.tags[open.node] == .ol, items: open.items))) }
@@ -222,13 +222,14 @@ struct ContentExtractor {
             figure = nil
         }
         func flushOutside() {
-            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason)) }
+            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason, lines: open.lines)) }
             outside = nil
         }
-        func remove(_ text: String, _ reason: RemovalReason) {
+        func remove(_ text: String, _ reason: RemovalReason, _ lines: LineRange?) {
             if outside?.reason != reason { flushOutside() }
-            if outside == nil { outside = (reason, []) }
+            if outside == nil { outside = (reason, [], lines) }
             outside!.texts.append(text)
+            if let lines { outside!.lines = outside!.lines.map { $0.union(lines) } ?? lines }
         }
         func emit(_ block: Block) {
             if let heading = pendingHeading {
@@ -242,31 +243,32 @@ struct ContentExtractor {
             let inside = isInside(run)
             if let open = table, run.owner < tree.end(open) { continue }
             let (text, inlines) = run.content(in: tree)
+            let lines = tree.lines(of: run.first..<run.end)
             guard inside else {
-                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate))
+                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), lines)
                 continue
             }
             if let reason = furniture[run.owner] {
                 if reason == .related { collectRelated(run) }
-                remove(text, reason)
+                remove(text, reason, lines)
                 continue
             }
             if run.linkDensity > Self.maximumLinkDensity {
                 collectRelated(run)
-                remove(text, .navigation)
+                remove(text, .navigation, lines)
                 continue
             }
             if seen.contains(text) {
                 // A heading just above the title heading is its kicker or section label.
                 if text == title, let kicker = pendingHeading {
-                    remove(kicker.text, .metadata)
+                    remove(kicker.text, .metadata, kicker.lines)
                     pendingHeading = nil
                 }
-                remove(text, .duplicate)
+                remove(text, .duplicate, lines)
                 continue
             }
             if let reason = phrases.reason(text) {
-                remove(text, reason)
+                remove(text, reason, lines)
                 continue
             }
             if inCaption[run.owner] {
@@ -283,17 +285,17 @@ struct ContentExtractor {
             // Short lines before the article's first paragraph or after its last are bylines,
             // dates and labels.
             if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
-                remove(text, .metadata)
+                remove(text, .metadata, lines)
                 continue
             }
             // A short line of its own (not a paragraph, item or heading) inside the article is a
             // label, a date or a widget's caption.
             if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
-                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata)
+                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, lines)
                 continue
             }
             if isDateLine(run, text) {
-                remove(text, .metadata)
+                remove(text, .metadata, lines)
                 continue
             }
             seen.insert(text)
@@ -312,10 +314,10 @@ struct ContentExtractor {
                     if heading.size >= Self.proseSize, heading.text.utf8.last == UInt8(ascii: ".") {
                         body.append(heading.block)
                     } else {
-                        remove(heading.text, .boilerplate)
+                        remove(heading.text, .boilerplate, heading.lines)
                     }
                 }
-                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size)
+                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size, lines)
                 continue
             }
             if tag == .li || tag == .dd || tag == .dt, let holder = listHolder(run.owner) {
@@ -336,7 +338,7 @@ struct ContentExtractor {
         }
         flushList()
         flushFigure()
-        if let heading = pendingHeading { remove(heading.text, .boilerplate) }
+        if let heading = pendingHeading { remove(heading.text, .boilerplate, heading.lines) }
         flushOutside()
     }
 

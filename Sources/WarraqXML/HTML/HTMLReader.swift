@@ -70,6 +70,7 @@ public struct HTMLReader: DocumentReader {
             page = Array(decoded.text.utf8)
             utf8 = true
         }
+        LoneCarriageReturns.replace(in: &page)
         if utf8 { page = ScriptStripper.strip(page) }
         NoNetwork.install()
         XMLParseStop.reset()
@@ -100,7 +101,7 @@ public struct HTMLReader: DocumentReader {
             language: metadata.language,
             url: metadata.url,
             keywords: metadata.keywords,
-            origin: Origin(path: input.path, format: "html", sha256: SHA256.hex(bytes)),
+            origin: Origin(path: input.path, format: "html", lines: LineRange(1, tree.lastLine), sha256: SHA256.hex(bytes)),
             body: body,
             related: extractor.related,
             removed: extractor.removed

@@ -10,6 +10,8 @@ struct HTMLTree {
     private(set) var ends: [Int32] = []
     /// For text nodes, their bytes in `bytes`; empty for elements.
     private(set) var textRanges: [Range<Int32>] = []
+    /// For text nodes, the page lines their non-space text stands on; `none` for elements.
+    private(set) var textLines: [TextLines] = []
     /// Per node, where its attributes start in `attributeNames` (`HTMLAttribute` numbers) and
     /// `attributeValues`; they end where the next node's start.
     private(set) var attributeStarts: [Int32] = []
@@ -17,6 +19,8 @@ struct HTMLTree {
     private(set) var attributeValues: [String] = []
     /// All text, UTF-8, as libxml2 decoded it.
     private(set) var bytes: [UInt8] = []
+    /// The page's last line that libxml2 read: its last line, unless it stopped reading early.
+    var lastLine = 1
     /// The text of `<script type="application/ld+json">` elements.
     private(set) var jsonLD: [String] = []
     /// Non-space text bytes in each subtree, and those inside links.
@@ -52,6 +56,16 @@ struct HTMLTree {
         return out.string
     }
 
+    /// The page lines the text of `nodes` stands on; nil when it is all white space.
+    func lines(of nodes: Range<Int>) -> LineRange? {
+        var first = Int32.max, last: Int32 = 0
+        for node in nodes where textLines[node].first > 0 {
+            first = min(first, textLines[node].first)
+            last = max(last, textLines[node].last)
+        }
+        return TextLines(first: last > 0 ? first : 0, last: last).range
+    }
+
     // MARK: Building (by `HTMLTreeBuilder`)
 
     /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
@@ -60,6 +74,7 @@ struct HTMLTree {
         tags.append(tag)
         parents.append(parent)
         textRanges.append(0..<0)
+        textLines.append(.none)
         attributeStarts.append(Int32(attributeNames.count))
         return index
     }
@@ -70,18 +85,20 @@ struct HTMLTree {
         attributeValues.append(value)
     }
 
-    /// Adds text under `parent`, or, `merging`, extends the text node added last (libxml2 hands
-    /// long text over in pieces).
-    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int32, merging: Bool) {
+    /// Adds text standing on `lines` under `parent`, or, `merging`, extends the text node added
+    /// last (libxml2 hands long text over in pieces).
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, lines: TextLines, parent: Int32, merging: Bool) {
         let start = Int32(bytes.count)
         bytes.append(contentsOf: text)
         if merging {
             textRanges[textRanges.count - 1] = textRanges[textRanges.count - 1].lowerBound..<Int32(bytes.count)
+            textLines[textLines.count - 1] = textLines[textLines.count - 1].extended(by: lines)
             return
         }
         tags.append(.text)
         parents.append(parent)
         textRanges.append(start..<Int32(bytes.count))
+        textLines.append(lines)
         attributeStarts.append(Int32(attributeNames.count))
     }
 
@@ -110,6 +127,23 @@ struct HTMLTree {
                 ends[parent] = max(ends[parent], ends[index])
             }
         }
+    }
+}
+
+/// The first and last page line (1-based) holding a text node's non-space bytes, in 8 bytes;
+/// zero for text that is all white space.
+struct TextLines: Equatable {
+    var first: Int32
+    var last: Int32
+
+    static let none = TextLines(first: 0, last: 0)
+
+    var range: LineRange? { first > 0 ? LineRange(Int(first), Int(last)) : nil }
+
+    /// These lines followed by `later`'s, which come after them in the page.
+    func extended(by later: TextLines) -> TextLines {
+        guard first > 0 else { return later }
+        return later.first > 0 ? TextLines(first: first, last: later.last) : self
     }
 }
 

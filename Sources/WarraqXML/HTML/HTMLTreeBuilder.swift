@@ -80,6 +80,7 @@ final class HTMLTreeBuilder {
                 htmlParseDocument(context)
                 guard builder.tree.count > 0 else { return nil }
                 builder.tree.finish()
+                builder.tree.lastLine = builder.lastLine(of: page)
                 return (builder.tree, builder.stop)
             }
         }
@@ -165,7 +166,7 @@ final class HTMLTreeBuilder {
             halt("xmlSAX2Characters: huge text node")
             return
         }
-        if frames[top].node >= 0 { tree.appendText(buffer, parent: frames[top].node, merging: merging) }
+        if frames[top].node >= 0 { tree.appendText(buffer, lines: lines(of: buffer), parent: frames[top].node, merging: merging) }
         frames[top].lastIsText = true
         frames[top].lastTextLength = textLength
         frames[top].lastChild = .text
@@ -187,6 +188,40 @@ final class HTMLTreeBuilder {
         guard !frames.isEmpty else { return }
         frames[frames.count - 1].lastIsText = false
         frames[frames.count - 1].lastChild = .element(target)
+    }
+
+    /// The line libxml2's cursor stopped on, less the one after a final line break.
+    private func lastLine(of page: [UInt8]) -> Int {
+        let input = context.pointee.input.pointee
+        let line = Int(input.line)
+        return line > 1 && input.cur == input.end && page.last == 0x0A ? line - 1 : line
+    }
+
+    /// The page lines `text`'s non-space characters (those `FoldedText` keeps) stand on,
+    /// counted back from libxml2's cursor: it is just past the text, or, when libxml2 cut the
+    /// text at its buffer's size, on its last byte, a line break libxml2 has not counted yet.
+    /// The script stripper keeps line breaks, so the lines are the page's.
+    private func lines(of text: UnsafeBufferPointer<UInt8>) -> TextLines {
+        var first = 0
+        while first < text.count {
+            let (value, length) = UTF8Scalars.decode(text, at: first)
+            if !isFoldableSpace(value) { break }
+            first += length
+        }
+        guard first < text.count else { return .none }
+        let input = context.pointee.input.pointee
+        var line = Int32(truncatingIfNeeded: input.line)
+        if text[text.count - 1] == 0x0A, input.cur.pointee == 0x0A { line += 1 }
+        var last = text.count
+        while true {
+            let start = UTF8Scalars.start(before: last, in: text)
+            if !isFoldableSpace(UTF8Scalars.decode(text, at: start).value) { break }
+            if text[start] == 0x0A { line -= 1 }
+            last = start
+        }
+        let lastLine = line
+        for offset in first..<last where text[offset] == 0x0A { line -= 1 }
+        return TextLines(first: line, last: lastLine)
     }
 
     // MARK: libxml2's rules
