@@ -38,6 +38,24 @@ struct HTMLRemovedLinesTests {
         #expect(document.body.count == 2)
     }
 
+    @Test("removed lines of one reason on both sides of kept text are two items, neither spanning it")
+    func splitAtKeptText() throws {
+        let page = """
+        <html><body><article>
+        <p>By Jane Doe</p>
+        <p>The harbour bridge reopened to traffic on Monday morning after six months of repairs to its deck.</p>
+        <p>The work cost less than planned, and the council thanked drivers for their patience.</p>
+        <p>Filed from the harbour</p>
+        </article></body></html>
+        """
+        let document = try Self.read(Array(page.utf8))
+        #expect(document.body.count == 2)
+        #expect(document.removed == [
+            Removal(text: "By Jane Doe", reason: .metadata, lines: LineRange(2, 2)),
+            Removal(text: "Filed from the harbour", reason: .metadata, lines: LineRange(5, 5)),
+        ])
+    }
+
     @Test("a gzip page's lines are those of the page inflated")
     func gzip() throws {
         Self.expectLines(try readHTML("removed-lines.html.gz"))

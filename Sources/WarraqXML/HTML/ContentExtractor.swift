@@ -225,6 +225,7 @@ struct ContentExtractor {
             if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason, lines: open.lines)) }
             outside = nil
         }
+        /// Removed runs one after another with one reason are one item.
         func remove(_ text: String, _ reason: RemovalReason, _ lines: LineRange?) {
             if outside?.reason != reason { flushOutside() }
             if outside == nil { outside = (reason, [], lines) }
@@ -279,6 +280,7 @@ struct ContentExtractor {
                     figure = (holder, [])
                 }
                 figure!.caption.append(text)
+                flushOutside()
                 continue
             }
             flushFigure()
@@ -298,6 +300,8 @@ struct ContentExtractor {
                 remove(text, .metadata, lines)
                 continue
             }
+            // Kept text ends the removal before it, whose lines must not span it.
+            flushOutside()
             seen.insert(text)
             if let dataTable = dataTable(around: run.owner, within: article) {
                 flushList()
