@@ -20,6 +20,10 @@ public struct HTMLReader: DocumentReader {
         ) { input, _ in try HTMLReader(input, knowledge: knowledge.value) }
     }
 
+    /// The knowledge files compiled into the reader beside the scrape profile's (which it reads
+    /// too), named as profile sources are: a profile's `html` key adds to their class hints.
+    public static let builtInSources = ["built-in \(ClassHints.builtInFile)"]
+
     /// What extraction knows, compiled once per run rather than once per page.
     struct Knowledge: Sendable {
         var hints: ClassHints
