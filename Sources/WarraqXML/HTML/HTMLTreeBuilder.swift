@@ -203,25 +203,32 @@ final class HTMLTreeBuilder {
     /// The script stripper keeps line breaks, so the lines are the page's.
     private func lines(of text: UnsafeBufferPointer<UInt8>) -> TextLines {
         var first = 0
-        while first < text.count {
-            let (value, length) = UTF8Scalars.decode(text, at: first)
-            if !isFoldableSpace(value) { break }
-            first += length
-        }
+        while first < text.count, let length = Self.spaceLength(text, at: first) { first += length }
         guard first < text.count else { return .none }
         let input = context.pointee.input.pointee
         var line = Int32(truncatingIfNeeded: input.line)
         if text[text.count - 1] == 0x0A, input.cur.pointee == 0x0A { line += 1 }
-        var last = text.count
-        while true {
-            let start = UTF8Scalars.start(before: last, in: text)
-            if !isFoldableSpace(UTF8Scalars.decode(text, at: start).value) { break }
-            if text[start] == 0x0A { line -= 1 }
-            last = start
+        var last = UTF8Scalars.start(before: text.count, in: text)
+        while Self.spaceLength(text, at: last) != nil {
+            if text[last] == 0x0A { line -= 1 }
+            last = UTF8Scalars.start(before: last, in: text)
         }
         let lastLine = line
-        for offset in first..<last where text[offset] == 0x0A { line -= 1 }
+        var index = first
+        while let found = ByteSearch.first(0x0A, in: text, from: index, before: last) {
+            line -= 1
+            index = found + 1
+        }
         return TextLines(first: line, last: lastLine)
+    }
+
+    /// The length of the white space character (as `FoldedText` folds it) at `index`, or nil
+    /// for another character.
+    private static func spaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = text[index]
+        if byte < 0x80 { return FoldedText.isASCIISpace(byte) ? 1 : nil }
+        let (value, length) = UTF8Scalars.decode(text, at: index)
+        return isFoldableSpace(value) ? length : nil
     }
 
     // MARK: libxml2's rules
