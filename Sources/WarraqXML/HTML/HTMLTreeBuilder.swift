@@ -166,7 +166,7 @@ final class HTMLTreeBuilder {
             halt("xmlSAX2Characters: huge text node")
             return
         }
-        if frames[top].node >= 0 { tree.appendText(buffer, lines: lines(of: buffer), parent: frames[top].node, merging: merging) }
+        if frames[top].node >= 0 { tree.appendText(buffer, endLine: endLine(of: buffer), parent: frames[top].node, merging: merging) }
         frames[top].lastIsText = true
         frames[top].lastTextLength = textLength
         frames[top].lastChild = .text
@@ -197,38 +197,13 @@ final class HTMLTreeBuilder {
         return line > 1 && input.cur == input.end && page.last == 0x0A ? line - 1 : line
     }
 
-    /// The page lines `text`'s non-space characters (those `FoldedText` keeps) stand on,
-    /// counted back from libxml2's cursor: it is just past the text, or, when libxml2 cut the
-    /// text at its buffer's size, on its last byte, a line break libxml2 has not counted yet.
-    /// The script stripper keeps line breaks, so the lines are the page's.
-    private func lines(of text: UnsafeBufferPointer<UInt8>) -> TextLines {
-        var first = 0
-        while first < text.count, let length = Self.spaceLength(text, at: first) { first += length }
-        guard first < text.count else { return .none }
+    /// The page line of `text`'s last byte, from libxml2's cursor: it is just past the text,
+    /// or, when libxml2 cut the text at its buffer's size, on its last byte, where a line break
+    /// is not counted yet.
+    private func endLine(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
         let input = context.pointee.input.pointee
-        var line = Int32(truncatingIfNeeded: input.line)
-        if text[text.count - 1] == 0x0A, input.cur.pointee == 0x0A { line += 1 }
-        var last = UTF8Scalars.start(before: text.count, in: text)
-        while Self.spaceLength(text, at: last) != nil {
-            if text[last] == 0x0A { line -= 1 }
-            last = UTF8Scalars.start(before: last, in: text)
-        }
-        let lastLine = line
-        var index = first
-        while let found = ByteSearch.first(0x0A, in: text, from: index, before: last) {
-            line -= 1
-            index = found + 1
-        }
-        return TextLines(first: line, last: lastLine)
-    }
-
-    /// The length of the white space character (as `FoldedText` folds it) at `index`, or nil
-    /// for another character.
-    private static func spaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let byte = text[index]
-        if byte < 0x80 { return FoldedText.isASCIISpace(byte) ? 1 : nil }
-        let (value, length) = UTF8Scalars.decode(text, at: index)
-        return isFoldableSpace(value) ? length : nil
+        let line = Int32(truncatingIfNeeded: input.line)
+        return text.last == 0x0A && input.cur.pointee != 0x0A ? line - 1 : line
     }
 
     // MARK: libxml2's rules
