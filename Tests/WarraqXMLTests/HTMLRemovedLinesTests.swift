@@ -56,6 +56,25 @@ struct HTMLRemovedLinesTests {
         ])
     }
 
+    @Test("a heading dropped as a label is its own item when the heading kept after it stands between it and the next removal")
+    func splitAtKeptHeading() throws {
+        let page = """
+        <html><body><article>
+        <p>The harbour bridge reopened to traffic on Monday morning after six months of repairs to its deck.</p>
+        <h2>Label heading</h2>
+        <h2>Real heading</h2>
+        <div>Short label</div>
+        <p>The work cost less than planned, and the council thanked drivers for their patience.</p>
+        </article></body></html>
+        """
+        let document = try Self.read(Array(page.utf8))
+        #expect(document.body.map(\.typeName) == ["paragraph", "heading", "paragraph"])
+        #expect(document.removed == [
+            Removal(text: "Label heading", reason: .boilerplate, lines: LineRange(3, 3)),
+            Removal(text: "Short label", reason: .boilerplate, lines: LineRange(5, 5)),
+        ])
+    }
+
     @Test("a gzip page's lines are those of the page inflated")
     func gzip() throws {
         Self.expectLines(try readHTML("removed-lines.html.gz"))

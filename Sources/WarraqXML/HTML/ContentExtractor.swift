@@ -321,6 +321,7 @@ struct ContentExtractor {
                         body.append(heading.block)
                     } else {
                         remove(heading.text, .boilerplate, heading.nodes)
+                        flushOutside()
                     }
                 }
                 pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size, nodes)
