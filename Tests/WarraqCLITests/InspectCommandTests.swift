@@ -80,13 +80,25 @@ struct InspectCommandTests {
         }
     }
 
-    @Test("a reader that records no line ranges (html) gets its documents shown, and says why there are no lines")
-    func withoutLines() throws {
-        let result = try warraq(["inspect", "--quiet", fixture("html/article-ar.html").path])
+    @Test("an HTML page is shown line by line beside its document, each removed line marked with its reason")
+    func htmlLines() throws {
+        let result = try warraq(["inspect", "--quiet", fixture("html/removed-lines.html").path])
         #expect(result.status == 0)
         let page = result.stdoutText
-        #expect(page.contains(#"<p class="note">The html reader records no line ranges, so its source lines are not shown.</p>"#))
+        #expect(occurrences(#"<div class="ln "#, in: page) == 35)
+        for (reason, lines) in [("navigation", 12...15), ("duplicate", 19...19), ("widget", 24...25), ("footer", 31...32)] {
+            for line in lines { #expect(page.contains(#"<div class="ln removed" id="i1-L\#(line)" data-doc="1" data-reason="\#(reason)">"#)) }
+        }
+        #expect(occurrences(#"<div class="ln removed""#, in: page) == 9)
         #expect(occurrences(#"<article class="doc card""#, in: page) == 1)
+    }
+
+    @Test("a compressed HTML page gets its document shown, and says why there are no lines")
+    func compressedHTML() throws {
+        let result = try warraq(["inspect", "--quiet", fixture("html/removed-lines.html.gz").path])
+        #expect(result.status == 0)
+        let page = result.stdoutText
+        #expect(page.contains(#"<p class="note">The input is compressed, so its source lines are not shown.</p>"#))
         #expect(occurrences(#"<div class="ln "#, in: page) == 0)
     }
 

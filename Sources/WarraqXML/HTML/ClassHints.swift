@@ -117,10 +117,13 @@ struct ClassHints: Sendable {
 }
 
 extension ClassHints {
-    /// The hints compiled into Warraq, from `Resources/html-hints.yaml`.
+    /// The file the built-in hints come from, in `Resources`.
+    static let builtInFile = "html-hints.yaml"
+
+    /// The hints compiled into Warraq.
     static let builtIn: ClassHints = {
         // The built-in file is checked by the tests; a failure here is a build defect.
-        try! ClassHints(yaml: Array(EmbeddedData.files["html-hints.yaml"]!.utf8), source: "built-in html-hints.yaml")
+        try! ClassHints(yaml: Array(EmbeddedData.files[builtInFile]!.utf8), source: "built-in \(builtInFile)")
     }()
 
     /// Hints from a hints file: the keys of `HTMLHintLists`.

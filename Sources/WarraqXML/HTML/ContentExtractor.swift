@@ -204,11 +204,11 @@ struct ContentExtractor {
         let lastProse = proseRuns.last ?? -1
         var seen: Set<String> = []
         if let title { seen.insert(title) }
-        var pendingHeading: (block: Block, text: String, size: Int)?
+        var pendingHeading: (block: Block, text: String, size: Int, nodes: Range<Int>)?
         var figure: (node: Int, caption: [String])?
         var list: (node: Int, items: [ListItem])?
         var table: Int?
-        var outside: (reason: RemovalReason, texts: [String])?
+        var outside: (reason: RemovalReason, texts: [String], lines: LineRange?)?
 
         func flushList() {
             if let open = list { body.append(.list(ListBlock(ordered: tree.tags[open.node] == .ol, items: open.items))) }
@@ -222,13 +222,17 @@ struct ContentExtractor {
             figure = nil
         }
         func flushOutside() {
-            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason)) }
+            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason, lines: open.lines)) }
             outside = nil
         }
-        func remove(_ text: String, _ reason: RemovalReason) {
+        /// Removed runs one after another with one reason are one item, with the page lines
+        /// of their nodes.
+        func remove(_ text: String, _ reason: RemovalReason, _ nodes: Range<Int>) {
             if outside?.reason != reason { flushOutside() }
-            if outside == nil { outside = (reason, []) }
+            let lines = tree.lines(of: nodes)
+            if outside == nil { outside = (reason, [], lines) }
             outside!.texts.append(text)
+            if let lines { outside!.lines = outside!.lines.map { $0.union(lines) } ?? lines }
         }
         func emit(_ block: Block) {
             if let heading = pendingHeading {
@@ -242,31 +246,32 @@ struct ContentExtractor {
             let inside = isInside(run)
             if let open = table, run.owner < tree.end(open) { continue }
             let (text, inlines) = run.content(in: tree)
+            let nodes = run.first..<run.end
             guard inside else {
-                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate))
+                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
                 continue
             }
             if let reason = furniture[run.owner] {
                 if reason == .related { collectRelated(run) }
-                remove(text, reason)
+                remove(text, reason, nodes)
                 continue
             }
             if run.linkDensity > Self.maximumLinkDensity {
                 collectRelated(run)
-                remove(text, .navigation)
+                remove(text, .navigation, nodes)
                 continue
             }
             if seen.contains(text) {
                 // A heading just above the title heading is its kicker or section label.
                 if text == title, let kicker = pendingHeading {
-                    remove(kicker.text, .metadata)
+                    remove(kicker.text, .metadata, kicker.nodes)
                     pendingHeading = nil
                 }
-                remove(text, .duplicate)
+                remove(text, .duplicate, nodes)
                 continue
             }
             if let reason = phrases.reason(text) {
-                remove(text, reason)
+                remove(text, reason, nodes)
                 continue
             }
             if inCaption[run.owner] {
@@ -277,25 +282,28 @@ struct ContentExtractor {
                     figure = (holder, [])
                 }
                 figure!.caption.append(text)
+                flushOutside()
                 continue
             }
             flushFigure()
             // Short lines before the article's first paragraph or after its last are bylines,
             // dates and labels.
             if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
-                remove(text, .metadata)
+                remove(text, .metadata, nodes)
                 continue
             }
             // A short line of its own (not a paragraph, item or heading) inside the article is a
             // label, a date or a widget's caption.
             if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
-                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata)
+                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, nodes)
                 continue
             }
             if isDateLine(run, text) {
-                remove(text, .metadata)
+                remove(text, .metadata, nodes)
                 continue
             }
+            // Kept text ends the removal before it, whose lines must not span it.
+            flushOutside()
             seen.insert(text)
             if let dataTable = dataTable(around: run.owner, within: article) {
                 flushList()
@@ -312,10 +320,11 @@ struct ContentExtractor {
                     if heading.size >= Self.proseSize, heading.text.utf8.last == UInt8(ascii: ".") {
                         body.append(heading.block)
                     } else {
-                        remove(heading.text, .boilerplate)
+                        remove(heading.text, .boilerplate, heading.nodes)
+                        flushOutside()
                     }
                 }
-                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size)
+                pendingHeading = (.heading(Heading(level: level, text: text, inlines: inlines)), text, run.size, nodes)
                 continue
             }
             if tag == .li || tag == .dd || tag == .dt, let holder = listHolder(run.owner) {
@@ -336,7 +345,7 @@ struct ContentExtractor {
         }
         flushList()
         flushFigure()
-        if let heading = pendingHeading { remove(heading.text, .boilerplate) }
+        if let heading = pendingHeading { remove(heading.text, .boilerplate, heading.nodes) }
         flushOutside()
     }
 

@@ -20,6 +20,10 @@ public struct HTMLReader: DocumentReader {
         ) { input, _ in try HTMLReader(input, knowledge: knowledge.value) }
     }
 
+    /// The knowledge files compiled into the reader beside the scrape profile's (which it reads
+    /// too), named as profile sources are: a profile's `html` key adds to their class hints.
+    public static let builtInSources = ["built-in \(ClassHints.builtInFile)"]
+
     /// What extraction knows, compiled once per run rather than once per page.
     struct Knowledge: Sendable {
         var hints: ClassHints
@@ -70,6 +74,7 @@ public struct HTMLReader: DocumentReader {
             page = Array(decoded.text.utf8)
             utf8 = true
         }
+        LoneCarriageReturns.replace(in: &page)
         var lifted = LiftedText()
         if utf8 { (page, lifted) = UnreadMarkup.strip(page) }
         NoNetwork.install()
@@ -101,7 +106,7 @@ public struct HTMLReader: DocumentReader {
             language: metadata.language,
             url: metadata.url,
             keywords: metadata.keywords,
-            origin: Origin(path: input.path, format: "html", sha256: SHA256.hex(bytes)),
+            origin: Origin(path: input.path, format: "html", lines: LineRange(1, tree.lastLine), sha256: SHA256.hex(bytes)),
             body: body,
             related: extractor.related,
             removed: extractor.removed

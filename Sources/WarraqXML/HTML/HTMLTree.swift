@@ -10,6 +10,9 @@ struct HTMLTree {
     private(set) var ends: [Int32] = []
     /// For text nodes, their bytes in `bytes`; empty for elements.
     private(set) var textRanges: [Range<Int32>] = []
+    /// For text nodes, the page line of their last byte; 0 for elements. Their other lines
+    /// are counted back from it when asked for (`lines(of:)`), which is only for removed text.
+    private(set) var textEndLines: [Int32] = []
     /// Per node, where its attributes start in `attributeNames` (`HTMLAttribute` numbers) and
     /// `attributeValues`; they end where the next node's start.
     private(set) var attributeStarts: [Int32] = []
@@ -17,6 +20,8 @@ struct HTMLTree {
     private(set) var attributeValues: [String] = []
     /// All text, UTF-8, as libxml2 decoded it.
     private(set) var bytes: [UInt8] = []
+    /// The page's last line that libxml2 read: its last line, unless it stopped reading early.
+    var lastLine = 1
     /// The text of `<script type="application/ld+json">` elements.
     private(set) var jsonLD: [String] = []
     /// Non-space text bytes in each subtree, and those inside links.
@@ -52,6 +57,49 @@ struct HTMLTree {
         return out.string
     }
 
+    /// The page lines the non-space text of `nodes` (what `FoldedText` keeps) stands on; nil
+    /// when it is all white space. A line break in a node's bytes is one in the page: the
+    /// script stripper keeps them (only one written as a character reference, `&#10;`, is not).
+    func lines(of nodes: Range<Int>) -> LineRange? {
+        var lines: LineRange?
+        bytes.withUnsafeBufferPointer { bytes in
+            for node in nodes where tags[node] == .text {
+                guard let own = Self.lines(of: bytes, Int(textRanges[node].lowerBound)..<Int(textRanges[node].upperBound), endLine: Int(textEndLines[node])) else { continue }
+                lines = lines.map { $0.union(own) } ?? own
+            }
+        }
+        return lines
+    }
+
+    private static func lines(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, endLine: Int) -> LineRange? {
+        var first = range.lowerBound
+        while first < range.upperBound, let length = spaceLength(bytes, at: first) { first += length }
+        guard first < range.upperBound else { return nil }
+        var last = UTF8Scalars.start(before: range.upperBound, in: bytes)
+        while spaceLength(bytes, at: last) != nil { last = UTF8Scalars.start(before: last, in: bytes) }
+        let lastLine = endLine - lineBreaks(in: bytes, last..<(range.upperBound - 1))
+        return LineRange(lastLine - lineBreaks(in: bytes, first..<last), lastLine)
+    }
+
+    private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var index = range.lowerBound
+        while let found = ByteSearch.first(0x0A, in: bytes, from: index, before: range.upperBound) {
+            count += 1
+            index = found + 1
+        }
+        return count
+    }
+
+    /// The length of the white space character (as `FoldedText` folds it) at `index`, or nil
+    /// for another character.
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 { return FoldedText.isASCIISpace(byte) ? 1 : nil }
+        let (value, length) = UTF8Scalars.decode(bytes, at: index)
+        return isFoldableSpace(value) ? length : nil
+    }
+
     // MARK: Building (by `HTMLTreeBuilder`)
 
     /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
@@ -60,6 +108,7 @@ struct HTMLTree {
         tags.append(tag)
         parents.append(parent)
         textRanges.append(0..<0)
+        textEndLines.append(0)
         attributeStarts.append(Int32(attributeNames.count))
         return index
     }
@@ -70,18 +119,20 @@ struct HTMLTree {
         attributeValues.append(value)
     }
 
-    /// Adds text under `parent`, or, `merging`, extends the text node added last (libxml2 hands
-    /// long text over in pieces).
-    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int32, merging: Bool) {
+    /// Adds text whose last byte is on page line `endLine` under `parent`, or, `merging`,
+    /// extends the text node added last (libxml2 hands long text over in pieces).
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, endLine: Int32, parent: Int32, merging: Bool) {
         let start = Int32(bytes.count)
         bytes.append(contentsOf: text)
         if merging {
             textRanges[textRanges.count - 1] = textRanges[textRanges.count - 1].lowerBound..<Int32(bytes.count)
+            textEndLines[textEndLines.count - 1] = endLine
             return
         }
         tags.append(.text)
         parents.append(parent)
         textRanges.append(start..<Int32(bytes.count))
+        textEndLines.append(endLine)
         attributeStarts.append(Int32(attributeNames.count))
     }
 

@@ -85,6 +85,7 @@ final class HTMLTreeBuilder {
                 htmlParseDocument(context)
                 guard builder.tree.count > 0 else { return nil }
                 builder.tree.finish()
+                builder.tree.lastLine = builder.lastLine(of: page)
                 return (builder.tree, builder.stop)
             }
         }
@@ -174,7 +175,7 @@ final class HTMLTreeBuilder {
             halt("xmlSAX2Characters: huge text node")
             return
         }
-        if frames[top].node >= 0 { tree.appendText(buffer, parent: frames[top].node, merging: merging) }
+        if frames[top].node >= 0 { tree.appendText(buffer, endLine: endLine(of: buffer), parent: frames[top].node, merging: merging) }
         frames[top].lastIsText = true
         frames[top].lastTextLength = textLength
         frames[top].lastChild = .text
@@ -202,6 +203,22 @@ final class HTMLTreeBuilder {
         guard !frames.isEmpty else { return }
         frames[frames.count - 1].lastIsText = false
         frames[frames.count - 1].lastChild = .element(target)
+    }
+
+    /// The line libxml2's cursor stopped on, less the one after a final line break.
+    private func lastLine(of page: [UInt8]) -> Int {
+        let input = context.pointee.input.pointee
+        let line = Int(input.line)
+        return line > 1 && input.cur == input.end && page.last == 0x0A ? line - 1 : line
+    }
+
+    /// The page line of `text`'s last byte, from libxml2's cursor: it is just past the text,
+    /// or, when libxml2 cut the text at its buffer's size, on its last byte, where a line break
+    /// is not counted yet.
+    private func endLine(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let input = context.pointee.input.pointee
+        let line = Int32(truncatingIfNeeded: input.line)
+        return text.last == 0x0A && input.cur.pointee != 0x0A ? line - 1 : line
     }
 
     // MARK: libxml2's rules
