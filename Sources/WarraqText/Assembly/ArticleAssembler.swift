@@ -64,7 +64,7 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles() }
+    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(HeadlineJudge.retitled) }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -72,7 +72,7 @@ struct ArticleAssembler {
         finishDrafts()
         thin.add(drafts)
         drafts = []
-        return thin.finish()
+        return thin.finish().map(HeadlineJudge.retitled)
     }
 
     private mutating func takeNext() {
