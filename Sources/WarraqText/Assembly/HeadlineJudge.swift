@@ -79,17 +79,32 @@ enum HeadlineJudge {
     /// Short, not a sentence, not a list item, a browser placeholder or a credited caption.
     private static func isHeadlineShaped(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "["), TextShape.wordCount(text) <= mostWords,
-              LineClassifier.caption(text) == nil else { return false }
+              LineClassifier.caption(text) == nil, !hasRule(text) else { return false }
         let unquoted = TextShape.unquoted(text)
         return !TextShape.endsSentence(unquoted) && unquoted.utf8.last != UInt8(ascii: ":") && !ListMarker.starts(Substring(text))
     }
 
-    /// The widest candidate, a line printed again inside a longer one first. A line that holds
-    /// another candidate is a breadcrumb or share line around the headline, and a line printed
-    /// twice in a row is a caption under its photo: neither is the headline.
+    /// Whether the text holds a rule drawn with characters: one mark, not a letter or digit,
+    /// three times in a row (`━━━`, `———`, `***`).
+    private static func hasRule(_ text: String) -> Bool {
+        var run = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let mark = !scalar.properties.isAlphabetic && !scalar.properties.isWhitespace && scalar.properties.numericType == nil
+            run = mark && scalar == previous ? run + 1 : 0
+            previous = scalar
+            if run >= 2 { return true }
+        }
+        return false
+    }
+
+    /// The widest candidate, a line printed again inside a longer one first, then one short
+    /// enough to be a heading (a longer one is often a standfirst with its stop missing). A
+    /// line that holds another candidate is a breadcrumb or share line around the headline, and
+    /// a line printed twice in a row is a caption under its photo: neither is the headline.
     private static func pick(_ candidates: [Candidate], in draft: Draft) -> Candidate? {
         let texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
-        var best: (candidate: Candidate, echoed: Bool)?
+        var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
                 other.width >= echoWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
@@ -101,10 +116,18 @@ enum HeadlineJudge {
             guard !holdsOther, !captioned else { continue }
             let needle = ByteSearch.Needle(candidate.text)
             let echoed = candidate.width >= echoWidth && texts.contains { $0.utf8.count > candidate.text.utf8.count && needle.occurs(in: $0) }
-            if let current = best, current.echoed && !echoed || current.echoed == echoed && current.candidate.width >= candidate.width { continue }
-            best = (candidate, echoed)
+            let rank = (echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
+            if let current = best, !precedes(current.rank, rank) { continue }
+            best = (candidate, rank)
         }
         return best?.candidate
+    }
+
+    /// Whether rank `a` is below `b`: false before true, narrower before wider.
+    private static func precedes(_ a: (Bool, Bool, Int), _ b: (Bool, Bool, Int)) -> Bool {
+        if a.0 != b.0 { return b.0 }
+        if a.1 != b.1 { return b.1 }
+        return a.2 < b.2
     }
 
     private static func retitle(_ draft: Draft, to best: Candidate) -> Draft {
