@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Scrape reader on text-browser dumps and mixed pages")
 struct TextBrowserDumpTests {
-    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt"]
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt"]
 
     @Test("lose nothing on these dumps too", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -78,5 +78,21 @@ struct WrapJoinerTests {
         let sentence = "Every one of these lines is a paragraph of its own and ends with a stop."
         let lines = WrapJoiner.join(Array(repeating: Substring(sentence), count: 10))
         #expect(lines.count == 10)
+    }
+}
+
+@Suite("Headline of a text-browser page")
+struct HeadlineTests {
+    @Test("the headline is the widest heading before the text, not the notice, breadcrumb or caption before it")
+    func headline() throws {
+        let documents = try scrape("headline.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Fishing fleet returns to Westhaven after the long winter ban")
+        #expect(page.body.last?.plainText.hasPrefix("Skippers said") == true)
+        let removed = page.removed.map(\.text)
+        #expect(removed.contains { $0.hasPrefix("This site keeps a record") })
+        #expect(removed.contains { $0.hasPrefix("Towns › Fishing fleet") })
+        #expect(!page.body.contains { $0.plainText.hasPrefix("This site keeps") })
     }
 }

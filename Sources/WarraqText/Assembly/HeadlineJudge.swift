@@ -44,11 +44,12 @@ enum HeadlineJudge {
     }
 
     /// The first input line of the running text: the first wide paragraph with another one
-    /// right after it, else the first wide paragraph.
+    /// right after it, else the first wide paragraph. A line with a link in it is no running
+    /// text: lynx ends its dumps with a numbered list of every link's address.
     private static func textStart(_ draft: Draft) -> Int? {
         let wide = draft.body.indices.map { index -> Bool in
             guard case .paragraph(let paragraph) = draft.body[index] else { return false }
-            return DisplayWidth.of(Substring(paragraph.text)) >= textWidth
+            return DisplayWidth.of(Substring(paragraph.text)) >= textWidth && !holdsLink(paragraph.text)
         }
         let run = wide.indices.first { wide[$0] && wide[($0 + 1)..<min($0 + 3, wide.count)].contains(true) }
         return (run ?? wide.firstIndex(of: true)).map { draft.bodyLines[$0].first }
@@ -79,10 +80,12 @@ enum HeadlineJudge {
     /// Short, not a sentence, not a list item, a browser placeholder or a credited caption.
     private static func isHeadlineShaped(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "["), TextShape.wordCount(text) <= mostWords,
-              LineClassifier.caption(text) == nil, !hasRule(text) else { return false }
+              LineClassifier.caption(text) == nil, !hasRule(text), !holdsLink(text) else { return false }
         let unquoted = TextShape.unquoted(text)
         return !TextShape.endsSentence(unquoted) && unquoted.utf8.last != UInt8(ascii: ":") && !ListMarker.starts(Substring(text))
     }
+
+    private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }
 
     /// Whether the text holds a rule drawn with characters: one mark, not a letter or digit,
     /// three times in a row (`━━━`, `———`, `***`).
