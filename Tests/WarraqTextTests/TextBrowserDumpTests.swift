@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Scrape reader on text-browser dumps and mixed pages")
 struct TextBrowserDumpTests {
-    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt"]
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt"]
 
     @Test("lose nothing on these dumps too", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -94,5 +94,47 @@ struct HeadlineTests {
         #expect(removed.contains { $0.hasPrefix("This site keeps a record") })
         #expect(removed.contains { $0.hasPrefix("Towns › Fishing fleet") })
         #expect(!page.body.contains { $0.plainText.hasPrefix("This site keeps") })
+    }
+}
+
+@Suite("lynx dumps")
+struct LynxDumpTests {
+    @Test("link numbers leave the text for removed; the closing list of addresses and its label are not the article's")
+    func lynx() throws {
+        let documents = try scrape("lynx.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Orchard growers count the cost of a late spring frost")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph"])
+        #expect(page.body[0].plainText.contains("the growers' association said"))
+        #expect(page.body[2].plainText.contains("a support fund for growers"))
+        let removed = page.removed.map(\.text)
+        #expect(removed.contains("[6]") && removed.contains("[7]"))
+        #expect(removed.contains("References"))
+        #expect(page.removed.filter { $0.text.contains("https://example.org") }.map(\.reason) == Array(repeating: .navigation, count: 7))
+    }
+
+    @Test("a footnote after a word and a bracket before a space are not link numbers")
+    func footnotes() {
+        #expect(LinkMarkers.stripped("as the survey found[3] last year") == nil)
+        #expect(LinkMarkers.stripped("see [2] below") == nil)
+        #expect(LinkMarkers.stripped("[12]Sport and [13]\"Weather\"")! == (text: "Sport and \"Weather\"", markers: "[12] [13]"))
+        #expect(LinkMarkers.isAddressLine("12. https://example.org/a?b=c"))
+        #expect(!LinkMarkers.isAddressLine("Read more at https://example.org"))
+    }
+}
+
+@Suite("Trailing headings")
+struct TrailingHeadingsTests {
+    @Test("headings an article ends with go to removed; its last paragraph stays")
+    func trailing() {
+        var draft = Draft()
+        draft.append(.paragraph(Paragraph(text: "The text.")), lines: LineRange(1, 1))
+        draft.append(.heading(Heading(level: 2, text: "Latest news")), lines: LineRange(3, 3))
+        draft.append(.heading(Heading(level: 2, text: "Storm closes coastal road")), lines: LineRange(4, 4))
+        let trimmed = TrailingHeadings.trimmed(draft)
+        #expect(trimmed.body.map(\.typeName) == ["paragraph"])
+        #expect(trimmed.removed.map(\.text) == ["Latest news", "Storm closes coastal road"])
+        #expect(trimmed.removed.map(\.reason) == [.boilerplate, .boilerplate])
     }
 }

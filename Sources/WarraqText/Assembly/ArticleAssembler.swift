@@ -64,7 +64,7 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(HeadlineJudge.retitled) }
+    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(Self.finished) }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -72,7 +72,12 @@ struct ArticleAssembler {
         finishDrafts()
         thin.add(drafts)
         drafts = []
-        return thin.finish().map(HeadlineJudge.retitled)
+        return thin.finish().map(Self.finished)
+    }
+
+    /// An article as it leaves: its headline judged again, the headings it ends with removed.
+    private static func finished(_ draft: Draft) -> Draft {
+        TrailingHeadings.trimmed(HeadlineJudge.retitled(draft))
     }
 
     private mutating func takeNext() {
