@@ -15,8 +15,11 @@ enum HeadlineJudge {
     static let narrowest = 12
     /// The most words a headline has.
     static let mostWords = 30
-    /// The narrowest line whose repeat inside a longer line says it is the headline.
-    static let echoWidth = 15
+    /// The narrowest candidate that a breadcrumb or share line can hold.
+    static let heldWidth = 15
+    /// The narrowest line whose repeat inside a longer line says it is the headline: a
+    /// narrower one is a name (a site's, a section's) printed in footers and bylines too.
+    static let echoWidth = 30
     /// Two prints of one line this close together are a photo and its caption.
     static let captionGap = 3
 
@@ -110,7 +113,7 @@ enum HeadlineJudge {
         var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
-                other.width >= echoWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
+                other.width >= heldWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
             }
             let captioned = candidates.contains { other in
                 other.lines != candidate.lines && abs(other.lines.first - candidate.lines.first) <= captionGap
