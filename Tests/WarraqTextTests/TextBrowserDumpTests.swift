@@ -83,7 +83,7 @@ struct WrapJoinerTests {
 
 @Suite("Headline of a text-browser page")
 struct HeadlineTests {
-    @Test("the headline is the widest heading before the text, not the notice, breadcrumb or caption before it")
+    @Test("the headline is the widest heading before the text, not the notice, breadcrumb or credited caption around it")
     func headline() throws {
         let documents = try scrape("headline.txt")
         #expect(documents.count == 1)

@@ -83,9 +83,22 @@ enum HeadlineJudge {
     /// Short, not a sentence, not a list item, a browser placeholder or a credited caption.
     private static func isHeadlineShaped(_ text: String) -> Bool {
         guard let first = text.utf8.first, first != UInt8(ascii: "["), TextShape.wordCount(text) <= mostWords,
-              LineClassifier.caption(text) == nil, !hasRule(text), !holdsLink(text) else { return false }
+              LineClassifier.caption(text) == nil, !hasCreditTail(text), !hasRule(text), !holdsLink(text) else { return false }
         let unquoted = TextShape.unquoted(text)
         return !TextShape.endsSentence(unquoted) && unquoted.utf8.last != UInt8(ascii: ":") && !ListMarker.starts(Substring(text))
+    }
+
+    /// The most words a photo credit after a caption's last sentence has (`Foto: Rescue Photo`).
+    static let creditWords = 5
+
+    /// Whether a sentence is followed by a short labelled credit: `… the search. Photo: A. Name`.
+    private static func hasCreditTail(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
+        let tail = bytes[(stop + 2)...]
+        guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let spaces = tail.filter { $0 == 0x20 }.count
+        return spaces < creditWords && tail[..<colon].filter { $0 == 0x20 }.count < 2
     }
 
     private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }
