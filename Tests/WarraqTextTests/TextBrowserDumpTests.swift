@@ -124,17 +124,38 @@ struct LynxDumpTests {
     }
 }
 
-@Suite("Trailing headings")
-struct TrailingHeadingsTests {
+@Suite("Article tail")
+struct ArticleTailTests {
+    static func draft(_ blocks: [Block]) -> Draft {
+        var draft = Draft()
+        for (index, block) in blocks.enumerated() { draft.append(block, lines: LineRange(index + 1, index + 1)) }
+        return draft
+    }
+
+    static let text = Block.paragraph(Paragraph(text: String(repeating: "The harbour reopened on Monday after the storm. ", count: 4)))
+    static func heading(_ number: Int) -> Block { .heading(Heading(level: 2, text: "Teaser headline number \(number)")) }
+
     @Test("headings an article ends with go to removed; its last paragraph stays")
     func trailing() {
-        var draft = Draft()
-        draft.append(.paragraph(Paragraph(text: "The text.")), lines: LineRange(1, 1))
-        draft.append(.heading(Heading(level: 2, text: "Latest news")), lines: LineRange(3, 3))
-        draft.append(.heading(Heading(level: 2, text: "Storm closes coastal road")), lines: LineRange(4, 4))
-        let trimmed = TrailingHeadings.trimmed(draft)
+        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.heading(1), Self.heading(2)]))
         #expect(trimmed.body.map(\.typeName) == ["paragraph"])
-        #expect(trimmed.removed.map(\.text) == ["Latest news", "Storm closes coastal road"])
-        #expect(trimmed.removed.map(\.reason) == [.boilerplate, .boilerplate])
+        #expect(trimmed.removed.map(\.text) == ["Teaser headline number 1", "Teaser headline number 2"])
+    }
+
+    @Test("a link list after the text ends the article, a footer after it too")
+    func linkList() {
+        let footer = Block.paragraph(Paragraph(text: "All content on this site is protected by copyright law."))
+        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.text] + (1...6).map(Self.heading) + [footer]))
+        #expect(trimmed.body.count == 2)
+        #expect(trimmed.removed.count == 7)
+        #expect(trimmed.removed.last?.reason == .boilerplate)
+    }
+
+    @Test("a link list before most of the text is a box inside the article")
+    func boxInside() {
+        let blocks = [Self.text] + (1...6).map(Self.heading) + Array(repeating: Self.text, count: 4)
+        let trimmed = ArticleTail.trimmed(Self.draft(blocks))
+        #expect(trimmed.body.count == blocks.count)
+        #expect(trimmed.removed.isEmpty)
     }
 }

@@ -75,9 +75,9 @@ struct ArticleAssembler {
         return thin.finish().map(Self.finished)
     }
 
-    /// An article as it leaves: its headline judged again, the headings it ends with removed.
+    /// An article as it leaves: its headline judged again, the page after its text removed.
     private static func finished(_ draft: Draft) -> Draft {
-        TrailingHeadings.trimmed(HeadlineJudge.retitled(draft))
+        ArticleTail.trimmed(HeadlineJudge.retitled(draft))
     }
 
     private mutating func takeNext() {
