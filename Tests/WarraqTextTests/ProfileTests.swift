@@ -18,7 +18,7 @@ struct ProfileTests {
         let plain = try scrape("site.txt")
         #expect(plain[0].dateline == nil)
         // Unknown, the promo line is only a heading the article ends with.
-        #expect(plain[0].removed.map(\.reason) == [.boilerplate])
+        #expect(plain[0].removed.map(\.reason) == [.navigation])
         #expect(plain[0].body.count == 1)
 
         var profile = ScrapeProfile.builtIn

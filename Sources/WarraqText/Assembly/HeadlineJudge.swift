@@ -61,8 +61,10 @@ enum HeadlineJudge {
     private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {
         var found: [Candidate] = []
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
-            guard let lines, lines.first < start, lines.first >= start - reach, isHeadlineShaped(text) else { return }
-            found.append(Candidate(source: source, text: text, lines: lines, width: DisplayWidth.of(Substring(text))))
+            guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return }
+            let width = DisplayWidth.of(Substring(text))
+            guard width >= narrowest, isHeadlineShaped(text) else { return }
+            found.append(Candidate(source: source, text: text, lines: lines, width: width))
         }
         if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
             consider(.title, claim.text, claim.lines)
@@ -77,15 +79,15 @@ enum HeadlineJudge {
         for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
             consider(.removed(index), removal.text, removal.lines)
         }
-        return found.filter { $0.width >= narrowest }
+        return found
     }
 
-    /// Short, not a sentence, not a list item, a browser placeholder or a credited caption.
+    /// Not a sentence, a list item, a browser placeholder, a credited caption, a link or a rule.
     private static func isHeadlineShaped(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first != UInt8(ascii: "["), TextShape.wordCount(text) <= mostWords,
-              LineClassifier.caption(text) == nil, !hasCreditTail(text), !hasRule(text), !holdsLink(text) else { return false }
+        guard let first = text.utf8.first, first != UInt8(ascii: "[") else { return false }
         let unquoted = TextShape.unquoted(text)
-        return !TextShape.endsSentence(unquoted) && unquoted.utf8.last != UInt8(ascii: ":") && !ListMarker.starts(Substring(text))
+        guard !TextShape.endsSentence(unquoted), unquoted.utf8.last != UInt8(ascii: ":"), !ListMarker.starts(Substring(text)) else { return false }
+        return LineClassifier.caption(text) == nil && !hasCreditTail(text) && !holdsLink(text) && !hasRule(text)
     }
 
     /// The most words a photo credit after a caption's last sentence has (`Foto: Rescue Photo`).

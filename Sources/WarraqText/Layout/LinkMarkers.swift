@@ -12,28 +12,27 @@ enum LinkMarkers {
     /// opening mark and is glued to what follows, as lynx prints it; `[1]` after a word or
     /// before a space is a footnote and stays.
     static func stripped(_ text: String) -> (text: String, markers: String)? {
-        // Most lines have no bracket at all: turned away before any copy is made.
-        guard text.utf8.contains(UInt8(ascii: "[")) else { return nil }
-        let bytes = Array(text.utf8)
-        var kept: [UInt8] = []
-        var markers: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if let end = markerEnd(bytes, at: index) {
-                if !markers.isEmpty { markers.append(0x20) }
-                markers += bytes[index..<end]
-                index = end
-                continue
+        UTF8Scalars.withBytes(text) { bytes in
+            // Most lines hold no link number: they are passed over without a copy.
+            guard var index = (0..<bytes.count).first(where: { markerEnd(bytes, at: $0) != nil }) else { return nil }
+            var kept = Array(bytes[..<index])
+            var markers: [UInt8] = []
+            while index < bytes.count {
+                if let end = markerEnd(bytes, at: index) {
+                    if !markers.isEmpty { markers.append(0x20) }
+                    markers += bytes[index..<end]
+                    index = end
+                    continue
+                }
+                kept.append(bytes[index])
+                index += 1
             }
-            kept.append(bytes[index])
-            index += 1
+            return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
         }
-        guard !markers.isEmpty else { return nil }
-        return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
     }
 
     /// One past the `]` of a link number starting at `start`, or nil.
-    private static func markerEnd(_ bytes: [UInt8], at start: Int) -> Int? {
+    private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         guard bytes[start] == UInt8(ascii: "[") else { return nil }
         if start > 0, !opensMarker(bytes[start - 1]) { return nil }
         var end = start + 1
