@@ -104,7 +104,8 @@ public struct ScrapeReader: DocumentReader {
         self.joiner = joiner
     }
 
-    /// One logical line's scrape lines: the ad markers taken out of it, then its text.
+    /// One logical line's scrape lines: the ad markers and link numbers taken out of it, then
+    /// its text (a link list's address line is navigation as it stands).
     private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
         var text = TextShape.foldSpaces(logical.raw)
         var rawText = logical.raw
@@ -114,7 +115,16 @@ public struct ScrapeReader: DocumentReader {
             text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
             rawText = Substring(Self.spacing(marker, in: rawText))
         }
+        if let (bare, markers) = LinkMarkers.stripped(text) {
+            lines.append(ScrapeLine(lines: logical.lines, text: markers, raw: markers, kind: .boilerplate(.navigation)))
+            text = TextShape.foldSpaces(Substring(bare))
+            rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
+        }
         guard !text.isEmpty else { return lines }
+        if LinkMarkers.isAddressLine(text) {
+            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation)))
+            return lines
+        }
         let folded = classifier.fold(text)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: classifier.classify(text: text, folded: folded, raw: rawText)))
         return lines

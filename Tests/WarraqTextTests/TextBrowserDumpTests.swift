@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Scrape reader on text-browser dumps and mixed pages")
 struct TextBrowserDumpTests {
-    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt"]
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt"]
 
     @Test("lose nothing on these dumps too", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -78,5 +78,84 @@ struct WrapJoinerTests {
         let sentence = "Every one of these lines is a paragraph of its own and ends with a stop."
         let lines = WrapJoiner.join(Array(repeating: Substring(sentence), count: 10))
         #expect(lines.count == 10)
+    }
+}
+
+@Suite("Headline of a text-browser page")
+struct HeadlineTests {
+    @Test("the headline is the widest heading before the text, not the notice, breadcrumb or credited caption around it")
+    func headline() throws {
+        let documents = try scrape("headline.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Fishing fleet returns to Westhaven after the long winter ban")
+        #expect(page.body.last?.plainText.hasPrefix("Skippers said") == true)
+        let removed = page.removed.map(\.text)
+        #expect(removed.contains { $0.hasPrefix("This site keeps a record") })
+        #expect(removed.contains { $0.hasPrefix("Towns › Fishing fleet") })
+        #expect(!page.body.contains { $0.plainText.hasPrefix("This site keeps") })
+    }
+}
+
+@Suite("lynx dumps")
+struct LynxDumpTests {
+    @Test("link numbers leave the text for removed; the closing list of addresses and its label are not the article's")
+    func lynx() throws {
+        let documents = try scrape("lynx.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Orchard growers count the cost of a late spring frost")
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph"])
+        #expect(page.body[0].plainText.contains("the growers' association said"))
+        #expect(page.body[2].plainText.contains("a support fund for growers"))
+        let removed = page.removed.map(\.text)
+        #expect(removed.contains("[6]") && removed.contains("[7]"))
+        #expect(removed.contains("References"))
+        #expect(page.removed.filter { $0.text.contains("https://example.org") }.map(\.reason) == Array(repeating: .navigation, count: 7))
+    }
+
+    @Test("a footnote after a word and a bracket before a space are not link numbers")
+    func footnotes() {
+        #expect(LinkMarkers.stripped("as the survey found[3] last year") == nil)
+        #expect(LinkMarkers.stripped("see [2] below") == nil)
+        #expect(LinkMarkers.stripped("[12]Sport and [13]\"Weather\"")! == (text: "Sport and \"Weather\"", markers: "[12] [13]"))
+        #expect(LinkMarkers.isAddressLine("12. https://example.org/a?b=c"))
+        #expect(!LinkMarkers.isAddressLine("Read more at https://example.org"))
+    }
+}
+
+@Suite("Article tail")
+struct ArticleTailTests {
+    static func draft(_ blocks: [Block]) -> Draft {
+        var draft = Draft()
+        for (index, block) in blocks.enumerated() { draft.append(block, lines: LineRange(index + 1, index + 1)) }
+        return draft
+    }
+
+    static let text = Block.paragraph(Paragraph(text: String(repeating: "The harbour reopened on Monday after the storm. ", count: 4)))
+    static func heading(_ number: Int) -> Block { .heading(Heading(level: 2, text: "Teaser headline number \(number)")) }
+
+    @Test("headings an article ends with go to removed; its last paragraph stays")
+    func trailing() {
+        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.heading(1), Self.heading(2)]))
+        #expect(trimmed.body.map(\.typeName) == ["paragraph"])
+        #expect(trimmed.removed.map(\.text) == ["Teaser headline number 1", "Teaser headline number 2"])
+    }
+
+    @Test("a link list after the text ends the article, a footer after it too")
+    func linkList() {
+        let footer = Block.paragraph(Paragraph(text: "All content on this site is protected by copyright law."))
+        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.text] + (1...6).map(Self.heading) + [footer]))
+        #expect(trimmed.body.count == 2)
+        #expect(trimmed.removed.count == 7)
+        #expect(trimmed.removed.last?.reason == .boilerplate)
+    }
+
+    @Test("a link list before most of the text is a box inside the article")
+    func boxInside() {
+        let blocks = [Self.text] + (1...6).map(Self.heading) + Array(repeating: Self.text, count: 4)
+        let trimmed = ArticleTail.trimmed(Self.draft(blocks))
+        #expect(trimmed.body.count == blocks.count)
+        #expect(trimmed.removed.isEmpty)
     }
 }

@@ -64,7 +64,7 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles() }
+    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(Self.finished) }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -72,7 +72,12 @@ struct ArticleAssembler {
         finishDrafts()
         thin.add(drafts)
         drafts = []
-        return thin.finish()
+        return thin.finish().map(Self.finished)
+    }
+
+    /// An article as it leaves: its headline judged again, the page after its text removed.
+    private static func finished(_ draft: Draft) -> Draft {
+        ArticleTail.trimmed(HeadlineJudge.retitled(draft))
     }
 
     private mutating func takeNext() {
@@ -214,7 +219,8 @@ struct ArticleAssembler {
 
     /// Whether a heading after body text opens a new article rather than a section of this one.
     /// Feeds and multi-article pages show it: the last paragraph was a teaser cut with `…`, the
-    /// heading is printed twice, or the next paragraph opens with an ad marker or a dateline.
+    /// heading is printed again (not on the very next line), or the next paragraph opens with an
+    /// ad marker or a dateline.
     /// (A quoted heading is no sign: articles quote their speakers in section headings.)
     private func startsArticle(_ index: Int) -> Bool {
         let line = lines[index]
@@ -223,7 +229,11 @@ struct ArticleAssembler {
             return true
         }
         for next in lines[(index + 1)..<(index + 13)] {
-            if TextShape.same(next.text, line.text) { return true }
+            // Printed twice in a row it is a photo's alt text and caption, as w3m prints both.
+            if TextShape.same(next.text, line.text) {
+                if next.position == index + 1 { continue }
+                return true
+            }
             switch next.kind {
             case .paragraph:
                 let marked = lines[next.firstPosition..<next.position].contains { $0.kind.isAdMarker }

@@ -68,9 +68,12 @@ struct WrapJoiner {
 
     /// The column the text was wrapped at, or nil when it was not wrapped. Besides many long
     /// lines stopping just short of one column, most of those followed by more text must stop
-    /// mid-sentence: paragraphs of similar length, one to a line, end with a full stop.
+    /// mid-sentence: paragraphs of similar length, one to a line, end with a full stop. Lines
+    /// holding a link's address are left out.
     static func wrapColumn(_ lines: [Substring], widths: [Int]) -> Int? {
-        let long = widths.filter { $0 >= longLine }.sorted(by: >)
+        // A link's address is a word too long to wrap: lynx lists every one at the end.
+        let long = widths.indices.filter { widths[$0] >= longLine && !holdsLink(lines[$0]) }
+            .map { widths[$0] }.sorted(by: >)
         guard long.count >= 8 else { return nil }
         // The widest lines may be words too long to wrap (links); skip the top 2 %.
         let column = long[long.count / 50]
@@ -82,6 +85,14 @@ struct WrapJoiner {
             if !TextShape.endsSentence(String(lines[index])) { midSentence += 1 }
         }
         return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
+    }
+
+    /// Whether `://` is in the line, found on its bytes.
+    private static func holdsLink(_ line: Substring) -> Bool {
+        UTF8Scalars.withBytes(line) { bytes in
+            guard bytes.count >= 3 else { return false }
+            return (0..<(bytes.count - 2)).contains { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }
+        }
     }
 
     private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {

@@ -1,0 +1,182 @@
+import WarraqCore
+
+/// Picks a finished article's headline again, from where its running text starts. A text
+/// browser's page dump opens with furniture (menus, notices, teasers, share bars) that can open
+/// the article or crowd its title out; what stays true of every page is that the headline is the
+/// widest heading-shaped line shortly before the text, and that breadcrumbs and share lines
+/// ("Share this story: …") repeat it inside longer lines. Whatever body came before the new
+/// headline is furniture and goes to `removed`; the old title line too.
+enum HeadlineJudge {
+    /// How many input lines before the running text the headline is looked for.
+    static let reach = 40
+    /// The narrowest paragraph, in columns, that running text is made of.
+    static let textWidth = 80
+    /// Candidates narrower than this are labels, not headlines.
+    static let narrowest = 12
+    /// The most words a headline has.
+    static let mostWords = 30
+    /// The narrowest candidate that a breadcrumb or share line can hold.
+    static let heldWidth = 15
+    /// The narrowest line whose repeat inside a longer line says it is the headline: a
+    /// narrower one is a name (a site's, a section's) printed in footers and bylines too.
+    static let echoWidth = 30
+    /// Two prints of one line this close together are a photo and its caption.
+    static let captionGap = 3
+
+    /// Removal reasons under which a headline can have been put away: lines judged to be
+    /// navigation, layout or teasers before the article's text was found.
+    private static let candidateReasons: Set<RemovalReason> = [.navigation, .duplicate, .boilerplate, .related]
+
+    private enum Source: Equatable {
+        case title, body(Int), removed(Int)
+    }
+
+    private struct Candidate {
+        var source: Source
+        var text: String
+        var lines: LineRange
+        var width: Int
+    }
+
+    /// The draft with its best headline as title, when that is another line than its title.
+    static func retitled(_ draft: Draft) -> Draft {
+        guard let start = textStart(draft) else { return draft }
+        let candidates = self.candidates(draft, before: start)
+        guard let best = pick(candidates, in: draft), best.source != .title else { return draft }
+        return retitle(draft, to: best)
+    }
+
+    /// The first input line of the running text: the first wide paragraph with another one
+    /// right after it, else the first wide paragraph. A line with a link in it is no running
+    /// text: lynx ends its dumps with a numbered list of every link's address.
+    private static func textStart(_ draft: Draft) -> Int? {
+        let wide = draft.body.indices.map { index -> Bool in
+            guard case .paragraph(let paragraph) = draft.body[index] else { return false }
+            return DisplayWidth.of(Substring(paragraph.text)) >= textWidth && !holdsLink(paragraph.text)
+        }
+        let run = wide.indices.first { wide[$0] && wide[($0 + 1)..<min($0 + 3, wide.count)].contains(true) }
+        return (run ?? wide.firstIndex(of: true)).map { draft.bodyLines[$0].first }
+    }
+
+    private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {
+        var found: [Candidate] = []
+        func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
+            guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return }
+            let width = DisplayWidth.of(Substring(text))
+            guard width >= narrowest, isHeadlineShaped(text) else { return }
+            found.append(Candidate(source: source, text: text, lines: lines, width: width))
+        }
+        if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
+            consider(.title, claim.text, claim.lines)
+        }
+        for (index, block) in draft.body.enumerated() {
+            switch block {
+            case .heading(let heading): consider(.body(index), heading.text, draft.bodyLines[index])
+            case .paragraph(let paragraph): consider(.body(index), paragraph.text, draft.bodyLines[index])
+            default: continue
+            }
+        }
+        for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
+            consider(.removed(index), removal.text, removal.lines)
+        }
+        return found
+    }
+
+    /// Not a sentence, a list item, a browser placeholder, a credited caption, a link or a rule.
+    private static func isHeadlineShaped(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first != UInt8(ascii: "[") else { return false }
+        let unquoted = TextShape.unquoted(text)
+        guard !TextShape.endsSentence(unquoted), unquoted.utf8.last != UInt8(ascii: ":"), !ListMarker.starts(Substring(text)) else { return false }
+        return LineClassifier.caption(text) == nil && !hasCreditTail(text) && !holdsLink(text) && !hasRule(text)
+    }
+
+    /// The most words a photo credit after a caption's last sentence has (`Foto: Rescue Photo`).
+    static let creditWords = 5
+
+    /// Whether a sentence is followed by a short labelled credit: `… the search. Photo: A. Name`.
+    private static func hasCreditTail(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
+        let tail = bytes[(stop + 2)...]
+        guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let spaces = tail.filter { $0 == 0x20 }.count
+        return spaces < creditWords && tail[..<colon].filter { $0 == 0x20 }.count < 2
+    }
+
+    private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }
+
+    /// Whether the text holds a rule drawn with characters: one mark, not a letter or digit,
+    /// three times in a row (`━━━`, `———`, `***`).
+    private static func hasRule(_ text: String) -> Bool {
+        var run = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let mark = !scalar.properties.isAlphabetic && !scalar.properties.isWhitespace && scalar.properties.numericType == nil
+            run = mark && scalar == previous ? run + 1 : 0
+            previous = scalar
+            if run >= 2 { return true }
+        }
+        return false
+    }
+
+    /// The widest candidate, a line printed again inside a longer one first, then one short
+    /// enough to be a heading (a longer one is often a standfirst with its stop missing). A
+    /// line that holds another candidate is a breadcrumb or share line around the headline, and
+    /// a line printed twice in a row is a caption under its photo: neither is the headline.
+    private static func pick(_ candidates: [Candidate], in draft: Draft) -> Candidate? {
+        let texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
+        var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
+        for candidate in candidates {
+            let holdsOther = candidates.contains { other in
+                other.width >= heldWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
+            }
+            let captioned = candidates.contains { other in
+                other.lines != candidate.lines && abs(other.lines.first - candidate.lines.first) <= captionGap
+                    && (other.text.hasPrefix(candidate.text) || candidate.text.hasPrefix(other.text))
+            }
+            guard !holdsOther, !captioned else { continue }
+            let needle = ByteSearch.Needle(candidate.text)
+            let echoed = candidate.width >= echoWidth && texts.contains { $0.utf8.count > candidate.text.utf8.count && needle.occurs(in: $0) }
+            let rank = (echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
+            if let current = best, !precedes(current.rank, rank) { continue }
+            best = (candidate, rank)
+        }
+        return best?.candidate
+    }
+
+    /// Whether rank `a` is below `b`: false before true, narrower before wider.
+    private static func precedes(_ a: (Bool, Bool, Int), _ b: (Bool, Bool, Int)) -> Bool {
+        if a.0 != b.0 { return b.0 }
+        if a.1 != b.1 { return b.1 }
+        return a.2 < b.2
+    }
+
+    private static func retitle(_ draft: Draft, to best: Candidate) -> Draft {
+        var draft = draft
+        if let line = draft.titleLine, let index = draft.claimed.firstIndex(where: { $0.lines?.first == line }) {
+            let old = draft.claimed.remove(at: index)
+            draft.removed.append(Removal(text: old.text, reason: .navigation, lines: old.lines))
+        }
+        switch best.source {
+        case .removed(let index):
+            draft.removed.remove(at: index)
+        case .body(let index):
+            draft.body.remove(at: index)
+            draft.bodyLines.remove(at: index)
+        case .title:
+            break
+        }
+        // What the body held before the headline is the page's, not the article's.
+        while let first = draft.bodyLines.first, first.first < best.lines.first {
+            let block = draft.body.removeFirst()
+            draft.bodyLines.removeFirst()
+            if case .paragraph = block { draft.paragraphs -= 1 }
+            draft.removed.append(Removal(text: block.plainText, reason: .boilerplate, lines: first))
+        }
+        draft.removed.sort { ($0.lines?.first ?? 0) < ($1.lines?.first ?? 0) }
+        draft.title = TextShape.unquoted(best.text)
+        draft.titleLine = best.lines.first
+        draft.claimed.append(Removal(text: best.text, reason: .metadata, lines: best.lines))
+        return draft
+    }
+}

@@ -1,0 +1,57 @@
+import WarraqCore
+
+/// The link numbers lynx prints before each link (`[12]Sport`, `von [5]"Muslim Interaktiv"`)
+/// and the numbered list of addresses it ends a dump with (`  12. https://…`). The numbers
+/// are no text, and the list is the page's links, not its article.
+enum LinkMarkers {
+    /// The most digits a link number has.
+    static let digits = 5
+
+    /// The text without its link numbers, and the numbers taken out (space-separated), or nil
+    /// when it has none. A number counts where it opens the line or follows a space or an
+    /// opening mark and is glued to what follows, as lynx prints it; `[1]` after a word or
+    /// before a space is a footnote and stays.
+    static func stripped(_ text: String) -> (text: String, markers: String)? {
+        UTF8Scalars.withBytes(text) { bytes in
+            // Most lines hold no link number: they are passed over without a copy.
+            guard var index = (0..<bytes.count).first(where: { markerEnd(bytes, at: $0) != nil }) else { return nil }
+            var kept = Array(bytes[..<index])
+            var markers: [UInt8] = []
+            while index < bytes.count {
+                if let end = markerEnd(bytes, at: index) {
+                    if !markers.isEmpty { markers.append(0x20) }
+                    markers += bytes[index..<end]
+                    index = end
+                    continue
+                }
+                kept.append(bytes[index])
+                index += 1
+            }
+            return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
+        }
+    }
+
+    /// One past the `]` of a link number starting at `start`, or nil.
+    private static func markerEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        guard bytes[start] == UInt8(ascii: "[") else { return nil }
+        if start > 0, !opensMarker(bytes[start - 1]) { return nil }
+        var end = start + 1
+        while end < bytes.count, end - start - 1 < digits, (0x30...0x39).contains(bytes[end]) { end += 1 }
+        guard end > start + 1, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "]"), bytes[end + 1] != 0x20 else { return nil }
+        return end + 1
+    }
+
+    /// Bytes a link number may follow: a space, an opening bracket or quote, or a mark lynx
+    /// prints before links (`#` of a page's link elements).
+    private static func opensMarker(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "]")
+    }
+
+    /// Whether the line is one address of a link list: a number and a dot, then a URL alone.
+    static func isAddressLine(_ text: String) -> Bool {
+        guard ByteSearch.contains("://", in: text) else { return false }
+        let body = text.drop { $0.isASCII && $0.isNumber }
+        let address = body.count < text.count && body.hasPrefix(". ") ? body.dropFirst(2) : Substring(text)
+        return !address.contains(" ")
+    }
+}
