@@ -17,18 +17,16 @@ struct TextNormalizer {
 
     /// Changes made so far, indexed by `Change.rawValue`.
     private(set) var counts = [Int](repeating: 0, count: Change.allCases.count)
-    /// The active rules for U+0600…U+06FF, where nearly all of them live, as a flat table of
-    /// packed rules (see `pack`), 0 where none applies.
-    private let arabicRules: [UInt32]
+    /// The active rules for U+0000…U+07FF (the Arabic block, where nearly all of them live, and
+    /// the two-byte scalars around it), as a flat table of packed rules (see `pack`), 0 where
+    /// none applies.
+    private let lowRules: [UInt32]
     private let otherRules: [UInt32: UInt32]
     /// A space and a line break (what white space folds to), then every rule's replacement.
     private let replacements: [UInt8]
     /// How many times longer than its input a run can come out: a rule may replace a scalar by
     /// more bytes than it had (folding white space only shortens).
     private let growth: Int
-    /// The canonical combining class of U+0600…U+06FF: harakat in ascending class are already in
-    /// NFC order.
-    private let arabicCombiningClasses: [UInt8]
 
     init(_ settings: Settings, rules: NormalizationRules = .builtIn) {
         var active: [UInt32: NormalizationRules.Rule] = [:]
@@ -47,9 +45,8 @@ struct TextNormalizer {
         }
         self.replacements = replacements
         self.growth = growth
-        arabicRules = (0..<256).map { packed[0x0600 + UInt32($0)] ?? 0 }
-        otherRules = packed.filter { !(0x0600...0x06FF).contains($0.key) }
-        arabicCombiningClasses = (0..<256).map { Unicode.Scalar(0x0600 + UInt32($0))!.properties.canonicalCombiningClass.rawValue }
+        lowRules = (0..<0x800).map { packed[UInt32($0)] ?? 0 }
+        otherRules = packed.filter { $0.key >= 0x800 }
     }
 
     /// A rule as one number, so the scan finds it without copying an array: the change plus one
@@ -148,13 +145,29 @@ struct TextNormalizer {
         var text = text
         if state.pending > 0 { state.pendingStart = 0 }
         let edited: String? = replacements.withUnsafeBufferPointer { replacements in
-            arabicRules.withUnsafeBufferPointer { arabicRules in
+            lowRules.withUnsafeBufferPointer { lowRules in
                 text.withUTF8 { bytes in
                     var edits = Edits(bytes, growth: growth)
                     var i = 0
                     let n = bytes.count
+                    // No white space pending, none just written, text written: `flush` would
+                    // change nothing, so a scalar with no rule is passed over at once.
+                    var settled = state.pending == 0 && !state.spaceWritten && state.wroteText
                     while i < n {
                         let b0 = bytes[i]
+                        if settled {
+                            if b0 > 0x20, b0 < 0x80 {
+                                i += 1
+                                continue
+                            }
+                            if b0 & 0xE0 == 0xC0 {
+                                let value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                                if lowRules[Int(value)] == 0, value != 0x85, value != 0xA0 {
+                                    i += 2
+                                    continue
+                                }
+                            }
+                        }
                         var value = UInt32(b0)
                         var length = 1
                         let isSpace: Bool
@@ -164,13 +177,14 @@ struct TextNormalizer {
                             (value, length) = UTF8Scalars.decode(bytes, at: i)
                             isSpace = value &- 0x0600 >= 0x100 && isFoldableSpace(value)
                         }
+                        settled = !isSpace
                         if isSpace {
                             if !see(space: value, at: i, &state) {
                                 edits.replace(i, i + length, with: UnsafeBufferPointer(rebasing: replacements[0..<0]))
                             }
                         } else {
                             flush(&state, at: i, &edits, replacements)
-                            let rule = b0 < 0x80 ? 0 : value &- 0x0600 < 0x100 ? arabicRules[Int(value &- 0x0600)] : otherRule(value)
+                            let rule = b0 < 0x80 ? 0 : value < 0x800 ? lowRules[Int(value)] : otherRule(value)
                             if rule != 0 {
                                 counts[Int(rule & 0xFF) - 1] += 1
                                 let offset = Int(rule >> 16), size = Int((rule >> 8) & 0xFF)
@@ -230,10 +244,10 @@ struct TextNormalizer {
     /// False when NFC surely leaves the text as it is: no scalar that composes or reorders.
     private func needsComposition(_ text: String) -> Bool {
         var text = text
-        return arabicCombiningClasses.withUnsafeBufferPointer { arabicClasses in
+        return Self.composition.withUnsafeBufferPointer { composition in
             text.withUTF8 { bytes in
                 var i = 0
-                var previousClass: UInt8 = 0
+                var previousClass: UInt16 = 0
                 while i < bytes.count {
                     // Every scalar below U+0300 starts with a byte below 0xCC and never composes.
                     if bytes[i] < 0xCC {
@@ -243,13 +257,11 @@ struct TextNormalizer {
                     }
                     let (value, size) = UTF8Scalars.decode(bytes, at: i)
                     i += size
-                    if value &- 0x0600 < 0x100 {
-                        // Arabic letters have no decomposition that NFC would undo: only harakat out
-                        // of class order, or madda or hamza above or below (which may compose with
-                        // the letter before), change.
-                        let combiningClass = arabicClasses[Int(value &- 0x0600)]
-                        if combiningClass != 0, combiningClass < previousClass || (0x0653...0x0655).contains(value) { return true }
-                        previousClass = combiningClass
+                    if value < 0x800 || (0x2000..<0x2070).contains(value) {
+                        let entry = composition[Int(value < 0x800 ? value : value - 0x2000 + 0x800)]
+                        if entry & Self.composes != 0 { return true }
+                        if entry != 0, entry < previousClass { return true }
+                        previousClass = entry
                         continue
                     }
                     previousClass = 0
@@ -259,6 +271,22 @@ struct TextNormalizer {
                 return false
             }
         }
+    }
+
+    /// What NFC may do with U+0000…U+07FF and then U+2000…U+206F (the punctuation of news
+    /// text), by table: `composes` for a scalar whose presence means NFC may change a text;
+    /// else the canonical combining class of an Arabic mark, as harakat in ascending class are
+    /// already in NFC order (Arabic letters have no decomposition that NFC would undo; madda and
+    /// hamza above or below may compose with the letter before); else 0.
+    private static let composition: [UInt16] = (0..<0x800).map(compositionEntry) + (0x2000..<0x2070).map(compositionEntry)
+    private static let composes: UInt16 = 0x100
+
+    private static func compositionEntry(_ value: UInt32) -> UInt16 {
+        guard value >= 0x300 else { return 0 }
+        let scalar = Unicode.Scalar(value)!
+        guard value &- 0x0600 < 0x100 else { return mayCompose(scalar) ? composes : 0 }
+        let combiningClass = UInt16(scalar.properties.canonicalCombiningClass.rawValue)
+        return combiningClass != 0 && (0x0653...0x0655).contains(value) ? composes : combiningClass
     }
 
     /// Combining marks, spacing vowel signs, Hangul jamo and composition exclusions: the scalars
