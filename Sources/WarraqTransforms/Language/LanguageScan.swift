@@ -63,54 +63,60 @@ struct LanguageScan {
         let profiles = self.profiles
         text.withUTF8 { bytes in
             scripts.withUnsafeMutableBufferPointer { scripts in
-                profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
-                    Self.lowScalars.withUnsafeBufferPointer { lowScalars in
-                        var hash = WordHash()
-                        var length = 0
-                        var marks: UInt64 = 0
-                        var i = 0
-                        let n = bytes.count
-                        while i < n {
-                            var value = UInt32(bytes[i])
-                            if value < 0x80 {
-                                i += 1
-                            } else {
-                                let size: Int
-                                (value, size) = UTF8Scalars.decode(bytes, at: i)
-                                i += size
+                wordHits.withUnsafeMutableBufferPointer { wordHits in
+                    letterWords.withUnsafeMutableBufferPointer { letterWords in
+                        profiles.words.withLookup { wordLanguages in
+                            profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
+                                Self.lowScalars.withUnsafeBufferPointer { lowScalars in
+                                    var hash = WordHash()
+                                    var length = 0
+                                    var marks: UInt64 = 0
+                                    var i = 0
+                                    let n = bytes.count
+                                    while i < n {
+                                        var value = UInt32(bytes[i])
+                                        if value < 0x80 {
+                                            i += 1
+                                        } else {
+                                            let size: Int
+                                            (value, size) = UTF8Scalars.decode(bytes, at: i)
+                                            i += size
+                                        }
+                                        // Letter, inside-word mark or separator, by table below U+0800.
+                                        let letter: (script: Int, folded: UInt32)?
+                                        if value < 0x800 {
+                                            let role = lowScalars[Int(value)]
+                                            if role & Self.insideWordBit != 0 { continue }
+                                            let script = Int(role >> 16)
+                                            letter = script == 0 ? nil : (script - 1, role & 0xFFFF)
+                                        } else if let script = Script(value) {
+                                            letter = (script.rawValue, Self.folded(value))
+                                        } else {
+                                            if Self.isInsideWord(value) { continue }
+                                            letter = nil
+                                        }
+                                        if let (script, folded) = letter {
+                                            scripts[script] += 1
+                                            hash.add(folded)
+                                            length += 1
+                                            marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0
+                                        } else if length > 0 {
+                                            Self.count(wordLanguages.languages(hash.value), into: wordHits)
+                                            Self.count(marks, into: letterWords)
+                                            words += 1
+                                            hash = WordHash()
+                                            length = 0
+                                            marks = 0
+                                            if words >= maximumWords { return }
+                                        }
+                                    }
+                                    if length > 0 {
+                                        Self.count(wordLanguages.languages(hash.value), into: wordHits)
+                                        Self.count(marks, into: letterWords)
+                                        words += 1
+                                    }
+                                }
                             }
-                            // Letter, inside-word mark or separator, by table below U+0800.
-                            let letter: (script: Int, folded: UInt32)?
-                            if value < 0x800 {
-                                let role = lowScalars[Int(value)]
-                                if role & Self.insideWordBit != 0 { continue }
-                                let script = Int(role >> 16)
-                                letter = script == 0 ? nil : (script - 1, role & 0xFFFF)
-                            } else if let script = Script(value) {
-                                letter = (script.rawValue, Self.folded(value))
-                            } else {
-                                if Self.isInsideWord(value) { continue }
-                                letter = nil
-                            }
-                            if let (script, folded) = letter {
-                                scripts[script] += 1
-                                hash.add(folded)
-                                length += 1
-                                marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0
-                            } else if length > 0 {
-                                Self.count(profiles.words.languages(hash.value), into: &wordHits)
-                                Self.count(marks, into: &letterWords)
-                                words += 1
-                                hash = WordHash()
-                                length = 0
-                                marks = 0
-                                if words >= maximumWords { return }
-                            }
-                        }
-                        if length > 0 {
-                            Self.count(profiles.words.languages(hash.value), into: &wordHits)
-                            Self.count(marks, into: &letterWords)
-                            words += 1
                         }
                     }
                 }
@@ -122,7 +128,7 @@ struct LanguageScan {
         self.words = words
     }
 
-    private static func count(_ bits: UInt64, into counts: inout [Int]) {
+    private static func count(_ bits: UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
         var bits = bits
         while bits != 0 {
             counts[bits.trailingZeroBitCount] += 1
