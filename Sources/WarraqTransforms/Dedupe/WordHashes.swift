@@ -16,30 +16,32 @@ enum WordHashes {
         lowRoles.withUnsafeBufferPointer { lowRoles in
             text.withUTF8 { bytes in
                 var hash = WordHash()
-                var length = 0
+                var inWord = false
                 var i = 0
                 let n = bytes.count
+                // Wrapping adds: an index within the text cannot overflow, and the checks cost a
+                // branch per scalar.
                 while i < n {
                     var value = UInt32(bytes[i])
                     if value < 0x80 {
-                        i += 1
+                        i &+= 1
                     } else {
                         let size: Int
                         (value, size) = UTF8Scalars.decode(bytes, at: i)
-                        i += size
+                        i &+= size
                     }
                     let role = value < 0x800 ? lowRoles[Int(value)] : role(value)
                     if role == separator {
-                        guard length > 0 else { continue }
+                        guard inWord else { continue }
                         hashes.append(hash.value)
                         hash = WordHash()
-                        length = 0
+                        inWord = false
                     } else if role != insideWord {
                         hash.add(role)
-                        length += 1
+                        inWord = true
                     }
                 }
-                if length > 0 { hashes.append(hash.value) }
+                if inWord { hashes.append(hash.value) }
             }
         }
     }

@@ -75,12 +75,13 @@ struct LanguageScan {
                                     let n = bytes.count
                                     while i < n {
                                         var value = UInt32(bytes[i])
+                                        // Wrapping adds, as in `WordHashes`: no overflow check per scalar.
                                         if value < 0x80 {
-                                            i += 1
+                                            i &+= 1
                                         } else {
                                             let size: Int
                                             (value, size) = UTF8Scalars.decode(bytes, at: i)
-                                            i += size
+                                            i &+= size
                                         }
                                         // Letter, inside-word mark or separator, by table below U+0800.
                                         let letter: (script: Int, folded: UInt32)?
@@ -96,9 +97,9 @@ struct LanguageScan {
                                             letter = nil
                                         }
                                         if let (script, folded) = letter {
-                                            scripts[script] += 1
+                                            scripts[script] &+= 1
                                             hash.add(folded)
-                                            length += 1
+                                            length &+= 1
                                             marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0
                                         } else if length > 0 {
                                             Self.count(wordLanguages.languages(hash.value), into: wordHits)
