@@ -19,17 +19,8 @@ enum WordHashes {
                 var inWord = false
                 var i = 0
                 let n = bytes.count
-                // Wrapping adds: an index within the text cannot overflow, and the checks cost a
-                // branch per scalar.
                 while i < n {
-                    var value = UInt32(bytes[i])
-                    if value < 0x80 {
-                        i &+= 1
-                    } else {
-                        let size: Int
-                        (value, size) = UTF8Scalars.decode(bytes, at: i)
-                        i &+= size
-                    }
+                    let value = UTF8Scalars.next(bytes, at: &i)
                     let role = value < 0x800 ? lowRoles[Int(value)] : role(value)
                     if role == separator {
                         guard inWord else { continue }

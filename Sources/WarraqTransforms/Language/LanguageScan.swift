@@ -74,15 +74,7 @@ struct LanguageScan {
                                     var i = 0
                                     let n = bytes.count
                                     while i < n {
-                                        var value = UInt32(bytes[i])
-                                        // Wrapping adds, as in `WordHashes`: no overflow check per scalar.
-                                        if value < 0x80 {
-                                            i &+= 1
-                                        } else {
-                                            let size: Int
-                                            (value, size) = UTF8Scalars.decode(bytes, at: i)
-                                            i &+= size
-                                        }
+                                        let value = UTF8Scalars.next(bytes, at: &i)
                                         // Letter, inside-word mark or separator, by table below U+0800.
                                         let letter: (script: Int, folded: UInt32)?
                                         if value < 0x800 {
