@@ -13,18 +13,21 @@ struct SetAsideFiles {
     }
 
     mutating func write(_ item: SetAsideDocument) throws {
-        guard var sink = sinks[item.channel] else {
+        guard sinks[item.channel] != nil else {
             unkept[item.channel, default: 0] += 1
             return
         }
-        var line = JSONObjectBuilder()
+        // Written straight to bytes, as JSON Lines output is: no tree of the document is built.
+        var bytes: [UInt8] = []
+        var line = JSONObjectWriter(appendingTo: &bytes)
         line.add("reason", item.reason)
         line.add("kept", item.keptID)
-        line.add("document", item.document.json)
-        var bytes = JSONWriter.bytes(line.json)
+        line.add("document", value: item.document)
+        line.finish(into: &bytes)
         bytes.append(0x0A)
-        try sink.write(bytes)
-        sinks[item.channel] = sink
+        // In place: a copy of the sink taken out of the dictionary would share its buffer, and
+        // every write would copy the buffer.
+        try sinks[item.channel]!.write(bytes)
     }
 
     mutating func commit() throws {

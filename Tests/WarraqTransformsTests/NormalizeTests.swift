@@ -24,6 +24,15 @@ struct NormalizeTests {
         #expect(counts[NormalizationRules.Change.nfc.rawValue] == 1)
     }
 
+    @Test("a later run that needs NFC composes them all, and each change is counted once")
+    func nfcInLaterRun() {
+        var normalizer = TextNormalizer(.init())
+        let runs = normalizer.normalize(runs: ["قال  ", "cafe\u{301}"])
+        #expect(runs.map(scalars) == [scalars("قال "), scalars("café")])
+        #expect(normalizer.counts[NormalizationRules.Change.nfc.rawValue] == 1)
+        #expect(normalizer.counts[NormalizationRules.Change.whitespace.rawValue] == 1)
+    }
+
     @Test("never NFKC: presentation forms, ligatures and full-width letters are kept")
     func notNFKC() {
         for text in ["\u{FEFB}", "\u{FDF2}", "ﬁle", "ＡＢＣ", "x²"] {

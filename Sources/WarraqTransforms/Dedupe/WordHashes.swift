@@ -16,30 +16,23 @@ enum WordHashes {
         lowRoles.withUnsafeBufferPointer { lowRoles in
             text.withUTF8 { bytes in
                 var hash = WordHash()
-                var length = 0
+                var inWord = false
                 var i = 0
                 let n = bytes.count
                 while i < n {
-                    var value = UInt32(bytes[i])
-                    if value < 0x80 {
-                        i += 1
-                    } else {
-                        let size: Int
-                        (value, size) = UTF8Scalars.decode(bytes, at: i)
-                        i += size
-                    }
+                    let value = UTF8Scalars.next(bytes, at: &i)
                     let role = value < 0x800 ? lowRoles[Int(value)] : role(value)
                     if role == separator {
-                        guard length > 0 else { continue }
+                        guard inWord else { continue }
                         hashes.append(hash.value)
                         hash = WordHash()
-                        length = 0
+                        inWord = false
                     } else if role != insideWord {
                         hash.add(role)
-                        length += 1
+                        inWord = true
                     }
                 }
-                if length > 0 { hashes.append(hash.value) }
+                if inWord { hashes.append(hash.value) }
             }
         }
     }

@@ -13,16 +13,16 @@ struct LanguageIdentifier: Sendable {
     func identify(_ scan: LanguageScan) -> String? {
         guard let script = script(of: scan) else { return nil }
         if let owner = profiles.scriptLanguages[script] { return owner }
-        var winner: String?
+        var winner: Int?
         var winnerScore = 0.0
-        for (i, language) in profiles.languages.enumerated() where language.script == script {
+        for i in profiles.languages.indices where profiles.languages[i].script == script {
             let score = score(scan, i)
             if score > winnerScore {
-                winner = language.code
+                winner = i
                 winnerScore = score
             }
         }
-        return winner
+        return winner.map { profiles.languages[$0].code }
     }
 
     /// The language of one block of a document in `language`, when the block shows clearly that
@@ -31,10 +31,11 @@ struct LanguageIdentifier: Sendable {
     /// with at least `block-word-share` of its words in the other language's list.
     /// Nil when the block is in the document's language, or that cannot be told.
     func blockLanguage(_ block: LanguageScan, in document: LanguageScan, language: String) -> String? {
-        guard block.words >= profiles.blockMinimumWords, let code = identify(block), !agrees(declared: language, with: code),
+        let primary = Self.primaryTag(language)
+        guard block.words >= profiles.blockMinimumWords, let code = identify(block), !agrees(primary: primary, with: code),
               let blockScript = script(of: block), let documentScript = script(of: document) else { return nil }
         if !Self.sameWritingSystem(blockScript, documentScript) { return code }
-        guard let own = profiles.languages.firstIndex(where: { $0.script == blockScript && agrees(declared: language, with: $0.code) }),
+        guard let own = profiles.languages.firstIndex(where: { $0.script == blockScript && agrees(primary: primary, with: $0.code) }),
               let other = profiles.languages.firstIndex(where: { $0.code == code }) else { return nil }
         let clear = score(block, other) >= profiles.blockMargin * max(score(block, own), 1)
         return clear && Double(block.wordHits[other]) >= profiles.blockWordShare * Double(block.words) ? code : nil
@@ -67,8 +68,17 @@ struct LanguageIdentifier: Sendable {
 
     /// True when a declared tag (`nb-NO`) names the identified language (`no`) or an alias of it.
     func agrees(declared: String, with code: String) -> Bool {
-        let primary = declared.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        agrees(primary: Self.primaryTag(declared), with: code)
+    }
+
+    /// `agrees(declared:with:)` for a primary tag already taken out of the declared tag, as a
+    /// document's blocks are judged against one tag.
+    private func agrees(primary: String, with code: String) -> Bool {
         if primary == code { return true }
         return profiles.languages.first { $0.code == code }?.aliases.contains(primary) ?? false
+    }
+
+    private static func primaryTag(_ tag: String) -> String {
+        tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
     }
 }

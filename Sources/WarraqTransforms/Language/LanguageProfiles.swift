@@ -16,7 +16,8 @@ struct LanguageProfiles: Sendable {
     private(set) var words = WordTable()
     /// Letter → the languages it sets apart.
     private(set) var letters: [UInt32: UInt64] = [:]
-    /// `letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table.
+    /// `letters` for U+0000…U+07FF (Latin, Greek, Cyrillic, Arabic), as a flat table; ASCII
+    /// letters are too common to tell languages apart and mark none.
     private(set) var lowLetters: [UInt64] = []
     /// Scripts that one language owns.
     private(set) var scriptLanguages: [Script: String] = [:]
@@ -73,7 +74,7 @@ struct LanguageProfiles: Sendable {
                 letters[LanguageScan.folded(scalar.value), default: 0] |= bit
             }
         }
-        lowLetters = (0..<0x800).map { letters[UInt32($0)] ?? 0 }
+        lowLetters = (0..<0x800).map { $0 < 0x80 ? 0 : letters[UInt32($0)] ?? 0 }
     }
 }
 

@@ -19,10 +19,14 @@ struct LanguageScan {
 
     var isFull: Bool { words >= maximumWords }
 
-    /// `Script` of U+0000…U+07FF as its raw value (`noScript` for none), by table: the scan asks
-    /// for every scalar.
-    private static let lowScripts: [UInt8] = (0..<0x800).map { Script(UInt32($0)).map { UInt8($0.rawValue) } ?? noScript }
-    private static let noScript = UInt8.max
+    /// What U+0000…U+07FF are to a word, one table look-up per scalar of the scan: a letter's
+    /// folded value (`folded`) in the low 16 bits and its script's raw value plus one above them;
+    /// `insideWordBit` for the marks a word keeps going through; 0 for a separator.
+    private static let lowScalars: [UInt32] = (UInt32(0)..<0x800).map { value in
+        if let script = Script(value) { return folded(value) | UInt32(script.rawValue + 1) << 16 }
+        return isInsideWord(value) ? insideWordBit : 0
+    }
+    private static let insideWordBit: UInt32 = 1 << 24
 
     /// Back to no text read, keeping the storage: one scan is reused block after block.
     mutating func reset() {
@@ -58,36 +62,55 @@ struct LanguageScan {
         let maximumWords = self.maximumWords
         let profiles = self.profiles
         text.withUTF8 { bytes in
-            profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
-                Self.lowScripts.withUnsafeBufferPointer { lowScripts in
-                    var hash = WordHash()
-                    var length = 0
-                    var marks: UInt64 = 0
-                    var i = 0
-                    let n = bytes.count
-                    while i < n, words < maximumWords {
-                        let (value, size) = UTF8Scalars.decode(bytes, at: i)
-                        i += size
-                        let script = value < 0x800 ? lowScripts[Int(value)] : Script(value).map { UInt8($0.rawValue) } ?? Self.noScript
-                        if script != Self.noScript {
-                            scripts[Int(script)] += 1
-                            let folded = Self.folded(value)
-                            hash.add(folded)
-                            length += 1
-                            if folded >= 0x80 { marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0 }
-                        } else if !Self.isInsideWord(value), length > 0 {
-                            Self.count(profiles.words.languages(hash.value), into: &wordHits)
-                            Self.count(marks, into: &letterWords)
-                            words += 1
-                            hash = WordHash()
-                            length = 0
-                            marks = 0
+            scripts.withUnsafeMutableBufferPointer { scripts in
+                wordHits.withUnsafeMutableBufferPointer { wordHits in
+                    letterWords.withUnsafeMutableBufferPointer { letterWords in
+                        profiles.words.withLookup { wordLanguages in
+                            profiles.lowLetters.withUnsafeBufferPointer { lowLetters in
+                                Self.lowScalars.withUnsafeBufferPointer { lowScalars in
+                                    var hash = WordHash()
+                                    var length = 0
+                                    var marks: UInt64 = 0
+                                    var i = 0
+                                    let n = bytes.count
+                                    while i < n {
+                                        let value = UTF8Scalars.next(bytes, at: &i)
+                                        // Letter, inside-word mark or separator, by table below U+0800.
+                                        let letter: (script: Int, folded: UInt32)?
+                                        if value < 0x800 {
+                                            let role = lowScalars[Int(value)]
+                                            if role & Self.insideWordBit != 0 { continue }
+                                            let script = Int(role >> 16)
+                                            letter = script == 0 ? nil : (script - 1, role & 0xFFFF)
+                                        } else if let script = Script(value) {
+                                            letter = (script.rawValue, Self.folded(value))
+                                        } else {
+                                            if Self.isInsideWord(value) { continue }
+                                            letter = nil
+                                        }
+                                        if let (script, folded) = letter {
+                                            scripts[script] &+= 1
+                                            hash.add(folded)
+                                            length &+= 1
+                                            marks |= folded < 0x800 ? lowLetters[Int(folded)] : profiles.letters[folded] ?? 0
+                                        } else if length > 0 {
+                                            Self.count(wordLanguages.languages(hash.value), into: wordHits)
+                                            Self.count(marks, into: letterWords)
+                                            words += 1
+                                            hash = WordHash()
+                                            length = 0
+                                            marks = 0
+                                            if words >= maximumWords { return }
+                                        }
+                                    }
+                                    if length > 0 {
+                                        Self.count(wordLanguages.languages(hash.value), into: wordHits)
+                                        Self.count(marks, into: letterWords)
+                                        words += 1
+                                    }
+                                }
+                            }
                         }
-                    }
-                    if length > 0, words < maximumWords {
-                        Self.count(profiles.words.languages(hash.value), into: &wordHits)
-                        Self.count(marks, into: &letterWords)
-                        words += 1
                     }
                 }
             }
@@ -98,7 +121,7 @@ struct LanguageScan {
         self.words = words
     }
 
-    private static func count(_ bits: UInt64, into counts: inout [Int]) {
+    private static func count(_ bits: UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
         var bits = bits
         while bits != 0 {
             counts[bits.trailingZeroBitCount] += 1

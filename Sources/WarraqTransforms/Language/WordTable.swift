@@ -13,14 +13,28 @@ struct WordTable: Sendable {
         mask = 15
     }
 
-    /// The languages listing the word; 0 when none does.
-    func languages(_ hash: UInt64) -> UInt64 {
-        var slot = Self.slot(hash, mask)
-        while values[slot] != 0 {
-            if keys[slot] == hash { return values[slot] }
-            slot = (slot + 1) & mask
+    /// Runs `body` with a look-up that reads the table in place: the scan asks once per word,
+    /// and going through the arrays each time would retain and release them.
+    func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in body(Lookup(keys: keys, values: values, mask: mask)) }
         }
-        return 0
+    }
+
+    struct Lookup {
+        let keys: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<UInt64>
+        let mask: Int
+
+        /// The languages listing the word; 0 when none does.
+        func languages(_ hash: UInt64) -> UInt64 {
+            var slot = WordTable.slot(hash, mask)
+            while values[slot] != 0 {
+                if keys[slot] == hash { return values[slot] }
+                slot = (slot + 1) & mask
+            }
+            return 0
+        }
     }
 
     /// Adds `languages` to the word's.
