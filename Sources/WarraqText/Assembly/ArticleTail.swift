@@ -29,18 +29,20 @@ enum ArticleTail {
     /// running text (wide paragraphs' widths summed).
     private static func listStart(_ draft: Draft) -> Int? {
         var lists: [Int] = []
-        var weights = [0]
         var run = 0
         for (index, block) in draft.body.enumerated() {
             run = isHeading(block) ? run + 1 : 0
-            if run == listHeadings {
-                lists.append(index + 1 - listHeadings)
-                weights.append(0)
-            }
-            if case .paragraph(let paragraph) = block {
-                let width = DisplayWidth.of(Substring(paragraph.text))
-                if width >= HeadlineJudge.textWidth { weights[weights.count - 1] += width }
-            }
+            if run == listHeadings { lists.append(index + 1 - listHeadings) }
+        }
+        guard !lists.isEmpty else { return nil }
+        // A paragraph belongs to the part after every list that starts before it.
+        var weights = Array(repeating: 0, count: lists.count + 1)
+        var part = 0
+        for (index, block) in draft.body.enumerated() {
+            while part < lists.count, lists[part] <= index { part += 1 }
+            guard case .paragraph(let paragraph) = block else { continue }
+            let width = DisplayWidth.of(Substring(paragraph.text))
+            if width >= HeadlineJudge.textWidth { weights[part] += width }
         }
         guard let heaviest = weights.indices.max(by: { weights[$0] < weights[$1] }), heaviest < lists.count else { return nil }
         return lists[heaviest]

@@ -52,7 +52,7 @@ enum HeadlineJudge {
     private static func textStart(_ draft: Draft) -> Int? {
         let wide = draft.body.indices.map { index -> Bool in
             guard case .paragraph(let paragraph) = draft.body[index] else { return false }
-            return DisplayWidth.of(Substring(paragraph.text)) >= textWidth && !holdsLink(paragraph.text)
+            return DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
         }
         let run = wide.indices.first { wide[$0] && wide[($0 + 1)..<min($0 + 3, wide.count)].contains(true) }
         return (run ?? wide.firstIndex(of: true)).map { draft.bodyLines[$0].first }
@@ -106,17 +106,26 @@ enum HeadlineJudge {
     private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }
 
     /// Whether the text holds a rule drawn with characters: one mark, not a letter or digit,
-    /// three times in a row (`━━━`, `———`, `***`).
+    /// three times in a row (`━━━`, `———`, `***`). Runs are found on bytes; only a run's
+    /// character is looked up.
     private static func hasRule(_ text: String) -> Bool {
-        var run = 0
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            let mark = !scalar.properties.isAlphabetic && !scalar.properties.isWhitespace && scalar.properties.numericType == nil
-            run = mark && scalar == previous ? run + 1 : 0
-            previous = scalar
-            if run >= 2 { return true }
+        UTF8Scalars.withBytes(text) { bytes in
+            var run = 0
+            var previous: UInt32 = .max
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                index += length
+                run = value == previous ? run + 1 : 0
+                previous = value
+                if run >= 2, let scalar = Unicode.Scalar(value), isMark(scalar) { return true }
+            }
+            return false
         }
-        return false
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.properties.isAlphabetic && !scalar.properties.isWhitespace && scalar.properties.numericType == nil
     }
 
     /// The widest candidate, a line printed again inside a longer one first, then one short

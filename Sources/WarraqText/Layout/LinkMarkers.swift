@@ -14,7 +14,7 @@ enum LinkMarkers {
     static func stripped(_ text: String) -> (text: String, markers: String)? {
         UTF8Scalars.withBytes(text) { bytes in
             // Most lines hold no link number: they are passed over without a copy.
-            guard var index = (0..<bytes.count).first(where: { markerEnd(bytes, at: $0) != nil }) else { return nil }
+            guard var index = firstMarker(bytes) else { return nil }
             var kept = Array(bytes[..<index])
             var markers: [UInt8] = []
             while index < bytes.count {
@@ -29,6 +29,16 @@ enum LinkMarkers {
             }
             return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
         }
+    }
+
+    /// Where the first link number starts: each `[` is found with `memchr`.
+    private static func firstMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var from = 0
+        while let bracket = ByteSearch.first(UInt8(ascii: "["), in: bytes, from: from, before: bytes.count) {
+            if markerEnd(bytes, at: bracket) != nil { return bracket }
+            from = bracket + 1
+        }
+        return nil
     }
 
     /// One past the `]` of a link number starting at `start`, or nil.
