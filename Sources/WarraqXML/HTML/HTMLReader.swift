@@ -1,4 +1,3 @@
-import Synchronization
 import WarraqCore
 import WarraqText
 
@@ -10,7 +9,8 @@ public struct HTMLReader: DocumentReader {
 
     /// The format with a profile's class hints (its `html` key) and phrases added.
     public static func format(profile: ScrapeProfile) -> ReaderFormat {
-        let knowledge = KnowledgeOnce(profile: profile)
+        // Compiled on the run's first page: every run builds the registry, HTML or not.
+        let knowledge = BuiltOnFirstUse { Knowledge(profile: profile) }
         return ReaderFormat(
             name: "html",
             summary: "news pages in HTML (.html.gz too): article text and metadata, furniture removed",
@@ -35,24 +35,6 @@ public struct HTMLReader: DocumentReader {
         }
 
         static let builtIn = Knowledge(profile: .builtIn)
-    }
-
-    /// The knowledge compiled on the run's first page, not when the registry is built: every
-    /// run builds the registry, HTML or not, and this was a tenth of its start-up.
-    private final class KnowledgeOnce: Sendable {
-        private let profile: ScrapeProfile
-        private let compiled = Mutex<Knowledge?>(nil)
-
-        init(profile: ScrapeProfile) { self.profile = profile }
-
-        var value: Knowledge {
-            compiled.withLock { compiled in
-                if let compiled { return compiled }
-                let knowledge = Knowledge(profile: profile)
-                compiled = knowledge
-                return knowledge
-            }
-        }
     }
 
     private var document: Document?
