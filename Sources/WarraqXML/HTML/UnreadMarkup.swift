@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import WarraqCore
 
 /// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
 /// the bodies of `<script>` and `<style>` elements, the attributes the reader does not read on
@@ -20,7 +16,7 @@ enum UnreadMarkup {
     static func strip(_ page: [UInt8]) -> (page: [UInt8], lifted: LiftedText) {
         page.withUnsafeBufferPointer { bytes in
             // libxml2 reads a NUL byte as the end of some constructs and not of others.
-            guard let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil else { return (page, LiftedText()) }
+            guard ByteSearch.first(0, in: bytes, from: 0, before: bytes.count) == nil else { return (page, LiftedText()) }
             var scan = Scan(bytes, page: page)
             scan.run()
             return (scan.output ?? page, scan.lifted)
@@ -418,11 +414,9 @@ enum UnreadMarkup {
 
         // MARK: Bytes
 
-        /// The first `byte` at or after `start` (memchr: these scans cover every byte of the page).
+        /// The first `byte` at or after `start`, before `end` (default: the page's end).
         private func find(_ byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
-            let end = end ?? count
-            guard start < end, let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start) else { return nil }
-            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ByteSearch.first(byte, in: bytes, from: start, before: end ?? count)
         }
 
         /// Where `pattern` next starts at or after `start`, before `end`.
