@@ -167,7 +167,8 @@ struct LineClassifier: Sendable {
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
+        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
