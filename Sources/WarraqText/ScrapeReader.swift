@@ -31,6 +31,8 @@ public struct ScrapeReader: DocumentReader {
     private let profile: ScrapeProfile
     private let classifier: LineClassifier
     private let sha256: String
+    /// `input.stem`, which every document's id starts with: worked out once per input.
+    private let stem: String
     private var source: DecodedLines
     private var joiner: WrapJoiner?
     /// Physical lines read before the wrap column is known.
@@ -51,6 +53,7 @@ public struct ScrapeReader: DocumentReader {
         self.profile = classifier.profile
         self.classifier = classifier
         self.sha256 = replay.sha256
+        self.stem = input.stem
         self.source = try DecodedLines(replay)
         self.assembler = ArticleAssembler(datelines: classifier.datelines)
     }
@@ -125,8 +128,10 @@ public struct ScrapeReader: DocumentReader {
             lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation)))
             return lines
         }
-        let folded = classifier.fold(text)
-        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: classifier.classify(text: text, folded: folded, raw: rawText)))
+        let wordCount = TextShape.wordCount(text)
+        let folded = classifier.fold(text, wordCount: wordCount)
+        let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText)
+        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount))
         return lines
     }
 
@@ -149,7 +154,7 @@ public struct ScrapeReader: DocumentReader {
 
     private func document(_ draft: Draft, number: Int) -> Document {
         Document(
-            id: "\(input.stem)#\(number)",
+            id: "\(stem)#\(number)",
             title: draft.title,
             date: draft.date,
             dateText: draft.dateText,

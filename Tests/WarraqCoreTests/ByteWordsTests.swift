@@ -44,6 +44,7 @@ struct ByteWordsTests {
     @Test("white space folding is needed exactly where folding changes the text", arguments: [
         "plain line", "  indented", "trailing ", "two  spaces", "tab\there", "nbsp\u{A0}here", "thin\u{2009}space",
         "“quoted” – dash…", "zero\u{200B}width", "bom\u{FEFF}", "ideographic\u{3000}space", "a", "", " ", "نص عربي “مقتبس”",
+        "  kept words  then\t\tfolded  \u{A0} runs, kept again ", "e\u{301}  \u{301}mark", "كلمة  كلمة كلمة\u{2009}كلمة",
     ])
     func folding(text: String) {
         var scalars: [Unicode.Scalar] = []

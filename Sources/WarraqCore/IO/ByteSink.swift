@@ -64,22 +64,21 @@ enum BrokenPipeOrErrno: Error {
 
 /// Standard output, buffered in large writes.
 public struct StandardOutputSink: ByteSink {
-    private var buffer: [UInt8] = []
+    private let buffer = WriteBuffer()
 
     public init() {}
 
     public mutating func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        if buffer.append(bytes) { try flush() }
     }
 
     public mutating func commit() throws { try flush() }
 
     public mutating func abandon() { buffer.removeAll() }
 
-    private mutating func flush() throws {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        do { try DescriptorWriter(fd: 1).write(buffer) } catch {
+    private func flush() throws {
+        defer { buffer.removeAll() }
+        do { try DescriptorWriter(fd: 1).write(buffer.bytes) } catch {
             if case .brokenPipe = error { throw BrokenPipe() }
             throw OutputError(path: "<stdout>", error.message)
         }
@@ -92,7 +91,7 @@ public struct AtomicFileSink: ByteSink {
     public let path: String
     private let temporaryPath: String
     private var fd: Int32
-    private var buffer: [UInt8] = []
+    private let buffer = WriteBuffer()
 
     /// Fails when `path` exists and `overwrite` is false.
     public init(path: String, overwrite: Bool) throws(OutputError) {
@@ -117,13 +116,12 @@ public struct AtomicFileSink: ByteSink {
     }
 
     public mutating func write(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        if buffer.append(bytes) { try flush() }
     }
 
-    private mutating func flush() throws(OutputError) {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        do { try DescriptorWriter(fd: fd).write(buffer) } catch {
+    private func flush() throws(OutputError) {
+        defer { buffer.removeAll() }
+        do { try DescriptorWriter(fd: fd).write(buffer.bytes) } catch {
             throw OutputError(path: path, error.message)
         }
     }

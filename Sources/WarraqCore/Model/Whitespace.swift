@@ -61,35 +61,42 @@ extension StringProtocol {
                 let utf8 = self.utf8
                 return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                var count = 0
-                var pending = false
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        index += 1
-                        if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                            pending = count > 0
-                            continue
-                        }
-                        if pending { out[count] = 0x20; count += 1; pending = false }
-                        out[count] = byte
-                        count += 1
-                        continue
-                    }
-                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                    if isFoldableSpace(value) {
-                        pending = count > 0
-                    } else {
-                        if pending { out[count] = 0x20; count += 1; pending = false }
-                        for offset in 0..<length { out[count + offset] = bytes[index + offset] }
-                        count += length
-                    }
-                    index += length
-                }
-                return count
-            }
+            return foldedRuns(bytes)
         }
+    }
+
+    /// The text folded by copying its runs of unchanged text, a space between them: appending
+    /// parts of a string needs no UTF-8 validation, which rebuilding it from bytes would.
+    private func foldedRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let utf8 = self.utf8
+        var folded = ""
+        folded.reserveCapacity(bytes.count)
+        func append(_ range: Range<Int>) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            folded.append(contentsOf: self[lower..<utf8.index(lower, offsetBy: range.count)])
+        }
+        var runStart: Int?
+        var runEnd = 0
+        var index = 0
+        while index < bytes.count {
+            let spaceStart = index
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                guard isFoldableSpace(value) else { break }
+                index += length
+            }
+            if index == bytes.count { break }
+            let singleSpace = index - spaceStart == 1 && bytes[spaceStart] == 0x20
+            if let start = runStart, index > spaceStart, !singleSpace {
+                append(start..<runEnd)
+                folded.append(" ")
+                runStart = index
+            }
+            if runStart == nil { runStart = index }
+            index += UTF8Scalars.decode(bytes, at: index).length
+            runEnd = index
+        }
+        if let start = runStart { append(start..<runEnd) }
+        return folded
     }
 }

@@ -29,14 +29,14 @@ struct LineClassifier: Sendable {
     }
 
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
-    /// anywhere in it to count (see `boilerplateReason`).
-    func fold(_ text: String) -> FoldedLine {
-        FoldedLine(text, whole: TextShape.wordCount(text) <= Self.boilerplateWords, longest: longestPhrase)
+    /// anywhere in it to count (see `boilerplateReason`). `wordCount` is `text`'s.
+    func fold(_ text: String, wordCount: Int) -> FoldedLine {
+        FoldedLine(text, whole: wordCount <= Self.boilerplateWords, longest: longestPhrase)
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
-    func classify(text: String, folded: FoldedLine, raw: Substring) -> LineKind {
-        let wordCount = TextShape.wordCount(text)
+    /// `wordCount` is `text`'s, which the reader has counted already.
+    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
@@ -167,7 +167,8 @@ struct LineClassifier: Sendable {
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
+        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }

@@ -10,12 +10,13 @@ struct ScrapeLine {
     var raw: String
     var kind: LineKind
 
-    init(lines: LineRange, text: String, raw: String, kind: LineKind) {
+    /// `wordCount` is `text`'s when the caller has counted it already.
+    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil) {
         self.lines = lines
         self.text = text
         self.raw = raw
         self.kind = kind
-        wordCount = TextShape.wordCount(text)
+        self.wordCount = wordCount ?? TextShape.wordCount(text)
     }
     /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
     var position = 0
