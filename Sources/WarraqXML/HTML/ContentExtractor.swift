@@ -202,7 +202,9 @@ struct ContentExtractor {
         let proseRuns = runs.indices.filter { isInside(runs[$0]) && worth(runs[$0]) > 0 }
         let firstProse = proseRuns.first ?? runs.count
         let lastProse = proseRuns.last ?? -1
+        // Room for every run from the start: growing the set would hash each kept text again.
         var seen: Set<String> = []
+        seen.reserveCapacity(runs.count + 1)
         if let title { seen.insert(title) }
         var pendingHeading: (block: Block, text: String, size: Int, nodes: Range<Int>)?
         var figure: (node: Int, caption: [String])?

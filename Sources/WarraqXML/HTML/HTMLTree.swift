@@ -179,8 +179,12 @@ struct FoldedText {
     mutating func space() { pending = !utf8.isEmpty }
 
     mutating func append(_ bytes: [UInt8], _ range: Range<Int32>) {
-        var offset = Int(range.lowerBound)
-        let end = Int(range.upperBound)
+        bytes.withUnsafeBufferPointer { append($0, Int(range.lowerBound)..<Int(range.upperBound)) }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var offset = range.lowerBound
+        let end = range.upperBound
         while offset < end {
             if let space = spaceLength(bytes, offset, end) {
                 pending = !utf8.isEmpty
@@ -195,12 +199,12 @@ struct FoldedText {
             } while offset < end && spaceLength(bytes, offset, end) == nil
             if pending { utf8.append(0x20) }
             pending = false
-            utf8.append(contentsOf: bytes[start..<offset])
+            utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
         }
     }
 
     /// The length of the white space character at `offset`, or nil for another character.
-    private func spaceLength(_ bytes: [UInt8], _ offset: Int, _ end: Int) -> Int? {
+    private func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ end: Int) -> Int? {
         let byte = bytes[offset]
         if Self.isASCIISpace(byte) { return 1 }
         guard byte >= 0xC2 else { return nil }
@@ -208,7 +212,7 @@ struct FoldedText {
         return offset + length <= end && isWideSpace(bytes, offset, length) ? length : nil
     }
 
-    private func isWideSpace(_ bytes: [UInt8], _ offset: Int, _ length: Int) -> Bool {
+    private func isWideSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ length: Int) -> Bool {
         var value = UInt32(bytes[offset]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
         return isFoldableSpace(value)
