@@ -64,21 +64,22 @@ enum BrokenPipeOrErrno: Error {
 
 /// Standard output, buffered in large writes.
 public struct StandardOutputSink: ByteSink {
-    private let buffer = WriteBuffer()
+    private var buffer: [UInt8] = []
 
     public init() {}
 
     public mutating func write(_ bytes: [UInt8]) throws {
-        if buffer.append(bytes) { try flush() }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     public mutating func commit() throws { try flush() }
 
     public mutating func abandon() { buffer.removeAll() }
 
-    private func flush() throws {
-        defer { buffer.removeAll() }
-        do { try DescriptorWriter(fd: 1).write(buffer.bytes) } catch {
+    private mutating func flush() throws {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        do { try DescriptorWriter(fd: 1).write(buffer) } catch {
             if case .brokenPipe = error { throw BrokenPipe() }
             throw OutputError(path: "<stdout>", error.message)
         }
@@ -91,7 +92,7 @@ public struct AtomicFileSink: ByteSink {
     public let path: String
     private let temporaryPath: String
     private var fd: Int32
-    private let buffer = WriteBuffer()
+    private var buffer: [UInt8] = []
 
     /// Fails when `path` exists and `overwrite` is false.
     public init(path: String, overwrite: Bool) throws(OutputError) {
@@ -116,12 +117,13 @@ public struct AtomicFileSink: ByteSink {
     }
 
     public mutating func write(_ bytes: [UInt8]) throws {
-        if buffer.append(bytes) { try flush() }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
-    private func flush() throws(OutputError) {
-        defer { buffer.removeAll() }
-        do { try DescriptorWriter(fd: fd).write(buffer.bytes) } catch {
+    private mutating func flush() throws(OutputError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        do { try DescriptorWriter(fd: fd).write(buffer) } catch {
             throw OutputError(path: path, error.message)
         }
     }

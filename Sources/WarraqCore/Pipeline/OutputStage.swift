@@ -4,7 +4,11 @@ import Glibc
 /// workers did not, frames the stream with the writer's begin and finish, or writes one file per
 /// document.
 struct OutputStage {
-    private var target: Pipeline.Target
+    /// The stream documents go to, held here alone so that a write mutates it in place (a
+    /// copy taken out of an enum would share its buffer, and copy it whole on every write).
+    private var stream: (any ByteSink)?
+    /// With `--output-dir`: the directory, and whether its files may be replaced.
+    private let directory: (path: String, overwrite: Bool)?
     private var writer: any DocumentWriter
     private let format: WriterFormat
     private let options: FormatOptions
@@ -15,14 +19,16 @@ struct OutputStage {
     private var usedNames: Set<String> = []
 
     init(target: Pipeline.Target, writer format: WriterFormat, options: FormatOptions) throws {
-        self.target = target
         self.format = format
         self.options = options
         self.writer = try format.make(options)
-        if case .stream(let sink) = target, let filter = format.outputFilter {
-            self.target = .stream(try filter(options, sink))
-        }
-        if case .directory(let path, _) = target {
+        switch target {
+        case .stream(let sink):
+            stream = try format.outputFilter.map { try $0(options, sink) } ?? sink
+            directory = nil
+        case .directory(let path, let overwrite):
+            stream = nil
+            directory = (path, overwrite)
             var info = stat()
             if stat(path, &info) != 0 {
                 guard mkdir(path, 0o755) == 0 else {
@@ -66,26 +72,10 @@ struct OutputStage {
     private mutating func emit(_ rendered: RenderedDocument, result: inout InputResult) throws {
         result.documents += 1
         result.removed += rendered.removed
-        switch target {
-        case .stream(var sink):
-            defer { target = .stream(sink) }
-            if begun {
-                try sink.write(rendered.bytes)
-            } else if let first = held {
-                var head: [UInt8] = []
-                try writer.begin(.multiple, into: &head)
-                try sink.write(head)
-                try sink.write(first.bytes)
-                try sink.write(rendered.bytes)
-                held = nil
-                begun = true
-            } else {
-                held = rendered
-            }
-        case .directory(let directory, let overwrite):
-            let path = directory + "/" + unusedName(Self.fileName(for: rendered.id)) + "." + (format.extensions.first ?? "out")
+        if let directory {
+            let path = directory.path + "/" + unusedName(Self.fileName(for: rendered.id)) + "." + (format.extensions.first ?? "out")
             do {
-                var file: any ByteSink = try AtomicFileSink(path: path, overwrite: overwrite)
+                var file: any ByteSink = try AtomicFileSink(path: path, overwrite: directory.overwrite)
                 if let filter = format.outputFilter { file = try filter(options, file) }
                 var fileWriter = try format.make(options)
                 var bytes: [UInt8] = []
@@ -97,25 +87,36 @@ struct OutputStage {
             } catch let error as OutputError {
                 result.fail(Diagnostic(path: error.path, error.message))
             }
+        } else if begun {
+            try stream?.write(rendered.bytes)
+        } else if let first = held {
+            var head: [UInt8] = []
+            try writer.begin(.multiple, into: &head)
+            try stream?.write(head)
+            try stream?.write(first.bytes)
+            try stream?.write(rendered.bytes)
+            held = nil
+            begun = true
+        } else {
+            held = rendered
         }
     }
 
     /// Ends the stream: writes the held document and the writer's closing bytes, then commits.
     mutating func finish() throws {
-        guard case .stream(var sink) = target else { return }
+        guard stream != nil else { return }
         var bytes: [UInt8] = []
         if !begun {
             try writer.begin(held == nil ? .multiple : .single, into: &bytes)
             bytes += held?.bytes ?? []
         }
         try writer.finish(into: &bytes)
-        try sink.write(bytes)
-        try sink.commit()
-        target = .stream(sink)
+        try stream?.write(bytes)
+        try stream?.commit()
     }
 
     mutating func abandon() {
-        if case .stream(var sink) = target { sink.abandon() }
+        stream?.abandon()
     }
 
     /// A document id as a safe file name inside the output directory: no directories (`/`, `\`),
