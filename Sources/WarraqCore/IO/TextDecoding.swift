@@ -68,7 +68,7 @@ public enum TextDecoding {
         bytes.withUnsafeBytes { raw in
             var index = 0
             while index < raw.count {
-                if index + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if index + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & ByteWords.highs == 0 {
                     index += 8
                 } else if raw[index] < 0x80 {
                     index += 1
