@@ -3,103 +3,174 @@ import WarraqCore
 /// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
 /// `القاهرة (رويترز) -`, `LONDON (Reuters) -`. Which side is the agency comes from the profile's
 /// agency list; without a known agency only the `PLACE (AGENCY) -` form is trusted.
+///
+/// The assembler asks this of every article's first paragraph and the classifier of every
+/// short line, so the line is read as UTF-8 scalars and only as far as a dateline can reach:
+/// a line whose first words hold no dash or bracket is turned away after them.
 struct DatelineParser: Sendable {
     let profile: ScrapeProfile
 
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
     static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
-    private static let dashScalars = Set(dashes.map { $0.unicodeScalars.first!.value })
+    /// The dashes as scalars, looked through on every scalar of a line's first words.
+    private static let dashScalars = dashes.map { $0.unicodeScalars.first!.value }
+    /// What may not stand in the place before a bracket: a sentence end, a comma or a colon.
+    private static let placeBreaks = Set(TextShape.sentenceEnds.union([",", "،", ":"]).map { $0.unicodeScalars.first!.value })
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
-        parenthesized(raw) ?? dashed(raw)
+        UTF8Scalars.withBytes(raw) { bytes in
+            let line = RawLine(text: raw, bytes: bytes)
+            return parenthesized(line) ?? dashed(line)
+        }
     }
 
     /// `PLACE (AGENCY) - text`
-    private func parenthesized(_ raw: String) -> (Dateline, String)? {
-        // The place before the bracket has at most three words.
-        guard let words = TextShape.words(raw, before: [0x28], limit: 4), words < 4 else { return nil }
-        guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { return nil }
-        let place = TextShape.foldSpaces(raw[..<open])
-        let agency = TextShape.foldSpaces(raw[raw.index(after: open)..<close])
-        guard (1...3).contains(place.split(separator: " ").count), (1...3).contains(agency.split(separator: " ").count),
-              !place.contains(where: { TextShape.sentenceEnds.contains($0) || $0 == "," || $0 == "،" || $0 == ":" })
+    private func parenthesized(_ line: RawLine) -> (Dateline, String)? {
+        // The place before the bracket and the agency in it have at most three words each.
+        guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { $0 == 0x28 }), placeWords >= 1,
+              let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { $0 == 0x29 }), agencyWords >= 1,
+              !line.contains(0..<open, where: Self.placeBreaks.contains)
         else { return nil }
-        var rest = raw[raw.index(after: close)...].drop { $0.isWhitespace }
-        guard let dash = rest.first, Self.dashes.contains(dash) else { return nil }
-        rest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace }
-        let text = TextShape.foldSpaces(raw[..<raw.index(after: close)]) + " " + String(dash)
-        return (Dateline(place: place, agency: agency, text: text), TextShape.foldSpaces(rest))
-    }
-
-    /// The first words of `text` (split at ASCII spaces), at most `limit` of them.
-    private static func leadingWords(_ text: Substring, limit: Int) -> [Substring] {
-        var words: [Substring] = []
-        var rest = text[...]
-        while words.count < limit {
-            rest = rest.drop { $0 == " " }
-            guard !rest.isEmpty else { break }
-            let end = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
-            words.append(rest[..<end])
-            rest = rest[end...]
-        }
-        return words
-    }
-
-    /// Where the first double space is, else the first NBSP.
-    private static func firstWideSpace(_ text: Substring) -> String.Index? {
-        let offset: Int? = UTF8Scalars.withBytes(text) { bytes in
-            var nbsp: Int?
-            for index in bytes.indices.dropFirst() {
-                if bytes[index - 1] == 0x20, bytes[index] == 0x20 { return index - 1 }
-                if nbsp == nil, bytes[index - 1] == 0xC2, bytes[index] == 0xA0 { nbsp = index - 1 }
-            }
-            return nbsp
-        }
-        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+        let dashStart = line.skip(from: close + 1, while: Self.isWhitespace)
+        guard dashStart < line.bytes.count, case let dash = line.scalar(at: dashStart), Self.dashScalars.contains(dash.value) else { return nil }
+        let rest = line.skip(from: dashStart, while: { Self.dashScalars.contains($0) || Self.isWhitespace($0) })
+        let place = line.folded(0..<open)
+        let agency = line.folded((open + 1)..<close)
+        let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + dash.length))
+        return (Dateline(place: place, agency: agency, text: text), line.folded(rest..<line.bytes.count))
     }
 
     /// `A - B text`, one side a known agency.
-    private func dashed(_ raw: String) -> (Dateline, String)? {
-        // The name before the dash has at most two words.
-        guard let words = TextShape.words(raw, before: Self.dashScalars, limit: 3), words < 3 else { return nil }
-        let trimmed = raw.drop { $0.isWhitespace }
-        guard let dashStart = trimmed.firstIndex(where: Self.dashes.contains) else { return nil }
-        let left = TextShape.foldSpaces(trimmed[..<dashStart])
-        guard (1...2).contains(left.split(separator: " ").count),
-              !left.contains(where: { !$0.isLetter && $0 != " " && $0 != "." }) else { return nil }
-        let afterDash = trimmed[dashStart...].drop { Self.dashes.contains($0) }
-        guard afterDash.first?.isLetter == true || afterDash.first?.isWhitespace == true else { return nil }
-        let right = afterDash.drop { $0.isWhitespace }
+    private func dashed(_ line: RawLine) -> (Dateline, String)? {
+        // The name before the dash has one or two words, of letters (and dots) only.
+        guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: Self.dashScalars.contains), leftWords >= 1 else { return nil }
+        let start = line.skip(from: 0, while: Self.isWhitespace)
+        guard !line.contains(start..<dashStart, where: { !Self.isLetter($0) && !isFoldableSpace($0) && $0 != 0x2E }) else { return nil }
+        let afterDash = line.skip(from: dashStart, while: Self.dashScalars.contains)
+        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || Self.isWhitespace(next) else { return nil }
+        let right = line.skip(from: afterDash, while: Self.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
-        let rightWords = Self.leadingWords(right, limit: 4)
+        let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
 
+        let left = line.folded(start..<dashStart)
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = Self.firstWideSpace(right), Self.leadingWords(right[..<wide], limit: 4).count <= 3 {
-            placeWords = Self.leadingWords(right[..<wide], limit: 4).count
-        } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
+        if let wide = line.firstWideSpace(from: right), case let words = line.spacedWords(from: right, before: wide, limit: 4).count, words <= 3 {
+            placeWords = words
+        } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
             placeWords = 2
         }
-        let rightName = rightWords.prefix(placeWords).joined(separator: " ")
+        let rightName = rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
         let agency: String, place: String, nameWords: Int
         if leftKnown {
             (agency, place, nameWords) = (left, rightName, placeWords)
         } else if profile.agencies.contains(Folding.fold(rightName)) {
             (agency, place, nameWords) = (rightName, left, placeWords)
-        } else if profile.agencies.contains(Folding.fold(firstWord)) {
-            (agency, place, nameWords) = (String(firstWord), left, 1)
+        } else if profile.agencies.contains(Folding.fold(line.substring(firstWord))) {
+            (agency, place, nameWords) = (line.string(firstWord), left, 1)
         } else {
             return nil
         }
-        var rest = right[...]
+        var end = right
         for _ in 0..<nameWords {
-            rest = rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }
+            end = line.skip(from: line.skip(from: end, while: { !Self.isWhitespace($0) }), while: Self.isWhitespace)
         }
-        let consumed = trimmed[..<rest.startIndex]
-        let cleanedRest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace || $0 == ":" }
-        return (Dateline(place: place, agency: agency, text: TextShape.foldSpaces(consumed)), TextShape.foldSpaces(cleanedRest))
+        let rest = line.skip(from: end, while: { Self.dashScalars.contains($0) || Self.isWhitespace($0) || $0 == 0x3A })
+        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
     }
+
+    private static func isWhitespace(_ value: UInt32) -> Bool { Unicode.Scalar(value)!.properties.isWhitespace }
+
+    /// A letter, or a mark that joins the letter before it.
+    private static func isLetter(_ value: UInt32) -> Bool {
+        let properties = Unicode.Scalar(value)!.properties
+        return properties.isAlphabetic || properties.isGraphemeExtend
+    }
+}
+
+/// A raw line and its UTF-8 bytes, walked by byte offsets.
+private struct RawLine {
+    let text: String
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
+
+    /// The offset of the first scalar from `start` on that `isStop` accepts, and the words
+    /// (runs of non-space) before it, when there are at most `limit` of them.
+    func first(from start: Int, withinWords limit: Int, where isStop: (UInt32) -> Bool) -> (offset: Int, words: Int)? {
+        var words = 0
+        var inWord = false
+        var offset = start
+        while offset < bytes.count {
+            let (value, length) = scalar(at: offset)
+            if isStop(value) { return (offset, words) }
+            if isFoldableSpace(value) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return nil }
+            }
+            offset += length
+        }
+        return nil
+    }
+
+    /// The offset after the scalars from `start` on that `accept` takes.
+    func skip(from start: Int, while accept: (UInt32) -> Bool) -> Int {
+        var offset = start
+        while offset < bytes.count {
+            let (value, length) = scalar(at: offset)
+            guard accept(value) else { break }
+            offset += length
+        }
+        return offset
+    }
+
+    func contains(_ range: Range<Int>, where test: (UInt32) -> Bool) -> Bool {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let (value, length) = scalar(at: offset)
+            if test(value) { return true }
+            offset += length
+        }
+        return false
+    }
+
+    /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
+    func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var offset = start
+        while words.count < limit {
+            while offset < end, bytes[offset] == 0x20 { offset += 1 }
+            guard offset < end else { break }
+            let wordEnd = ByteSearch.first(0x20, in: bytes, from: offset, before: end) ?? end
+            words.append(offset..<wordEnd)
+            offset = wordEnd
+        }
+        return words
+    }
+
+    /// Where the first double space after `start` is, else the first NBSP.
+    func firstWideSpace(from start: Int) -> Int? {
+        var nbsp: Int?
+        for offset in (start + 1)..<max(start + 1, bytes.count) {
+            if bytes[offset - 1] == 0x20, bytes[offset] == 0x20 { return offset - 1 }
+            if nbsp == nil, bytes[offset - 1] == 0xC2, bytes[offset] == 0xA0 { nbsp = offset - 1 }
+        }
+        return nbsp
+    }
+
+    func substring(_ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        return Substring(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
+    func string(_ range: Range<Int>) -> String { String(substring(range)) }
+
+    /// The bytes in `range`, white space folded and trimmed.
+    func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
 }
