@@ -144,13 +144,18 @@ enum HeadlineJudge {
                     && (other.text.hasPrefix(candidate.text) || candidate.text.hasPrefix(other.text))
             }
             guard !holdsOther, !captioned else { continue }
-            let needle = ByteSearch.Needle(candidate.text)
-            let echoed = candidate.width >= echoWidth && texts.contains { $0.utf8.count > candidate.text.utf8.count && needle.occurs(in: $0) }
+            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, inside: texts)
             let rank = (echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
             if let current = best, !precedes(current.rank, rank) { continue }
             best = (candidate, rank)
         }
         return best?.candidate
+    }
+
+    /// Whether one of `texts`, longer than `text`, holds it.
+    private static func isPrinted(_ text: String, inside texts: [String]) -> Bool {
+        let needle = ByteSearch.Needle(text)
+        return texts.contains { $0.utf8.count > text.utf8.count && needle.occurs(in: $0) }
     }
 
     /// Whether rank `a` is below `b`: false before true, narrower before wider.

@@ -34,8 +34,8 @@ enum LineEchoes {
         let line = lines[position]
         guard line.echoHash != 0 else { return 1 }
         let key = Self.key(line)
-        return lines[(position - window)..<(position + window)].reduce(0) { count, other in
-            other.echoHash == line.echoHash && TextShape.same(Self.key(other), key) ? count + 1 : count
+        return lines.count(in: (position - window)..<(position + window)) { other in
+            other.echoHash == line.echoHash && TextShape.same(Self.key(other), key)
         }
     }
 
@@ -50,7 +50,7 @@ enum LineEchoes {
         if repeats(position, in: lines) > 1 { return true }
         guard line.wordCount >= 3 else { return false }
         let needle = ByteSearch.Needle(line.text)
-        return lines[(position - window)..<(position + window)].contains { other in
+        return lines.contains(in: (position - window)..<(position + window)) { other in
             other.text.utf8.count > line.text.utf8.count && needle.occurs(in: other.text)
         }
     }

@@ -11,9 +11,33 @@ struct LineWindow {
 
     subscript(position: Int) -> ScrapeLine { lines[position - start] }
 
-    /// The lines kept in `range`, clamped to what the window holds.
-    subscript(range: Range<Int>) -> ArraySlice<ScrapeLine> {
-        lines[(max(range.lowerBound, start) - start)..<(min(range.upperBound, end) - start)]
+    /// Looks at the lines kept in `range` (clamped to what the window holds) in order until
+    /// `body` returns a result. The lines are read in place: the window is scanned hundreds of
+    /// lines wide for every heading, and copying a line out retains and releases its strings.
+    func first<Result>(in range: Range<Int>, _ body: (ScrapeLine) -> Result?) -> Result? {
+        lines.withUnsafeBufferPointer { buffer in
+            for index in kept(range) {
+                if let result = body(buffer[index]) { return result }
+            }
+            return nil
+        }
+    }
+
+    func contains(in range: Range<Int>, where test: (ScrapeLine) -> Bool) -> Bool {
+        first(in: range) { test($0) ? true : nil } ?? false
+    }
+
+    /// How many lines kept in `range` pass `test`, read in place like `first(in:_:)`.
+    func count(in range: Range<Int>, where test: (ScrapeLine) -> Bool) -> Int {
+        lines.withUnsafeBufferPointer { buffer in
+            kept(range).reduce(0) { count, index in test(buffer[index]) ? count + 1 : count }
+        }
+    }
+
+    /// The indices in `lines` of the positions in `range` that the window holds.
+    private func kept(_ range: Range<Int>) -> Range<Int> {
+        let lower = max(range.lowerBound, start) - start
+        return lower..<max(min(range.upperBound, end) - start, lower)
     }
 
     mutating func append(_ line: ScrapeLine) { lines.append(line) }

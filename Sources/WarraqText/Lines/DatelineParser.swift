@@ -82,12 +82,21 @@ struct DatelineParser: Sendable {
         return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
     }
 
-    private static func isWhitespace(_ value: UInt32) -> Bool { Unicode.Scalar(value)!.properties.isWhitespace }
+    /// Unicode white space, ASCII answered without a property look-up.
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace
+    }
 
-    /// A letter, or a mark that joins the letter before it.
+    /// A letter, or a mark that joins the letter before it; ASCII and the Arabic letters
+    /// answered without a property look-up.
     private static func isLetter(_ value: UInt32) -> Bool {
-        let properties = Unicode.Scalar(value)!.properties
-        return properties.isAlphabetic || properties.isGraphemeExtend
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: return true
+        case 0..<0x80: return false
+        default:
+            let properties = Unicode.Scalar(value)!.properties
+            return properties.isAlphabetic || properties.isGraphemeExtend
+        }
     }
 }
 
