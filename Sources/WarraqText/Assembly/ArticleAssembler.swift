@@ -228,19 +228,22 @@ struct ArticleAssembler {
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
-        return lines.first(in: (index + 1)..<(index + 13)) { next -> Bool? in
+        for position in lines.positions((index + 1)..<(index + 13)) {
+            let next = lines[position]
             // Printed twice in a row it is a photo's alt text and caption, as w3m prints both.
             if TextShape.same(next.text, line.text) {
-                return next.position == index + 1 ? nil : true
+                if next.position == index + 1 { continue }
+                return true
             }
             switch next.kind {
             case .paragraph:
-                let marked = lines.contains(in: next.firstPosition..<next.position) { $0.kind.isAdMarker }
+                let marked = lines.positions(next.firstPosition..<next.position).contains { lines[$0].kind.isAdMarker }
                 return marked || datelines.parse(next.raw) != nil
             case .heading: return false
-            default: return nil
+            default: continue
             }
-        } ?? false
+        }
+        return false
     }
 
     private mutating func relatedTitle(_ line: ScrapeLine) {
@@ -274,15 +277,14 @@ struct ArticleAssembler {
     private func paragraphsAhead(_ index: Int) -> Int {
         let title = lines[index].text
         var count = 0
-        // Read up to the first line that ends the count.
-        _ = lines.first(in: (index + 1)..<lines.end) { line -> Void? in
-            switch line.kind {
+        for position in lines.positions((index + 1)..<lines.end) {
+            switch lines[position].kind {
             case .paragraph:
                 count += 1
-                return count == Self.articleParagraphs ? () : nil
-            case .heading where !TextShape.same(line.text, title): return ()
-            case .relatedLabel: return ()
-            default: return nil
+                if count == Self.articleParagraphs { return count }
+            case .heading where !TextShape.same(lines[position].text, title): return count
+            case .relatedLabel: return count
+            default: continue
             }
         }
         return count

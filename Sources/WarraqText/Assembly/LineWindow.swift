@@ -9,35 +9,16 @@ struct LineWindow {
     /// One past the position of the last line added.
     var end: Int { start + lines.count }
 
-    subscript(position: Int) -> ScrapeLine { lines[position - start] }
-
-    /// Looks at the lines kept in `range` (clamped to what the window holds) in order until
-    /// `body` returns a result. The lines are read in place: the window is scanned hundreds of
-    /// lines wide for every heading, and copying a line out retains and releases its strings.
-    func first<Result>(in range: Range<Int>, _ body: (ScrapeLine) -> Result?) -> Result? {
-        lines.withUnsafeBufferPointer { buffer in
-            for index in kept(range) {
-                if let result = body(buffer[index]) { return result }
-            }
-            return nil
-        }
+    /// The line at `position`, lent rather than copied: the window is scanned hundreds of
+    /// lines wide for every heading, and a copy retains and releases each of a line's strings.
+    subscript(position: Int) -> ScrapeLine {
+        _read { yield lines[position - start] }
     }
 
-    func contains(in range: Range<Int>, where test: (ScrapeLine) -> Bool) -> Bool {
-        first(in: range) { test($0) ? true : nil } ?? false
-    }
-
-    /// How many lines kept in `range` pass `test`, read in place like `first(in:_:)`.
-    func count(in range: Range<Int>, where test: (ScrapeLine) -> Bool) -> Int {
-        lines.withUnsafeBufferPointer { buffer in
-            kept(range).reduce(0) { count, index in test(buffer[index]) ? count + 1 : count }
-        }
-    }
-
-    /// The indices in `lines` of the positions in `range` that the window holds.
-    private func kept(_ range: Range<Int>) -> Range<Int> {
-        let lower = max(range.lowerBound, start) - start
-        return lower..<max(min(range.upperBound, end) - start, lower)
+    /// The positions in `range` that the window holds.
+    func positions(_ range: Range<Int>) -> Range<Int> {
+        let lower = max(range.lowerBound, start)
+        return lower..<max(min(range.upperBound, end), lower)
     }
 
     mutating func append(_ line: ScrapeLine) { lines.append(line) }
