@@ -50,12 +50,19 @@ enum HeadlineJudge {
     /// right after it, else the first wide paragraph. A line with a link in it is no running
     /// text: lynx ends its dumps with a numbered list of every link's address.
     private static func textStart(_ draft: Draft) -> Int? {
-        let wide = draft.body.indices.map { index -> Bool in
-            guard case .paragraph(let paragraph) = draft.body[index] else { return false }
-            return DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+        // Judged as the search reaches them: the text mostly starts within the first blocks.
+        var judged = [Bool?](repeating: nil, count: draft.body.count)
+        func isWide(_ index: Int) -> Bool {
+            if let wide = judged[index] { return wide }
+            var wide = false
+            if case .paragraph(let paragraph) = draft.body[index] {
+                wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+            }
+            judged[index] = wide
+            return wide
         }
-        let run = wide.indices.first { wide[$0] && wide[($0 + 1)..<min($0 + 3, wide.count)].contains(true) }
-        return (run ?? wide.firstIndex(of: true)).map { draft.bodyLines[$0].first }
+        let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
+        return (run ?? draft.body.indices.first(where: isWide)).map { draft.bodyLines[$0].first }
     }
 
     private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {

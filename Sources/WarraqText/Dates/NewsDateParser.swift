@@ -51,18 +51,16 @@ public struct NewsDateParser: Sendable {
         word.utf8.contains { (0x30...0x39).contains($0) }
     }
 
-    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes: the digits
-    /// folding turns into ASCII ones.
+    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes eight at a
+    /// time: the digits folding turns into ASCII ones. Most lines asked have none.
     private static func hasDigit(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if (0x30...0x39).contains(byte) || (previous == 0xD9 && (0xA0...0xA9).contains(byte))
-                || (previous == 0xDB && (0xB0...0xB9).contains(byte)) {
-                return true
-            }
-            previous = byte
+        UTF8Scalars.withBytes(text) { bytes in
+            ByteWords.contains(bytes) { byte, previous in
+                ByteWords.within(byte, from: 0x30, count: 10)
+                    | (ByteWords.equal(previous, 0xD9) & ByteWords.within(byte, from: 0xA0, count: 10))
+                    | (ByteWords.equal(previous, 0xDB) & ByteWords.within(byte, from: 0xB0, count: 10))
+            } accepting: { _ in true }
         }
-        return false
     }
 
     private func match(_ words: [String], at start: Int) -> Match? {

@@ -32,9 +32,9 @@ struct DatelineParser: Sendable {
               let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { $0 == 0x29 }), agencyWords >= 1,
               !line.contains(0..<open, where: Self.placeBreaks.contains)
         else { return nil }
-        let dashStart = line.skip(from: close + 1, while: Self.isWhitespace)
+        let dashStart = line.skip(from: close + 1, while: TextShape.isWhitespace)
         guard dashStart < line.bytes.count, case let dash = line.scalar(at: dashStart), Self.dashScalars.contains(dash.value) else { return nil }
-        let rest = line.skip(from: dashStart, while: { Self.dashScalars.contains($0) || Self.isWhitespace($0) })
+        let rest = line.skip(from: dashStart, while: { Self.dashScalars.contains($0) || TextShape.isWhitespace($0) })
         let place = line.folded(0..<open)
         let agency = line.folded((open + 1)..<close)
         let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + dash.length))
@@ -45,11 +45,11 @@ struct DatelineParser: Sendable {
     private func dashed(_ line: RawLine) -> (Dateline, String)? {
         // The name before the dash has one or two words, of letters (and dots) only.
         guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: Self.dashScalars.contains), leftWords >= 1 else { return nil }
-        let start = line.skip(from: 0, while: Self.isWhitespace)
+        let start = line.skip(from: 0, while: TextShape.isWhitespace)
         guard !line.contains(start..<dashStart, where: { !Self.isLetter($0) && !isFoldableSpace($0) && $0 != 0x2E }) else { return nil }
         let afterDash = line.skip(from: dashStart, while: Self.dashScalars.contains)
-        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || Self.isWhitespace(next) else { return nil }
-        let right = line.skip(from: afterDash, while: Self.isWhitespace)
+        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || TextShape.isWhitespace(next) else { return nil }
+        let right = line.skip(from: afterDash, while: TextShape.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
         let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
@@ -76,15 +76,10 @@ struct DatelineParser: Sendable {
         }
         var end = right
         for _ in 0..<nameWords {
-            end = line.skip(from: line.skip(from: end, while: { !Self.isWhitespace($0) }), while: Self.isWhitespace)
+            end = line.skip(from: line.skip(from: end, while: { !TextShape.isWhitespace($0) }), while: TextShape.isWhitespace)
         }
-        let rest = line.skip(from: end, while: { Self.dashScalars.contains($0) || Self.isWhitespace($0) || $0 == 0x3A })
+        let rest = line.skip(from: end, while: { Self.dashScalars.contains($0) || TextShape.isWhitespace($0) || $0 == 0x3A })
         return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
-    }
-
-    /// Unicode white space, ASCII answered without a property look-up.
-    private static func isWhitespace(_ value: UInt32) -> Bool {
-        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace
     }
 
     /// A letter, or a mark that joins the letter before it; ASCII and the Arabic letters

@@ -32,9 +32,18 @@ extension TextShape {
     }
 }
 
+extension TextShape {
+    /// Unicode white space, as `Character.isWhitespace` has it, without a property look-up: the
+    /// foldable spaces less the zero-width space and BOM.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
+    }
+}
+
 /// The byte walk behind `TextShape.unquoted`.
 private enum QuoteEnds {
-    static let marks = Set(TextShape.quotes.map { $0.unicodeScalars.first!.value })
+    /// The quotation marks as scalars, looked through at both ends of every line.
+    static let marks = TextShape.quotes.map { $0.unicodeScalars.first!.value }
     /// Single quotes are apostrophes too, so one inside the text does not balance an outer one.
     static let unbalanced: Set<UInt32> = [0x2018, 0x2019]
 
@@ -62,8 +71,8 @@ private enum QuoteEnds {
             if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
             end = last
         }
-        while start < end, isWhitespace(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
-        while end > start, isWhitespace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: end, in: bytes)).value) {
+        while start < end, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
+        while end > start, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: end, in: bytes)).value) {
             end = UTF8Scalars.start(before: end, in: bytes)
         }
         return start..<end
@@ -88,9 +97,5 @@ private enum QuoteEnds {
         case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
         default: false
         }
-    }
-
-    private static func isWhitespace(_ value: UInt32) -> Bool {
-        Unicode.Scalar(value)!.properties.isWhitespace
     }
 }
