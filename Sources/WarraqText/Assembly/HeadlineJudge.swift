@@ -140,7 +140,8 @@ enum HeadlineJudge {
     /// line that holds another candidate is a breadcrumb or share line around the headline, and
     /// a line printed twice in a row is a caption under its photo: neither is the headline.
     private static func pick(_ candidates: [Candidate], in draft: Draft) -> Candidate? {
-        let texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
+        // Gathered once a candidate is wide enough for its echo to count.
+        lazy var texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
         var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in

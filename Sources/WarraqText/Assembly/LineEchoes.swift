@@ -35,7 +35,8 @@ enum LineEchoes {
         guard line.echoHash != 0 else { return 1 }
         let key = Self.key(line)
         return lines.positions((position - window)..<(position + window)).reduce(0) { count, other in
-            lines[other].echoHash == line.echoHash && TextShape.same(Self.key(lines[other]), key) ? count + 1 : count
+            // The line itself is counted without comparing it with itself.
+            other == position || (lines[other].echoHash == line.echoHash && TextShape.same(Self.key(lines[other]), key)) ? count + 1 : count
         }
     }
 
