@@ -76,7 +76,7 @@ struct ArticleAssembler {
     }
 
     /// An article as it leaves: its headline judged again, the page after its text removed.
-    private static func finished(_ draft: Draft) -> Draft {
+    private static func finished(_ draft: consuming Draft) -> Draft {
         ArticleTail.trimmed(HeadlineJudge.retitled(draft))
     }
 
@@ -85,8 +85,11 @@ struct ArticleAssembler {
         nextPosition += 1
         lines.forget(before: nextPosition - LineEchoes.window)
         if drafts.count > 1 {
-            thin.add(drafts.dropLast())
-            drafts.removeFirst(drafts.count - 1)
+            // Handed on whole and replaced: dropping the front of an array a slice of it still
+            // holds would copy the drafts left.
+            let open = drafts.removeLast()
+            thin.add(drafts)
+            drafts = [open]
         }
     }
 

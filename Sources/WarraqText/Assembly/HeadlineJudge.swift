@@ -39,7 +39,7 @@ enum HeadlineJudge {
     }
 
     /// The draft with its best headline as title, when that is another line than its title.
-    static func retitled(_ draft: Draft) -> Draft {
+    static func retitled(_ draft: consuming Draft) -> Draft {
         guard let start = textStart(draft) else { return draft }
         let candidates = self.candidates(draft, before: start)
         guard let best = pick(candidates, in: draft), best.source != .title else { return draft }
@@ -173,8 +173,7 @@ enum HeadlineJudge {
         return a.2 < b.2
     }
 
-    private static func retitle(_ draft: Draft, to best: Candidate) -> Draft {
-        var draft = draft
+    private static func retitle(_ draft: consuming Draft, to best: Candidate) -> Draft {
         if let line = draft.titleLine, let index = draft.claimed.firstIndex(where: { $0.lines?.first == line }) {
             let old = draft.claimed.remove(at: index)
             draft.removed.append(Removal(text: old.text, reason: .navigation, lines: old.lines))
