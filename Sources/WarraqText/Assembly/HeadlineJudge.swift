@@ -102,12 +102,13 @@ enum HeadlineJudge {
 
     /// Whether a sentence is followed by a short labelled credit: `… the search. Photo: A. Name`.
     private static func hasCreditTail(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
-        let tail = bytes[(stop + 2)...]
-        guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let spaces = tail.filter { $0 == 0x20 }.count
-        return spaces < creditWords && tail[..<colon].filter { $0 == 0x20 }.count < 2
+        UTF8Scalars.withBytes(text) { bytes in
+            guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
+            let tail = bytes[(stop + 2)...]
+            guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let spaces = tail.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 }
+            return spaces < creditWords && tail[..<colon].reduce(0) { $1 == 0x20 ? $0 + 1 : $0 } < 2
+        }
     }
 
     private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }

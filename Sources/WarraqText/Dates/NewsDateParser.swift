@@ -105,7 +105,8 @@ public struct NewsDateParser: Sendable {
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
         var first = Self.trimPunctuation(words[index])
-        let paired = first.firstIndex(of: "/")
+        // Found on the bytes: a `Character` search breaks every word into graphemes.
+        let paired = first.utf8.firstIndex(of: 0x2F)
         if let paired { first = String(first[..<paired]) }
         guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
@@ -153,6 +154,8 @@ public struct NewsDateParser: Sendable {
     }
 
     private func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
+        // Ten scalars take ten bytes at least: shorter words are no date.
+        guard word.utf8.count >= 10 else { return nil }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/", scalars[7] == scalars[4],
               let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
