@@ -13,6 +13,8 @@ struct DatelineParserTests {
         ("حلب ــ سانا   قال مصدر", Dateline(place: "حلب", agency: "سانا", text: "حلب ــ سانا"), "قال مصدر"),
         ("الأناضول – ريف إدلب قصف مدفعي", Dateline(place: "ريف إدلب", agency: "الأناضول", text: "الأناضول – ريف إدلب"), "قصف مدفعي"),
         ("موسكو-سانا أعلن  الكرملين", Dateline(place: "موسكو", agency: "سانا", text: "موسكو-سانا"), "أعلن الكرملين"),
+        // Tatweel under a vowel sign draws out a letter; the dash comes after the place.
+        ("القـَاهرة - سانا النص", Dateline(place: "القـَاهرة", agency: "سانا", text: "القـَاهرة - سانا"), "النص"),
     ])
     func found(raw: String, dateline: Dateline, rest: String) {
         let parsed = parser.parse(raw)

@@ -13,7 +13,7 @@ struct DatelineParser: Sendable {
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
     static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
     /// The dashes as scalars, looked through on every scalar of a line's first words.
-    private static let dashScalars = dashes.map { $0.unicodeScalars.first!.value }
+    fileprivate static let dashScalars = dashes.map { $0.unicodeScalars.first!.value }
     /// What may not stand in the place before a bracket: a sentence end, a comma or a colon.
     private static let placeBreaks = Set(TextShape.sentenceEnds.union([",", "،", ":"]).map { $0.unicodeScalars.first!.value })
 
@@ -28,28 +28,31 @@ struct DatelineParser: Sendable {
     /// `PLACE (AGENCY) - text`
     private func parenthesized(_ line: RawLine) -> (Dateline, String)? {
         // The place before the bracket and the agency in it have at most three words each.
-        guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { $0 == 0x28 }), placeWords >= 1,
-              let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { $0 == 0x29 }), agencyWords >= 1,
-              !line.contains(0..<open, where: Self.placeBreaks.contains)
+        guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { line.bytes[$0] == 0x28 }), placeWords >= 1,
+              let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { line.bytes[$0] == 0x29 }), agencyWords >= 1,
+              !line.contains(0..<open, where: { Self.placeBreaks.contains(line.scalar(at: $0).value) })
         else { return nil }
-        let dashStart = line.skip(from: close + 1, while: TextShape.isWhitespace)
-        guard dashStart < line.bytes.count, case let dash = line.scalar(at: dashStart), Self.dashScalars.contains(dash.value) else { return nil }
-        let rest = line.skip(from: dashStart, while: { Self.dashScalars.contains($0) || TextShape.isWhitespace($0) })
+        let dashStart = line.skip(from: close + 1, while: line.isWhitespace)
+        guard line.isDash(at: dashStart) else { return nil }
+        let rest = line.skip(from: dashStart) { line.isDash(at: $0) || line.isWhitespace(at: $0) }
         let place = line.folded(0..<open)
         let agency = line.folded((open + 1)..<close)
-        let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + dash.length))
+        let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + line.scalar(at: dashStart).length))
         return (Dateline(place: place, agency: agency, text: text), line.folded(rest..<line.bytes.count))
     }
 
     /// `A - B text`, one side a known agency.
     private func dashed(_ line: RawLine) -> (Dateline, String)? {
         // The name before the dash has one or two words, of letters (and dots) only.
-        guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: Self.dashScalars.contains), leftWords >= 1 else { return nil }
-        let start = line.skip(from: 0, while: TextShape.isWhitespace)
-        guard !line.contains(start..<dashStart, where: { !Self.isLetter($0) && !isFoldableSpace($0) && $0 != 0x2E }) else { return nil }
-        let afterDash = line.skip(from: dashStart, while: Self.dashScalars.contains)
+        guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: line.isDash), leftWords >= 1 else { return nil }
+        let start = line.skip(from: 0, while: line.isWhitespace)
+        guard !line.contains(start..<dashStart, where: { offset in
+            let value = line.scalar(at: offset).value
+            return !Self.isLetter(value) && !isFoldableSpace(value) && value != 0x2E
+        }) else { return nil }
+        let afterDash = line.skip(from: dashStart, while: line.isDash)
         guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || TextShape.isWhitespace(next) else { return nil }
-        let right = line.skip(from: afterDash, while: TextShape.isWhitespace)
+        let right = line.skip(from: afterDash, while: line.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
         let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
@@ -76,9 +79,9 @@ struct DatelineParser: Sendable {
         }
         var end = right
         for _ in 0..<nameWords {
-            end = line.skip(from: line.skip(from: end, while: { !TextShape.isWhitespace($0) }), while: TextShape.isWhitespace)
+            end = line.skip(from: line.skip(from: end) { !line.isWhitespace(at: $0) }, while: line.isWhitespace)
         }
-        let rest = line.skip(from: end, while: { Self.dashScalars.contains($0) || TextShape.isWhitespace($0) || $0 == 0x3A })
+        let rest = line.skip(from: end) { line.isDash(at: $0) || line.isWhitespace(at: $0) || line.bytes[$0] == 0x3A }
         return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
     }
 
@@ -102,15 +105,28 @@ private struct RawLine {
 
     func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
 
-    /// The offset of the first scalar from `start` on that `isStop` accepts, and the words
+    func isWhitespace(at offset: Int) -> Bool { TextShape.isWhitespace(scalar(at: offset).value) }
+
+    /// Whether a dash starts at `offset` and stands alone: tatweel under a vowel sign is part
+    /// of a letter, not a dash, as the `Character`s read.
+    func isDash(at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let (value, length) = scalar(at: offset)
+        guard DatelineParser.dashScalars.contains(value) else { return false }
+        guard offset + length < bytes.count, case let next = scalar(at: offset + length).value, next >= 0x0300 else { return true }
+        let properties = Unicode.Scalar(next)!.properties
+        return !properties.isGraphemeExtend && properties.generalCategory != .spacingMark && next != 0x200D
+    }
+
+    /// The offset of the first scalar from `start` on where `isStop` holds, and the words
     /// (runs of non-space) before it, when there are at most `limit` of them.
-    func first(from start: Int, withinWords limit: Int, where isStop: (UInt32) -> Bool) -> (offset: Int, words: Int)? {
+    func first(from start: Int, withinWords limit: Int, where isStop: (Int) -> Bool) -> (offset: Int, words: Int)? {
         var words = 0
         var inWord = false
         var offset = start
         while offset < bytes.count {
             let (value, length) = scalar(at: offset)
-            if isStop(value) { return (offset, words) }
+            if isStop(offset) { return (offset, words) }
             if isFoldableSpace(value) {
                 inWord = false
             } else if !inWord {
@@ -123,23 +139,19 @@ private struct RawLine {
         return nil
     }
 
-    /// The offset after the scalars from `start` on that `accept` takes.
-    func skip(from start: Int, while accept: (UInt32) -> Bool) -> Int {
+    /// The offset after the scalars from `start` on where `accept` holds.
+    func skip(from start: Int, while accept: (Int) -> Bool) -> Int {
         var offset = start
-        while offset < bytes.count {
-            let (value, length) = scalar(at: offset)
-            guard accept(value) else { break }
-            offset += length
-        }
+        while offset < bytes.count, accept(offset) { offset += scalar(at: offset).length }
         return offset
     }
 
-    func contains(_ range: Range<Int>, where test: (UInt32) -> Bool) -> Bool {
+    /// Whether `test` holds at a scalar in `range`.
+    func contains(_ range: Range<Int>, where test: (Int) -> Bool) -> Bool {
         var offset = range.lowerBound
         while offset < range.upperBound {
-            let (value, length) = scalar(at: offset)
-            if test(value) { return true }
-            offset += length
+            if test(offset) { return true }
+            offset += scalar(at: offset).length
         }
         return false
     }
