@@ -105,10 +105,12 @@ private struct RawLine {
 
     func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
 
+    @inline(__always)
     func isWhitespace(at offset: Int) -> Bool { TextShape.isWhitespace(scalar(at: offset).value) }
 
     /// Whether a dash starts at `offset` and stands alone: tatweel under a vowel sign is part
     /// of a letter, not a dash, as the `Character`s read.
+    @inline(__always)
     func isDash(at offset: Int) -> Bool {
         guard offset < bytes.count else { return false }
         let (value, length) = scalar(at: offset)
@@ -120,6 +122,7 @@ private struct RawLine {
 
     /// The offset of the first scalar from `start` on where `isStop` holds, and the words
     /// (runs of non-space) before it, when there are at most `limit` of them.
+    @inline(__always)
     func first(from start: Int, withinWords limit: Int, where isStop: (Int) -> Bool) -> (offset: Int, words: Int)? {
         var words = 0
         var inWord = false
@@ -140,6 +143,7 @@ private struct RawLine {
     }
 
     /// The offset after the scalars from `start` on where `accept` holds.
+    @inline(__always)
     func skip(from start: Int, while accept: (Int) -> Bool) -> Int {
         var offset = start
         while offset < bytes.count, accept(offset) { offset += scalar(at: offset).length }
@@ -147,6 +151,7 @@ private struct RawLine {
     }
 
     /// Whether `test` holds at a scalar in `range`.
+    @inline(__always)
     func contains(_ range: Range<Int>, where test: (Int) -> Bool) -> Bool {
         var offset = range.lowerBound
         while offset < range.upperBound {
