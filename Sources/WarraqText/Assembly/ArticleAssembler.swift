@@ -76,7 +76,7 @@ struct ArticleAssembler {
     }
 
     /// An article as it leaves: its headline judged again, the page after its text removed.
-    private static func finished(_ draft: Draft) -> Draft {
+    private static func finished(_ draft: consuming Draft) -> Draft {
         ArticleTail.trimmed(HeadlineJudge.retitled(draft))
     }
 
@@ -85,8 +85,11 @@ struct ArticleAssembler {
         nextPosition += 1
         lines.forget(before: nextPosition - LineEchoes.window)
         if drafts.count > 1 {
-            thin.add(drafts.dropLast())
-            drafts.removeFirst(drafts.count - 1)
+            // Handed on whole and replaced: dropping the front of an array a slice of it still
+            // holds would copy the drafts left.
+            let open = drafts.removeLast()
+            thin.add(drafts)
+            drafts = [open]
         }
     }
 
@@ -228,7 +231,8 @@ struct ArticleAssembler {
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
-        for next in lines[(index + 1)..<(index + 13)] {
+        for position in lines.positions((index + 1)..<(index + 13)) {
+            let next = lines[position]
             // Printed twice in a row it is a photo's alt text and caption, as w3m prints both.
             if TextShape.same(next.text, line.text) {
                 if next.position == index + 1 { continue }
@@ -236,7 +240,7 @@ struct ArticleAssembler {
             }
             switch next.kind {
             case .paragraph:
-                let marked = lines[next.firstPosition..<next.position].contains { $0.kind.isAdMarker }
+                let marked = lines.positions(next.firstPosition..<next.position).contains { lines[$0].kind.isAdMarker }
                 return marked || datelines.parse(next.raw) != nil
             case .heading: return false
             default: continue
@@ -276,12 +280,12 @@ struct ArticleAssembler {
     private func paragraphsAhead(_ index: Int) -> Int {
         let title = lines[index].text
         var count = 0
-        for line in lines[(index + 1)..<lines.end] {
-            switch line.kind {
+        for position in lines.positions((index + 1)..<lines.end) {
+            switch lines[position].kind {
             case .paragraph:
                 count += 1
                 if count == Self.articleParagraphs { return count }
-            case .heading where !TextShape.same(line.text, title): return count
+            case .heading where !TextShape.same(lines[position].text, title): return count
             case .relatedLabel: return count
             default: continue
             }
@@ -379,20 +383,39 @@ struct ArticleAssembler {
     /// Splits `…الدستوري".الكرملين: …` after the last sentence end glued to a following letter.
     static func gluedTail(_ text: String) -> (head: String, tail: String)? {
         var best: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
+        let utf8 = text.utf8
+        // The stops are found on the bytes; only there are `Character`s looked at, and only
+        // when the stop starts one (the `Character` before it does not take it in).
+        for offset in stopOffsets(text) {
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
+            guard index > text.startIndex, TextShape.sentenceEnds.contains(text[index]) || TextShape.questionMarks.contains(text[index]) else { continue }
             let next = text.index(after: index)
+            guard text.index(before: next) == index else { continue }
             // Not after a capital, so that "U.S.A" is not split.
-            if TextShape.sentenceEnds.contains(text[index]) || TextShape.questionMarks.contains(text[index]), next < text.endIndex,
-               text[next].isLetter, index > text.startIndex, !text[text.index(before: index)].isUppercase {
+            if next < text.endIndex, text[next].isLetter, !text[text.index(before: index)].isUppercase {
                 best = next
             }
-            index = next
         }
         guard let best else { return nil }
         let tail = String(text[best...]).trimmingWhitespace()
         guard tail.split(separator: " ").count >= 3 else { return nil }
         return (String(text[..<best]).trimmingWhitespace(), tail)
+    }
+
+    private static let stopScalars = TextShape.sentenceEnds.union(TextShape.questionMarks).map { $0.unicodeScalars.first!.value }
+
+    /// The byte offsets of the scalars that end a sentence or a question.
+    private static func stopOffsets(_ text: String) -> [Int] {
+        UTF8Scalars.withBytes(text) { bytes in
+            var offsets: [Int] = []
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                if stopScalars.contains(value) { offsets.append(offset) }
+                offset += length
+            }
+            return offsets
+        }
     }
 
     /// Headings and dates never followed by a paragraph go to the last article as removed.

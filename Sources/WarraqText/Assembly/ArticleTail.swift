@@ -9,8 +9,7 @@ enum ArticleTail {
     /// Headings in a row, no paragraph between them, that make a link list.
     static let listHeadings = 6
 
-    static func trimmed(_ draft: Draft) -> Draft {
-        var draft = draft
+    static func trimmed(_ draft: consuming Draft) -> Draft {
         var end = listStart(draft) ?? draft.body.count
         while end > 0, case .heading = draft.body[end - 1] { end -= 1 }
         guard end < draft.body.count else { return draft }

@@ -52,17 +52,23 @@ struct Draft {
 
     /// Takes what was gathered before the first paragraph (removals, figures, metadata).
     mutating func absorb(_ other: Draft) {
-        removed = other.removed + removed
-        claimed = other.claimed + claimed
-        body = other.body + body
-        bodyLines = other.bodyLines + bodyLines
+        Self.prepend(other.removed, to: &removed)
+        Self.prepend(other.claimed, to: &claimed)
+        Self.prepend(other.body, to: &body)
+        Self.prepend(other.bodyLines, to: &bodyLines)
         date = date ?? other.date
         dateText = dateText ?? other.dateText
         dateline = dateline ?? other.dateline
-        authors = other.authors + authors
+        Self.prepend(other.authors, to: &authors)
         publisher = publisher ?? other.publisher
-        keywords = other.keywords + keywords
-        related = other.related + related
+        Self.prepend(other.keywords, to: &keywords)
+        Self.prepend(other.related, to: &related)
         if let range = other.lines { lines = lines.map { $0.union(range) } ?? range }
+    }
+
+    /// Puts `front` before `list` in place: most of what is absorbed is empty, and `+` would
+    /// build a new array all the same.
+    private static func prepend<Element>(_ front: [Element], to list: inout [Element]) {
+        if !front.isEmpty { list.insert(contentsOf: front, at: 0) }
     }
 }

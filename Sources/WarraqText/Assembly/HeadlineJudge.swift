@@ -39,7 +39,7 @@ enum HeadlineJudge {
     }
 
     /// The draft with its best headline as title, when that is another line than its title.
-    static func retitled(_ draft: Draft) -> Draft {
+    static func retitled(_ draft: consuming Draft) -> Draft {
         guard let start = textStart(draft) else { return draft }
         let candidates = self.candidates(draft, before: start)
         guard let best = pick(candidates, in: draft), best.source != .title else { return draft }
@@ -50,12 +50,19 @@ enum HeadlineJudge {
     /// right after it, else the first wide paragraph. A line with a link in it is no running
     /// text: lynx ends its dumps with a numbered list of every link's address.
     private static func textStart(_ draft: Draft) -> Int? {
-        let wide = draft.body.indices.map { index -> Bool in
-            guard case .paragraph(let paragraph) = draft.body[index] else { return false }
-            return DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+        // Judged as the search reaches them: the text mostly starts within the first blocks.
+        var judged = [Bool?](repeating: nil, count: draft.body.count)
+        func isWide(_ index: Int) -> Bool {
+            if let wide = judged[index] { return wide }
+            var wide = false
+            if case .paragraph(let paragraph) = draft.body[index] {
+                wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+            }
+            judged[index] = wide
+            return wide
         }
-        let run = wide.indices.first { wide[$0] && wide[($0 + 1)..<min($0 + 3, wide.count)].contains(true) }
-        return (run ?? wide.firstIndex(of: true)).map { draft.bodyLines[$0].first }
+        let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
+        return (run ?? draft.body.indices.first(where: isWide)).map { draft.bodyLines[$0].first }
     }
 
     private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {
@@ -95,12 +102,13 @@ enum HeadlineJudge {
 
     /// Whether a sentence is followed by a short labelled credit: `… the search. Photo: A. Name`.
     private static func hasCreditTail(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
-        let tail = bytes[(stop + 2)...]
-        guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
-        let spaces = tail.filter { $0 == 0x20 }.count
-        return spaces < creditWords && tail[..<colon].filter { $0 == 0x20 }.count < 2
+        UTF8Scalars.withBytes(text) { bytes in
+            guard bytes.count > 2, let stop = (0..<(bytes.count - 1)).last(where: { bytes[$0] == UInt8(ascii: ".") && bytes[$0 + 1] == 0x20 }) else { return false }
+            let tail = bytes[(stop + 2)...]
+            guard let colon = tail.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            let spaces = tail.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 }
+            return spaces < creditWords && tail[..<colon].reduce(0) { $1 == 0x20 ? $0 + 1 : $0 } < 2
+        }
     }
 
     private static func holdsLink(_ text: String) -> Bool { ByteSearch.contains("://", in: text) }
@@ -133,7 +141,8 @@ enum HeadlineJudge {
     /// line that holds another candidate is a breadcrumb or share line around the headline, and
     /// a line printed twice in a row is a caption under its photo: neither is the headline.
     private static func pick(_ candidates: [Candidate], in draft: Draft) -> Candidate? {
-        let texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
+        // Gathered once a candidate is wide enough for its echo to count.
+        lazy var texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
         var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
@@ -144,13 +153,18 @@ enum HeadlineJudge {
                     && (other.text.hasPrefix(candidate.text) || candidate.text.hasPrefix(other.text))
             }
             guard !holdsOther, !captioned else { continue }
-            let needle = ByteSearch.Needle(candidate.text)
-            let echoed = candidate.width >= echoWidth && texts.contains { $0.utf8.count > candidate.text.utf8.count && needle.occurs(in: $0) }
+            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, inside: texts)
             let rank = (echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
             if let current = best, !precedes(current.rank, rank) { continue }
             best = (candidate, rank)
         }
         return best?.candidate
+    }
+
+    /// Whether one of `texts`, longer than `text`, holds it.
+    private static func isPrinted(_ text: String, inside texts: [String]) -> Bool {
+        let needle = ByteSearch.Needle(text)
+        return texts.contains { $0.utf8.count > text.utf8.count && needle.occurs(in: $0) }
     }
 
     /// Whether rank `a` is below `b`: false before true, narrower before wider.
@@ -160,8 +174,7 @@ enum HeadlineJudge {
         return a.2 < b.2
     }
 
-    private static func retitle(_ draft: Draft, to best: Candidate) -> Draft {
-        var draft = draft
+    private static func retitle(_ draft: consuming Draft, to best: Candidate) -> Draft {
         if let line = draft.titleLine, let index = draft.claimed.firstIndex(where: { $0.lines?.first == line }) {
             let old = draft.claimed.remove(at: index)
             draft.removed.append(Removal(text: old.text, reason: .navigation, lines: old.lines))

@@ -34,8 +34,9 @@ enum LineEchoes {
         let line = lines[position]
         guard line.echoHash != 0 else { return 1 }
         let key = Self.key(line)
-        return lines[(position - window)..<(position + window)].reduce(0) { count, other in
-            other.echoHash == line.echoHash && TextShape.same(Self.key(other), key) ? count + 1 : count
+        return lines.positions((position - window)..<(position + window)).reduce(0) { count, other in
+            // The line itself is counted without comparing it with itself.
+            other == position || (lines[other].echoHash == line.echoHash && TextShape.same(Self.key(lines[other]), key)) ? count + 1 : count
         }
     }
 
@@ -50,8 +51,8 @@ enum LineEchoes {
         if repeats(position, in: lines) > 1 { return true }
         guard line.wordCount >= 3 else { return false }
         let needle = ByteSearch.Needle(line.text)
-        return lines[(position - window)..<(position + window)].contains { other in
-            other.text.utf8.count > line.text.utf8.count && needle.occurs(in: other.text)
+        return lines.positions((position - window)..<(position + window)).contains { other in
+            lines[other].text.utf8.count > line.text.utf8.count && needle.occurs(in: lines[other].text)
         }
     }
 }

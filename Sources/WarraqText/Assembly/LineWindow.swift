@@ -9,11 +9,16 @@ struct LineWindow {
     /// One past the position of the last line added.
     var end: Int { start + lines.count }
 
-    subscript(position: Int) -> ScrapeLine { lines[position - start] }
+    /// The line at `position`, lent rather than copied: the window is scanned hundreds of
+    /// lines wide for every heading, and a copy retains and releases each of a line's strings.
+    subscript(position: Int) -> ScrapeLine {
+        _read { yield lines[position - start] }
+    }
 
-    /// The lines kept in `range`, clamped to what the window holds.
-    subscript(range: Range<Int>) -> ArraySlice<ScrapeLine> {
-        lines[(max(range.lowerBound, start) - start)..<(min(range.upperBound, end) - start)]
+    /// The positions in `range` that the window holds.
+    func positions(_ range: Range<Int>) -> Range<Int> {
+        let lower = max(range.lowerBound, start)
+        return lower..<max(min(range.upperBound, end), lower)
     }
 
     mutating func append(_ line: ScrapeLine) { lines.append(line) }

@@ -55,7 +55,7 @@ struct ThinArticles {
     }
 
     private mutating func judgeNext() {
-        let draft = undecided.removeFirst()
+        var draft = undecided.removeFirst()
         let index = judged - wordsStart
         judged += 1
         // A dateline is a wire story's mark: a feed's one-paragraph items stay articles.
@@ -68,12 +68,11 @@ struct ThinArticles {
             wordsStart += Self.neighbourhood
         }
         if !isThin {
-            var article = draft
             // Thin drafts before the first article wait for it; later ones join the article before them.
-            for earlier in waiting.reversed() { article.fold(earlier, after: false) }
+            for earlier in waiting.reversed() { draft.fold(earlier, after: false) }
             waiting = []
             if let open { ready.append(open) }
-            open = article
+            open = draft
         } else if open == nil {
             waiting.append(draft)
         } else {

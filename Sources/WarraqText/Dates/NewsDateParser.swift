@@ -51,18 +51,16 @@ public struct NewsDateParser: Sendable {
         word.utf8.contains { (0x30...0x39).contains($0) }
     }
 
-    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes: the digits
-    /// folding turns into ASCII ones.
+    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes eight at a
+    /// time: the digits folding turns into ASCII ones. Most lines asked have none.
     private static func hasDigit(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if (0x30...0x39).contains(byte) || (previous == 0xD9 && (0xA0...0xA9).contains(byte))
-                || (previous == 0xDB && (0xB0...0xB9).contains(byte)) {
-                return true
-            }
-            previous = byte
+        UTF8Scalars.withBytes(text) { bytes in
+            ByteWords.contains(bytes) { byte, previous in
+                ByteWords.within(byte, from: 0x30, count: 10)
+                    | (ByteWords.equal(previous, 0xD9) & ByteWords.within(byte, from: 0xA0, count: 10))
+                    | (ByteWords.equal(previous, 0xDB) & ByteWords.within(byte, from: 0xB0, count: 10))
+            } accepting: { _ in true }
         }
-        return false
     }
 
     private func match(_ words: [String], at start: Int) -> Match? {
@@ -107,7 +105,8 @@ public struct NewsDateParser: Sendable {
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
         var first = Self.trimPunctuation(words[index])
-        let paired = first.firstIndex(of: "/")
+        // Found on the bytes: a `Character` search breaks every word into graphemes.
+        let paired = first.utf8.firstIndex(of: 0x2F)
         if let paired { first = String(first[..<paired]) }
         guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
@@ -155,6 +154,8 @@ public struct NewsDateParser: Sendable {
     }
 
     private func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
+        // Ten scalars take ten bytes at least: shorter words are no date.
+        guard word.utf8.count >= 10 else { return nil }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/", scalars[7] == scalars[4],
               let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),

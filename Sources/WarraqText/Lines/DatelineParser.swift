@@ -3,103 +3,195 @@ import WarraqCore
 /// Finds a dateline at the start of a paragraph: `موسكو-سانا`, `سمارت ــ تركيا`,
 /// `القاهرة (رويترز) -`, `LONDON (Reuters) -`. Which side is the agency comes from the profile's
 /// agency list; without a known agency only the `PLACE (AGENCY) -` form is trusted.
+///
+/// The assembler asks this of every article's first paragraph and the classifier of every
+/// short line, so the line is read as UTF-8 scalars and only as far as a dateline can reach:
+/// a line whose first words hold no dash or bracket is turned away after them.
 struct DatelineParser: Sendable {
     let profile: ScrapeProfile
 
     /// Dash-like characters that separate place and agency; tatweel doubles as a dash in scrapes.
     static let dashes: Set<Character> = ["-", "–", "—", "ـ", "‐", "−"]
-    private static let dashScalars = Set(dashes.map { $0.unicodeScalars.first!.value })
+    /// The dashes as scalars, looked through on every scalar of a line's first words.
+    fileprivate static let dashScalars = dashes.map { $0.unicodeScalars.first!.value }
+    /// What may not stand in the place before a bracket: a sentence end, a comma or a colon.
+    private static let placeBreaks = Set(TextShape.sentenceEnds.union([",", "،", ":"]).map { $0.unicodeScalars.first!.value })
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
-        parenthesized(raw) ?? dashed(raw)
+        UTF8Scalars.withBytes(raw) { bytes in
+            let line = RawLine(text: raw, bytes: bytes)
+            return parenthesized(line) ?? dashed(line)
+        }
     }
 
     /// `PLACE (AGENCY) - text`
-    private func parenthesized(_ raw: String) -> (Dateline, String)? {
-        // The place before the bracket has at most three words.
-        guard let words = TextShape.words(raw, before: [0x28], limit: 4), words < 4 else { return nil }
-        guard let open = raw.firstIndex(of: "("), let close = raw[open...].firstIndex(of: ")") else { return nil }
-        let place = TextShape.foldSpaces(raw[..<open])
-        let agency = TextShape.foldSpaces(raw[raw.index(after: open)..<close])
-        guard (1...3).contains(place.split(separator: " ").count), (1...3).contains(agency.split(separator: " ").count),
-              !place.contains(where: { TextShape.sentenceEnds.contains($0) || $0 == "," || $0 == "،" || $0 == ":" })
+    private func parenthesized(_ line: RawLine) -> (Dateline, String)? {
+        // The place before the bracket and the agency in it have at most three words each.
+        guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { line.bytes[$0] == 0x28 }), placeWords >= 1,
+              let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { line.bytes[$0] == 0x29 }), agencyWords >= 1,
+              !line.contains(0..<open, where: { Self.placeBreaks.contains(line.scalar(at: $0).value) })
         else { return nil }
-        var rest = raw[raw.index(after: close)...].drop { $0.isWhitespace }
-        guard let dash = rest.first, Self.dashes.contains(dash) else { return nil }
-        rest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace }
-        let text = TextShape.foldSpaces(raw[..<raw.index(after: close)]) + " " + String(dash)
-        return (Dateline(place: place, agency: agency, text: text), TextShape.foldSpaces(rest))
-    }
-
-    /// The first words of `text` (split at ASCII spaces), at most `limit` of them.
-    private static func leadingWords(_ text: Substring, limit: Int) -> [Substring] {
-        var words: [Substring] = []
-        var rest = text[...]
-        while words.count < limit {
-            rest = rest.drop { $0 == " " }
-            guard !rest.isEmpty else { break }
-            let end = rest.utf8.firstIndex(of: 0x20) ?? rest.endIndex
-            words.append(rest[..<end])
-            rest = rest[end...]
-        }
-        return words
-    }
-
-    /// Where the first double space is, else the first NBSP.
-    private static func firstWideSpace(_ text: Substring) -> String.Index? {
-        let offset: Int? = UTF8Scalars.withBytes(text) { bytes in
-            var nbsp: Int?
-            for index in bytes.indices.dropFirst() {
-                if bytes[index - 1] == 0x20, bytes[index] == 0x20 { return index - 1 }
-                if nbsp == nil, bytes[index - 1] == 0xC2, bytes[index] == 0xA0 { nbsp = index - 1 }
-            }
-            return nbsp
-        }
-        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+        let dashStart = line.skip(from: close + 1, while: line.isWhitespace)
+        guard line.isDash(at: dashStart) else { return nil }
+        let rest = line.skip(from: dashStart) { line.isDash(at: $0) || line.isWhitespace(at: $0) }
+        let place = line.folded(0..<open)
+        let agency = line.folded((open + 1)..<close)
+        let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + line.scalar(at: dashStart).length))
+        return (Dateline(place: place, agency: agency, text: text), line.folded(rest..<line.bytes.count))
     }
 
     /// `A - B text`, one side a known agency.
-    private func dashed(_ raw: String) -> (Dateline, String)? {
-        // The name before the dash has at most two words.
-        guard let words = TextShape.words(raw, before: Self.dashScalars, limit: 3), words < 3 else { return nil }
-        let trimmed = raw.drop { $0.isWhitespace }
-        guard let dashStart = trimmed.firstIndex(where: Self.dashes.contains) else { return nil }
-        let left = TextShape.foldSpaces(trimmed[..<dashStart])
-        guard (1...2).contains(left.split(separator: " ").count),
-              !left.contains(where: { !$0.isLetter && $0 != " " && $0 != "." }) else { return nil }
-        let afterDash = trimmed[dashStart...].drop { Self.dashes.contains($0) }
-        guard afterDash.first?.isLetter == true || afterDash.first?.isWhitespace == true else { return nil }
-        let right = afterDash.drop { $0.isWhitespace }
+    private func dashed(_ line: RawLine) -> (Dateline, String)? {
+        // The name before the dash has one or two words, of letters (and dots) only.
+        guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: line.isDash), leftWords >= 1 else { return nil }
+        let start = line.skip(from: 0, while: line.isWhitespace)
+        guard !line.contains(start..<dashStart, where: { offset in
+            let value = line.scalar(at: offset).value
+            return !Self.isLetter(value) && !isFoldableSpace(value) && value != 0x2E
+        }) else { return nil }
+        let afterDash = line.skip(from: dashStart, while: line.isDash)
+        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || TextShape.isWhitespace(next) else { return nil }
+        let right = line.skip(from: afterDash, while: line.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
-        let rightWords = Self.leadingWords(right, limit: 4)
+        let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
         guard let firstWord = rightWords.first else { return nil }
 
+        let left = line.folded(start..<dashStart)
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = Self.firstWideSpace(right), Self.leadingWords(right[..<wide], limit: 4).count <= 3 {
-            placeWords = Self.leadingWords(right[..<wide], limit: 4).count
-        } else if profile.placePrefixes.contains(Folding.fold(firstWord)), rightWords.count > 1 {
+        if let wide = line.firstWideSpace(from: right), case let words = line.spacedWords(from: right, before: wide, limit: 4).count, words <= 3 {
+            placeWords = words
+        } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
             placeWords = 2
         }
-        let rightName = rightWords.prefix(placeWords).joined(separator: " ")
+        let rightName = rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
         let agency: String, place: String, nameWords: Int
         if leftKnown {
             (agency, place, nameWords) = (left, rightName, placeWords)
         } else if profile.agencies.contains(Folding.fold(rightName)) {
             (agency, place, nameWords) = (rightName, left, placeWords)
-        } else if profile.agencies.contains(Folding.fold(firstWord)) {
-            (agency, place, nameWords) = (String(firstWord), left, 1)
+        } else if profile.agencies.contains(Folding.fold(line.substring(firstWord))) {
+            (agency, place, nameWords) = (line.string(firstWord), left, 1)
         } else {
             return nil
         }
-        var rest = right[...]
+        var end = right
         for _ in 0..<nameWords {
-            rest = rest.drop { !$0.isWhitespace }.drop { $0.isWhitespace }
+            end = line.skip(from: line.skip(from: end) { !line.isWhitespace(at: $0) }, while: line.isWhitespace)
         }
-        let consumed = trimmed[..<rest.startIndex]
-        let cleanedRest = rest.drop { Self.dashes.contains($0) || $0.isWhitespace || $0 == ":" }
-        return (Dateline(place: place, agency: agency, text: TextShape.foldSpaces(consumed)), TextShape.foldSpaces(cleanedRest))
+        let rest = line.skip(from: end) { line.isDash(at: $0) || line.isWhitespace(at: $0) || line.bytes[$0] == 0x3A }
+        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
     }
+
+    /// A letter, or a mark that joins the letter before it; ASCII and the Arabic letters
+    /// answered without a property look-up.
+    private static func isLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: return true
+        case 0..<0x80: return false
+        default:
+            let properties = Unicode.Scalar(value)!.properties
+            return properties.isAlphabetic || properties.isGraphemeExtend
+        }
+    }
+}
+
+/// A raw line and its UTF-8 bytes, walked by byte offsets.
+private struct RawLine {
+    let text: String
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
+
+    @inline(__always)
+    func isWhitespace(at offset: Int) -> Bool { TextShape.isWhitespace(scalar(at: offset).value) }
+
+    /// Whether a dash starts at `offset` and stands alone: tatweel under a vowel sign is part
+    /// of a letter, not a dash, as the `Character`s read.
+    @inline(__always)
+    func isDash(at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let (value, length) = scalar(at: offset)
+        guard DatelineParser.dashScalars.contains(value) else { return false }
+        guard offset + length < bytes.count, case let next = scalar(at: offset + length).value, next >= 0x0300 else { return true }
+        let properties = Unicode.Scalar(next)!.properties
+        return !properties.isGraphemeExtend && properties.generalCategory != .spacingMark && next != 0x200D
+    }
+
+    /// The offset of the first scalar from `start` on where `isStop` holds, and the words
+    /// (runs of non-space) before it, when there are at most `limit` of them.
+    @inline(__always)
+    func first(from start: Int, withinWords limit: Int, where isStop: (Int) -> Bool) -> (offset: Int, words: Int)? {
+        var words = 0
+        var inWord = false
+        var offset = start
+        while offset < bytes.count {
+            let (value, length) = scalar(at: offset)
+            if isStop(offset) { return (offset, words) }
+            if isFoldableSpace(value) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > limit { return nil }
+            }
+            offset += length
+        }
+        return nil
+    }
+
+    /// The offset after the scalars from `start` on where `accept` holds.
+    @inline(__always)
+    func skip(from start: Int, while accept: (Int) -> Bool) -> Int {
+        var offset = start
+        while offset < bytes.count, accept(offset) { offset += scalar(at: offset).length }
+        return offset
+    }
+
+    /// Whether `test` holds at a scalar in `range`.
+    @inline(__always)
+    func contains(_ range: Range<Int>, where test: (Int) -> Bool) -> Bool {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if test(offset) { return true }
+            offset += scalar(at: offset).length
+        }
+        return false
+    }
+
+    /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
+    func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var offset = start
+        while words.count < limit {
+            while offset < end, bytes[offset] == 0x20 { offset += 1 }
+            guard offset < end else { break }
+            let wordEnd = ByteSearch.first(0x20, in: bytes, from: offset, before: end) ?? end
+            words.append(offset..<wordEnd)
+            offset = wordEnd
+        }
+        return words
+    }
+
+    /// Where the first double space after `start` is, else the first NBSP.
+    func firstWideSpace(from start: Int) -> Int? {
+        var nbsp: Int?
+        for offset in (start + 1)..<max(start + 1, bytes.count) {
+            if bytes[offset - 1] == 0x20, bytes[offset] == 0x20 { return offset - 1 }
+            if nbsp == nil, bytes[offset - 1] == 0xC2, bytes[offset] == 0xA0 { nbsp = offset - 1 }
+        }
+        return nbsp
+    }
+
+    func substring(_ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        return Substring(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
+    func string(_ range: Range<Int>) -> String { String(substring(range)) }
+
+    /// The bytes in `range`, white space folded and trimmed.
+    func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
 }

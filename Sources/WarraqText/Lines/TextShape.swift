@@ -4,7 +4,6 @@ import WarraqCore
 enum TextShape {
     /// Quotation marks that wrap titles in scrapes (`‘…’`, `“…”`, `«…»`).
     static let quotes: Set<Character> = ["\"", "'", "‘", "’", "“", "”", "«", "»", "„", "‹", "›", "`"]
-    private static let quoteScalars = Set(quotes.map { $0.unicodeScalars.first! })
     static let sentenceEnds: Set<Character> = [".", "!", "…", "۔", "。"]
     static let questionMarks: Set<Character> = ["?", "؟"]
 
@@ -44,45 +43,6 @@ enum TextShape {
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
     static func foldSpaces(_ text: Substring) -> String { text.foldingWhitespace() }
 
-    /// The text without quotation marks wrapping it (both ends, or a stray one at either end).
-    static func unquoted(_ text: String) -> String {
-        // Most lines neither start nor end with a quote or a space: nothing to take off.
-        if UTF8Scalars.withBytes(text, { bytes in
-            !bytes.isEmpty && !mayStartQuoteOrSpace(bytes[0]) && !mayStartQuoteOrSpace(bytes[UTF8Scalars.start(before: bytes.count, in: bytes)])
-        }) {
-            return text
-        }
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           !quoteScalars.contains(first), !quoteScalars.contains(last),
-           !first.properties.isWhitespace, !last.properties.isWhitespace {
-            return text
-        }
-        var scalars = Substring(text)
-        while let first = scalars.first, quotes.contains(first), !balancedInside(scalars, mark: first) { scalars.removeFirst() }
-        while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
-        return String(scalars).trimmingWhitespace()
-    }
-
-    /// Whether a scalar starting with this byte may be a quotation mark or white space.
-    private static func mayStartQuoteOrSpace(_ lead: UInt8) -> Bool { quoteAndSpaceLeads[Int(lead)] }
-
-    private static let quoteAndSpaceLeads: [Bool] = {
-        var leads = [Bool](repeating: false, count: 256)
-        // Unicode's White_Space scalars are ASCII, U+0085, U+00A0, U+1680, U+2000… and U+3000.
-        let spaceLeads: [UInt8] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3]
-        for lead in spaceLeads + quotes.map({ $0.utf8.first! }) { leads[Int(lead)] = true }
-        return leads
-    }()
-
-    /// True when `mark` also appears inside (so the outer one closes an inner quotation).
-    private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
-        guard mark != "‘", mark != "’" else { return false }
-        let inner = text.dropFirst().dropLast()
-        // A mark found among the bytes may still be part of a longer character: then look closer.
-        guard ByteSearch.Needle(String(mark)).occurs(in: inner) else { return false }
-        return inner.contains(mark)
-    }
-
     /// The last visible character, closing quotes and brackets skipped.
     static func lastMeaningful(_ text: String) -> Character? {
         text.reversed().first { !quotes.contains($0) && $0 != ")" && $0 != "]" && !$0.isWhitespace }
@@ -121,30 +81,6 @@ enum TextShape {
         switch value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A, 0x0660...0x0669: true
         default: false
-        }
-    }
-
-    /// Words (runs of non-space) before the first of `stops` in the text, counted on its bytes
-    /// up to `limit`; nil when none of `stops` occurs. Datelines and tickers are judged by
-    /// their first words, so long lines are passed over without a `Character` loop.
-    static func words(_ text: some StringProtocol, before stops: Set<UInt32>, limit: Int) -> Int? {
-        UTF8Scalars.withBytes(text) { bytes in
-            var words = 0
-            var inWord = false
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                if stops.contains(value) { return words }
-                if isFoldableSpace(value) {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    words += 1
-                    if words >= limit { return words }
-                }
-                index += length
-            }
-            return nil
         }
     }
 

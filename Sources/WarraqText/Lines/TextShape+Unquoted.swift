@@ -1,0 +1,101 @@
+import WarraqCore
+
+extension TextShape {
+    /// The text without quotation marks wrapping it (both ends, or a stray one at either end),
+    /// white space trimmed after. The classifier asks this of every line and the assembler of
+    /// every title, so the marks are found on the bytes at the two ends; only a mark that a
+    /// neighbouring scalar could join into a longer `Character`, or one printed inside the
+    /// text as well, sends the text to the `Character` walk.
+    static func unquoted(_ text: String) -> String {
+        guard let kept = UTF8Scalars.withBytes(text, QuoteEnds.kept) else { return unquotedByCharacters(text) }
+        if kept.count == text.utf8.count { return text }
+        let utf8 = text.utf8
+        return String(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)])
+    }
+
+    /// `unquoted` walked `Character` by `Character`: the rule itself, for the texts the byte
+    /// walk cannot judge alone.
+    static func unquotedByCharacters(_ text: String) -> String {
+        var scalars = Substring(text)
+        while let first = scalars.first, quotes.contains(first), !balancedInside(scalars, mark: first) { scalars.removeFirst() }
+        while let last = scalars.last, quotes.contains(last), !balancedInside(scalars.dropLast(), mark: last) { scalars.removeLast() }
+        return String(scalars).trimmingWhitespace()
+    }
+
+    /// True when `mark` also appears inside (so the outer one closes an inner quotation).
+    private static func balancedInside(_ text: Substring, mark: Character) -> Bool {
+        guard mark != "‘", mark != "’" else { return false }
+        let inner = text.dropFirst().dropLast()
+        // A mark found among the bytes may still be part of a longer character: then look closer.
+        guard ByteSearch.Needle(String(mark)).occurs(in: inner) else { return false }
+        return inner.contains(mark)
+    }
+}
+
+extension TextShape {
+    /// Unicode white space, as `Character.isWhitespace` has it, without a property look-up: the
+    /// foldable spaces less the zero-width space and BOM.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
+    }
+}
+
+/// The byte walk behind `TextShape.unquoted`.
+private enum QuoteEnds {
+    /// The quotation marks as scalars, looked through at both ends of every line.
+    static let marks = TextShape.quotes.map { $0.unicodeScalars.first!.value }
+    /// Single quotes are apostrophes too, so one inside the text does not balance an outer one.
+    static let unbalanced: Set<UInt32> = [0x2018, 0x2019]
+
+    /// The bytes kept once wrapping quotation marks and white space are taken off the ends;
+    /// nil when only the `Character` walk can tell.
+    static func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            let (mark, length) = UTF8Scalars.decode(bytes, at: start)
+            guard marks.contains(mark) else { break }
+            // A mark the next scalar joins is no quotation mark `Character`.
+            if start + length < end, !standsApart(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
+            // Does the mark occur between this one and the last scalar? Then it may balance.
+            let inner = (start + length)..<max(start + length, UTF8Scalars.start(before: end, in: bytes))
+            if !unbalanced.contains(mark), occurs(bytes, start, length, in: inner) { return nil }
+            start += length
+        }
+        while start < end {
+            let last = UTF8Scalars.start(before: end, in: bytes)
+            let mark = UTF8Scalars.decode(bytes, at: last).value
+            guard marks.contains(mark) else { break }
+            if last > start, !standsApart(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
+            let inner = min(start + UTF8Scalars.decode(bytes, at: start).length, last)..<last
+            if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
+            end = last
+        }
+        while start < end, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
+        while end > start, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: end, in: bytes)).value) {
+            end = UTF8Scalars.start(before: end, in: bytes)
+        }
+        return start..<end
+    }
+
+    /// Whether the bytes `bytes[at..<(at + length)]` occur within `range`.
+    private static func occurs(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int, in range: Range<Int>) -> Bool {
+        guard range.count >= length else { return false }
+        var position = range.lowerBound
+        while let hit = ByteSearch.first(bytes[at], in: bytes, from: position, before: range.upperBound - length + 1) {
+            if (0..<length).allSatisfy({ bytes[hit + $0] == bytes[at + $0] }) { return true }
+            position = hit + 1
+        }
+        return false
+    }
+
+    /// Scalars that never join a quotation mark beside them into one `Character`: no
+    /// combining mark, joiner or prepended sign (Latin, the Arabic letters and digits, general
+    /// punctuation). Others are left to the `Character` walk.
+    private static func standsApart(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
+        default: false
+        }
+    }
+}

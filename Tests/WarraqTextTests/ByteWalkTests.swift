@@ -1,0 +1,40 @@
+import Testing
+@testable import WarraqText
+
+/// Line shapes the assembler reads on UTF-8 bytes, checked against the `Character` rules they
+/// stand for.
+@Suite("Byte walks over line shapes")
+struct ByteWalkTests {
+    @Test("unquoting on bytes agrees with the Character walk", arguments: [
+        "\"عنوان الخبر\"", "«عنوان»", "“Title”", "‘Title’", "'it's'", "\"a \"b\" c\"", "\"قال \"نعم\"", "\"", "", "plain text",
+        "  \"x\"  ", "ends with a quote\"", "\"starts with one", "‹a›", "„a“", "`code`", "\"\"double\"\"", " \u{A0}\"x\" ",
+        "\"\u{064B}x\"", "x\u{0600}\"", "\"x\u{0301}\"", "\u{200B}\"x\"", "”عنوان“", "«قال: \"نعم\"»", "\"…\"", "عنوان…",
+    ])
+    func unquoted(text: String) {
+        #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
+    }
+
+    @Test("wrapping quotes and spaces come off", arguments: [
+        ("«عنوان الخبر»", "عنوان الخبر"), ("\"Title\"", "Title"), ("“قال”", "قال"), ("عنوان", "عنوان"), (" \"Title", "\"Title"),
+    ])
+    func unquotedTitles(text: String, title: String) {
+        #expect(TextShape.unquoted(text) == title)
+    }
+
+    @Test("a tweet glued to a sentence end is split off", arguments: [
+        ("قال المتحدث إن القرار دستوري.الكرملين يرد على التصريحات", "قال المتحدث إن القرار دستوري.", "الكرملين يرد على التصريحات"),
+        ("Is it over?Then more words follow here", "Is it over?", "Then more words follow here"),
+    ])
+    func gluedTail(text: String, head: String, tail: String) {
+        let split = ArticleAssembler.gluedTail(text)
+        #expect(split?.head == head)
+        #expect(split?.tail == tail)
+    }
+
+    /// After a capital it is an abbreviation; a stop a sign before it takes into its
+    /// `Character` is no stop; too short a tail is no tweet.
+    @Test("no tweet is split off", arguments: ["Made in the U.S.A today and more", "كلمة \u{0600}.الكرملين يرد على التصريحات", "قال ذلك.نعم"])
+    func noGluedTail(text: String) {
+        #expect(ArticleAssembler.gluedTail(text) == nil)
+    }
+}
