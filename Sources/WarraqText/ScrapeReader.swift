@@ -13,7 +13,7 @@ public struct ScrapeReader: DocumentReader {
 
     /// The format with a profile that user files have extended.
     public static func format(profile: ScrapeProfile) -> ReaderFormat {
-        let classifier = BuiltOnFirstUse { LineClassifier(profile: profile) }
+        let classifier = BuiltOnFirstUse { unshared in LineClassifier(profile: unshared ? profile.unsharedCopy() : profile) }
         return ReaderFormat(
             name: "scrape",
             summary: "raw scrape dumps: articles, titles, dates, datelines, captions and boilerplate found",

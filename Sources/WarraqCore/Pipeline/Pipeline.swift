@@ -143,6 +143,10 @@ public struct Pipeline: Sendable {
     /// flat (1 GB in 31 MB files at --jobs 2 peaked at 78 MB with 16 MB).
     static let aheadBudget = 4 << 20
 
+    /// How many bytes of the current input's documents a worker gathers before it wakes the
+    /// output: as much as the output's buffer writes at once, so one wake-up is one write.
+    static let outputBatch = 64 << 10
+
     /// Converts inputs on `jobs` workers, handing their documents to `accept` in input order as
     /// they come and each input's result, with its path, to `account` when it is done.
     private func convertConcurrently<Inputs: Sequence<Input>>(
@@ -151,7 +155,7 @@ public struct Pipeline: Sendable {
         accept: (Piece, inout InputResult) throws -> Void,
         account: (inout InputResult, String) throws -> Void
     ) throws {
-        let handoff = OrderedHandoff(budget: Self.aheadBudget)
+        let handoff = OrderedHandoff(budget: Self.aheadBudget, batch: Self.outputBatch)
         let workers = DispatchGroup()
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: workers) {

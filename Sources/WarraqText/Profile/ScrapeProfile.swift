@@ -21,6 +21,8 @@ public struct ScrapeProfile: Sendable {
     var months: [(name: String, month: Int)] = []
     /// Class, id and role hints for the HTML reader (the `html` key), added to its built-in ones.
     public internal(set) var html = HTMLHintLists()
+    /// The files added so far, in order, for `unsharedCopy()` to read again.
+    private var files: [(bytes: [UInt8], source: String)] = []
 
     /// The profile compiled into Warraq.
     public static let builtIn: ScrapeProfile = {
@@ -40,6 +42,16 @@ public struct ScrapeProfile: Sendable {
         }
         try ProfileReader(source: source).read(root, into: &self)
         sources.append(source)
+        files.append((bytes, source))
+    }
+
+    /// The same profile read again from its files, sharing no storage with this one: parallel
+    /// workers that each hold their own copy do not contend for its reference counts.
+    public func unsharedCopy() -> ScrapeProfile {
+        var copy = ScrapeProfile()
+        // Each file was read once without an error, so it reads again the same way.
+        for file in files { try! copy.add(yaml: file.bytes, source: file.source) }
+        return copy
     }
 }
 

@@ -10,7 +10,7 @@ public struct HTMLReader: DocumentReader {
     /// The format with a profile's class hints (its `html` key) and phrases added.
     public static func format(profile: ScrapeProfile) -> ReaderFormat {
         // Compiled on the run's first page: every run builds the registry, HTML or not.
-        let knowledge = BuiltOnFirstUse { Knowledge(profile: profile) }
+        let knowledge = BuiltOnFirstUse { unshared in Knowledge(profile: unshared ? profile.unsharedCopy() : profile) }
         return ReaderFormat(
             name: "html",
             summary: "news pages in HTML (.html.gz too): article text and metadata, furniture removed",
