@@ -15,6 +15,8 @@ enum DisplayWidth {
     /// line with a column need not measure all of it.
     static func of(_ text: Substring, upTo limit: Int = .max) -> Int {
         UTF8Scalars.withBytes(text) { bytes in
+            // Scalars of one column each come to at most `limit` one at a time.
+            if let width = narrowWidth(bytes) { return min(width, limit) }
             var width = 0
             var index = 0
             while index < bytes.count {
@@ -29,6 +31,23 @@ enum DisplayWidth {
                 index += length
             }
             return width
+        }
+    }
+
+    /// The width of text whose scalars are all below U+06C0, counted eight bytes at a time:
+    /// there every scalar takes one column but the combining marks, which in Arabic (most of
+    /// the scrapes) are found by their two bytes. Nil when some byte starts a scalar that the
+    /// tables must judge: U+0300…U+037F (the Latin combining marks), U+06C0 on.
+    private static func narrowWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        ByteWords.count(bytes) { byte, previous in
+            // ASCII and lead bytes start scalars; continuation bytes are 10xxxxxx.
+            let starts = (~byte | byte << 1) & ByteWords.highs
+            // U+0610…U+061A, U+064B…U+065F and U+0670.
+            let marks = ByteWords.equal(previous, 0xD8) & ByteWords.within(byte, from: 0x90, count: 0x0B)
+                | ByteWords.equal(previous, 0xD9) & (ByteWords.within(byte, from: 0x8B, count: 0x15) | ByteWords.equal(byte, 0xB0))
+            return starts & ~marks
+        } unless: { byte, _ in
+            ByteWords.within(byte, from: 0xCC, count: 2) | ByteWords.within(byte, from: 0xDB, count: 0x25)
         }
     }
 

@@ -136,9 +136,10 @@ struct PhraseList: Sendable {
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {
-        phrases.indices.first { index in
+        let found = UTF8Scalars.withBytes(folded) { line in phrases.indices.filter { needles[$0].occurs(in: line) } }
+        return found.first { index in
             let phrase = phrases[index]
-            return needles[index].occurs(in: folded) && ByteSearch.offsets(of: phrase, in: folded).contains { offset in
+            return ByteSearch.offsets(of: phrase, in: folded).contains { offset in
                 ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
             }
         }.map { phrases[$0] }

@@ -35,8 +35,9 @@ struct LineClassifier: Sendable {
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
-    /// `wordCount` is `text`'s, which the reader has counted already.
-    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring) -> LineKind {
+    /// `wordCount` is `text`'s, which the reader has counted already; `singleSpaced` is true when
+    /// the reader knows `raw` to have no wide gap (`TextShape.isSingleSpaced`), so no ticker.
+    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
@@ -49,7 +50,7 @@ struct LineClassifier: Sendable {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
-        if isTicker(raw) { return .boilerplate(.navigation) }
+        if !singleSpaced, isTicker(raw) { return .boilerplate(.navigation) }
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
