@@ -31,34 +31,6 @@ public enum ByteWords {
         return total &+ sum(lanes)
     }
 
-    /// How many bytes pass `test`, or nil as soon as some byte passes `stop`: a count that
-    /// handles the common bytes eight at a time and leaves the rare ones to a slower caller.
-    /// Lanes past the end are masked out of both tests.
-    @inlinable @inline(__always)
-    public static func count(_ bytes: UnsafeBufferPointer<UInt8>, _ test: (_ byte: UInt64, _ previous: UInt64) -> UInt64, unless stop: (_ byte: UInt64, _ previous: UInt64) -> UInt64) -> Int? {
-        var total = 0
-        var lanes: UInt64 = 0
-        var words = 0
-        var last: UInt8 = 0
-        var index = 0
-        while index < bytes.count {
-            let word = load(bytes, at: index)
-            let previous = word << 8 | UInt64(last)
-            let inside = index + 8 <= bytes.count ? highs : highs >> (8 * (8 - (bytes.count - index)))
-            if stop(word, previous) & inside != 0 { return nil }
-            lanes &+= (test(word, previous) & inside) >> 7
-            last = UInt8(truncatingIfNeeded: word >> 56)
-            index += 8
-            words += 1
-            if words == 255 {
-                total &+= sum(lanes)
-                lanes = 0
-                words = 0
-            }
-        }
-        return total &+ sum(lanes)
-    }
-
     /// The sum of a word's eight bytes.
     @inlinable @inline(__always)
     static func sum(_ lanes: UInt64) -> Int {

@@ -15,8 +15,6 @@ enum DisplayWidth {
     /// line with a column need not measure all of it.
     static func of(_ text: Substring, upTo limit: Int = .max) -> Int {
         UTF8Scalars.withBytes(text) { bytes in
-            // Scalars of one column each come to at most `limit` one at a time.
-            if let width = narrowWidth(bytes) { return min(width, limit) }
             var width = 0
             var index = 0
             while index < bytes.count {
@@ -26,30 +24,23 @@ enum DisplayWidth {
                     index += 1
                     continue
                 }
+                if bytes[index] < 0xE0 {
+                    // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
+                    width += Int(twoByteWidths[Int(bytes[index] & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
+                    index += 2
+                    continue
+                }
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                width += value < 0x300 ? 1 : isZeroWidth(value) ? 0 : isWide(value) ? 2 : 1
+                width += of(Unicode.Scalar(value)!)
                 index += length
             }
             return width
         }
     }
 
-    /// The width of text whose scalars are all below U+06C0, counted eight bytes at a time:
-    /// there every scalar takes one column but the combining marks, which in Arabic (most of
-    /// the scrapes) are found by their two bytes. Nil when some byte starts a scalar that the
-    /// tables must judge: U+0300…U+037F (the Latin combining marks), U+06C0 on.
-    private static func narrowWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        ByteWords.count(bytes) { byte, previous in
-            // ASCII and lead bytes start scalars; continuation bytes are 10xxxxxx.
-            let starts = (~byte | byte << 1) & ByteWords.highs
-            // U+0610…U+061A, U+064B…U+065F and U+0670.
-            let marks = ByteWords.equal(previous, 0xD8) & ByteWords.within(byte, from: 0x90, count: 0x0B)
-                | ByteWords.equal(previous, 0xD9) & (ByteWords.within(byte, from: 0x8B, count: 0x15) | ByteWords.equal(byte, 0xB0))
-            return starts & ~marks
-        } unless: { byte, _ in
-            ByteWords.within(byte, from: 0xCC, count: 2) | ByteWords.within(byte, from: 0xDB, count: 0x25)
-        }
-    }
+    /// The widths of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer, by scalar value:
+    /// most of a line's scalars outside ASCII, looked up without the range tests.
+    private static let twoByteWidths: [UInt8] = (0..<0x800).map { UInt8(of(Unicode.Scalar(UInt32($0))!)) }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {
