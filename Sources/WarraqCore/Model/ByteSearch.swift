@@ -60,6 +60,15 @@ public enum ByteSearch {
         }
     }
 
+    /// Whether UTF-8 `bytes` start with `prefix`, compared by `memcmp`: the generic
+    /// `elementsEqual` walks a byte at a time, and phrase lists compare every line's opening.
+    public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        var prefix = prefix
+        return prefix.withUTF8 { pattern in
+            pattern.count == 0 || (pattern.count <= bytes.count && memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0)
+        }
+    }
+
     /// A pattern looked for in many texts (a heading in the lines around it), found by its
     /// rarest byte: its first byte is a poor anchor for `memchr` in Arabic, where every other
     /// byte is the lead byte 0xD8 or 0xD9.

@@ -142,9 +142,7 @@ struct PhraseList: Sendable {
             candidates.lazy.map { phrases[$0] }.first { phrase in
                 // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
                 // many times more per phrase.
-                phrase.utf8.withContiguousStorageIfAvailable { start in
-                    start.count <= line.count && start.elementsEqual(UnsafeBufferPointer(rebasing: line[..<start.count]))
-                } == true && ByteSearch.isBoundary(folded, after: phrase.utf8.count)
+                ByteSearch.hasPrefix(line, phrase) && ByteSearch.isBoundary(folded, after: phrase.utf8.count)
             }
         }
     }
