@@ -30,6 +30,9 @@ public struct ScrapeReader: DocumentReader {
     private let input: Input
     private let profile: ScrapeProfile
     private let classifier: LineClassifier
+    /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
+    /// not searched for each marker.
+    private let adMarkerLeads: [UInt8]
     private let sha256: String
     /// `input.stem`, which every document's id starts with: worked out once per input.
     private let stem: String
@@ -52,6 +55,7 @@ public struct ScrapeReader: DocumentReader {
         self.input = input
         self.profile = classifier.profile
         self.classifier = classifier
+        self.adMarkerLeads = Array(Set(classifier.profile.adMarkers.compactMap(\.utf8.first))).sorted()
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
@@ -115,7 +119,8 @@ public struct ScrapeReader: DocumentReader {
         // Known from the fold while the raw text is the line as read; a marker taken out may widen a gap.
         var singleSpaced = TextShape.isSingleSpaced(logical.raw, folded: text)
         var lines: [ScrapeLine] = []
-        for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
+        let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
+        for marker in adMarkers where ByteSearch.contains(marker, in: text) {
             lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
             text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
             rawText = Substring(Self.spacing(marker, in: rawText))
@@ -137,6 +142,14 @@ public struct ScrapeReader: DocumentReader {
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount))
         return lines
+    }
+
+    /// Whether the text has a byte some ad marker starts with, found by `memchr`. Taking a
+    /// marker out only adds spaces, so a text without one never comes to hold a marker.
+    private func holdsAdMarkerLead(_ text: String) -> Bool {
+        UTF8Scalars.withBytes(text) { bytes in
+            adMarkerLeads.contains { ByteSearch.first($0, in: bytes, from: 0, before: bytes.count) != nil }
+        }
     }
 
     /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
