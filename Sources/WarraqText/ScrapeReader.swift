@@ -30,6 +30,9 @@ public struct ScrapeReader: DocumentReader {
     private let input: Input
     private let profile: ScrapeProfile
     private let classifier: LineClassifier
+    /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
+    /// not searched for each marker.
+    private let adMarkerLeads: [UInt8]
     private let sha256: String
     /// `input.stem`, which every document's id starts with: worked out once per input.
     private let stem: String
@@ -52,6 +55,7 @@ public struct ScrapeReader: DocumentReader {
         self.input = input
         self.profile = classifier.profile
         self.classifier = classifier
+        self.adMarkerLeads = Array(Set(classifier.profile.adMarkers.compactMap(\.utf8.first))).sorted()
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
@@ -112,16 +116,21 @@ public struct ScrapeReader: DocumentReader {
     private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
         var text = TextShape.foldSpaces(logical.raw)
         var rawText = logical.raw
+        // Known from the fold while the raw text is the line as read; a marker taken out may widen a gap.
+        var singleSpaced = TextShape.isSingleSpaced(logical.raw, folded: text)
         var lines: [ScrapeLine] = []
-        for marker in profile.adMarkers where ByteSearch.contains(marker, in: text) {
+        let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
+        for marker in adMarkers where ByteSearch.contains(marker, in: text) {
             lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
             text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
             rawText = Substring(Self.spacing(marker, in: rawText))
+            singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
             lines.append(ScrapeLine(lines: logical.lines, text: markers, raw: markers, kind: .boilerplate(.navigation)))
             text = TextShape.foldSpaces(Substring(bare))
             rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
+            singleSpaced = false
         }
         guard !text.isEmpty else { return lines }
         if LinkMarkers.isAddressLine(text) {
@@ -130,26 +139,35 @@ public struct ScrapeReader: DocumentReader {
         }
         let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
-        let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText)
+        let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
         lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount))
         return lines
     }
 
-    /// The text with each occurrence of `marker` (left to right, not overlapping) a space.
-    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+    /// Whether the text has a byte some ad marker starts with, found by `memchr`. Taking a
+    /// marker out only adds spaces, so a text without one never comes to hold a marker.
+    private func holdsAdMarkerLead(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var copied = 0
-            let string = UTF8Scalars.string(bytes, 0..<bytes.count)
-            for offset in ByteSearch.offsets(of: marker, in: string) where offset >= copied {
-                out += UnsafeBufferPointer(rebasing: bytes[copied..<offset])
-                out.append(0x20)
-                copied = offset + marker.utf8.count
-            }
-            out += UnsafeBufferPointer(rebasing: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            adMarkerLeads.contains { ByteSearch.first($0, in: bytes, from: 0, before: bytes.count) != nil }
         }
+    }
+
+    /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
+    /// from slices of the text, which need no UTF-8 validation, as a string rebuilt from bytes would.
+    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+        let whole = String(text)
+        let utf8 = whole.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var copied = 0
+        for offset in ByteSearch.offsets(of: marker, in: whole) where offset >= copied {
+            out += whole[index(copied)..<index(offset)]
+            out += " "
+            copied = offset + marker.utf8.count
+        }
+        out += whole[index(copied)...]
+        return out
     }
 
     private func document(_ draft: Draft, number: Int) -> Document {

@@ -18,6 +18,10 @@ struct ByteWordsTests {
                 #expect((ByteWords.asciiSpace(word) & bit != 0) == (byte == 0x20 || (0x09...0x0D).contains(byte)))
                 let lead = (0x09...0x0D).contains(byte) || [0xC2, 0xE1, 0xE2, 0xE3, 0xEF].contains(byte)
                 #expect((ByteWords.spaceLead(word) & bit != 0) == lead)
+                for before: UInt8 in [0x20, 0x41] {
+                    let previous = UInt64(before) << (8 * lane) | (lane == 0 ? 0 : 0x41)
+                    #expect((ByteWords.equal(word, previous, 0x20) & bit != 0) == (byte == 0x20 && before == 0x20))
+                }
             }
         }
     }

@@ -44,11 +44,28 @@ public enum ByteSearch {
 
     public static func contains(_ needle: String, in text: String) -> Bool {
         var text = text
+        return text.withUTF8 { contains(needle, in: $0) }
+    }
+
+    public static func contains(_ needle: String, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { contains(needle, in: $0) }
+    }
+
+    /// Whether `needle` occurs in UTF-8 bytes a caller holds already.
+    public static func contains(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                pattern.count == 0 || (haystack.count >= pattern.count && find(pattern, in: haystack, from: 0) != nil)
-            }
+        return needle.withUTF8 { pattern in
+            pattern.count == 0 || (haystack.count >= pattern.count && find(pattern, in: haystack, from: 0) != nil)
+        }
+    }
+
+    /// Whether UTF-8 `bytes` start with `prefix`, compared by `memcmp`: the generic
+    /// `elementsEqual` walks a byte at a time, and phrase lists compare every line's opening.
+    public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        var prefix = prefix
+        return prefix.withUTF8 { pattern in
+            pattern.count == 0 || (pattern.count <= bytes.count && memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0)
         }
     }
 
@@ -70,11 +87,15 @@ public enum ByteSearch {
 
         /// Whether the pattern occurs in `text`.
         public func occurs(in text: some StringProtocol) -> Bool {
+            UTF8Scalars.withBytes(text) { occurs(in: $0) }
+        }
+
+        /// Whether the pattern occurs in UTF-8 bytes: a text matched against many needles is
+        /// opened once, not once a needle.
+        public func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !pattern.isEmpty else { return true }
-            return UTF8Scalars.withBytes(text) { haystack in
-                pattern.withUnsafeBufferPointer { pattern in
-                    haystack.count >= pattern.count && ByteSearch.find(pattern, in: haystack, from: 0, anchor: anchor) != nil
-                }
+            return pattern.withUnsafeBufferPointer { pattern in
+                haystack.count >= pattern.count && ByteSearch.find(pattern, in: haystack, from: 0, anchor: anchor) != nil
             }
         }
     }

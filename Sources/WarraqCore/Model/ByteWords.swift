@@ -75,6 +75,15 @@ public enum ByteWords {
         return ~(((difference & ~highs) &+ ~highs) | difference) & highs
     }
 
+    /// Lanes where both the byte and the one before it equal `byte`: one zero test for the
+    /// pair, cheaper than two `equal`s.
+    @inlinable @inline(__always)
+    public static func equal(_ word: UInt64, _ previous: UInt64, _ byte: UInt8) -> UInt64 {
+        let repeated = ones &* UInt64(byte)
+        let difference = (word ^ repeated) | (previous ^ repeated)
+        return ~(((difference & ~highs) &+ ~highs) | difference) & highs
+    }
+
     /// Lanes below `bound`, which is at most 0x80.
     @inlinable @inline(__always)
     public static func below(_ word: UInt64, _ bound: UInt8) -> UInt64 {

@@ -24,13 +24,23 @@ enum DisplayWidth {
                     index += 1
                     continue
                 }
+                if bytes[index] < 0xE0 {
+                    // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
+                    width += Int(twoByteWidths[Int(bytes[index] & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
+                    index += 2
+                    continue
+                }
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                width += value < 0x300 ? 1 : isZeroWidth(value) ? 0 : isWide(value) ? 2 : 1
+                width += of(Unicode.Scalar(value)!)
                 index += length
             }
             return width
         }
     }
+
+    /// The widths of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer, by scalar value:
+    /// most of a line's scalars outside ASCII, looked up without the range tests.
+    private static let twoByteWidths: [UInt8] = (0..<0x800).map { UInt8(of(Unicode.Scalar(UInt32($0))!)) }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {

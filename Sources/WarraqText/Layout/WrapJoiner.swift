@@ -87,13 +87,8 @@ struct WrapJoiner {
         return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
     }
 
-    /// Whether `://` is in the line, found on its bytes.
-    private static func holdsLink(_ line: Substring) -> Bool {
-        UTF8Scalars.withBytes(line) { bytes in
-            guard bytes.count >= 3 else { return false }
-            return (0..<(bytes.count - 2)).contains { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }
-        }
-    }
+    /// Whether `://` is in the line, found by `memchr`.
+    private static func holdsLink(_ line: Substring) -> Bool { ByteSearch.contains("://", in: line) }
 
     private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {
         guard width > column - slack, !isBlank(next) else { return false }

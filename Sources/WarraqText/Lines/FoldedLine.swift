@@ -34,8 +34,7 @@ struct FoldedLine {
             guard !isWhole else { return FoldedLine(whole: head) }
             // Folding keeps label marks and drops or spaces out the rest of what trimming
             // passes over, so the bare line is the fold of the text between those.
-            let (core, short) = Folding.fold(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), limit: longest + 1)
-            let bare = short && core.utf8.count <= longest ? LineClassifier.trimmingMarks(core) : nil
+            let bare = Folding.fold(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), within: longest).map(LineClassifier.trimmingMarks)
             return FoldedLine(head: head, isWhole: false, bare: bare)
         }
     }

@@ -14,55 +14,77 @@ enum Folding {
     /// when it stopped with input left.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (folded: String, isWhole: Bool) {
         var isWhole = true
-        // Lower-casing may lengthen a scalar (İ → i̇), by half at most; past `limit` comes at
-        // most one scalar's lower case and a space.
-        let capacity = limit >= bytes.count * 2 ? bytes.count * 2 + 4 : limit + 16
-        let folded = String(unsafeUninitializedCapacity: capacity) { out in
-            var count = 0
-            func put(_ byte: UInt8) {
-                out[count] = byte
-                count += 1
-            }
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                if count >= limit {
-                    isWhole = false
-                    break
-                }
-                let (v, length) = UTF8Scalars.decode(bytes, at: index)
-                defer { index += length }
-                if isSpace(v) {
-                    pendingSpace = count > 0
-                    continue
-                }
-                if vanishes(v) { continue }
-                if pendingSpace {
-                    put(0x20)
-                    pendingSpace = false
-                }
-                switch v {
-                case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
-                case 0x0649: put(0xD9); put(0x8A) // yeh
-                case 0x0629: put(0xD9); put(0x87) // heh
-                case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
-                case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
-                case 0x41...0x5A: put(UInt8(v + 0x20))
-                case 0...0x7F, 0x0590...0x08FF, 0x3000...0x9FFF:
-                    // ASCII, the Hebrew-to-Arabic blocks and CJK have no upper case.
-                    for offset in 0..<length { put(bytes[index + offset]) }
-                default:
-                    let scalar = Unicode.Scalar(v)!
-                    if scalar.properties.isUppercase {
-                        for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
-                    } else {
-                        for offset in 0..<length { put(bytes[index + offset]) }
-                    }
-                }
-            }
+        let folded = String(unsafeUninitializedCapacity: capacity(bytes.count, limit: limit)) { out in
+            let (count, whole) = write(bytes, limit: limit, into: out)
+            isWhole = whole
             return count
         }
         return (folded, isWhole)
+    }
+
+    /// The fold of valid UTF-8 `bytes` when it holds at most `limit` bytes, else nil: folded in
+    /// a scratch buffer, so that no string is made for a line too long to be a phrase.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, within limit: Int) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit + 1)) { out in
+            let (count, isWhole) = write(bytes, limit: limit + 1, into: out)
+            return isWhole && count <= limit ? String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self) : nil
+        }
+    }
+
+    /// The bytes `write` may put out: lower-casing may lengthen a scalar (İ → i̇), by half at
+    /// most; past `limit` comes at most one scalar's lower case and a space.
+    private static func capacity(_ count: Int, limit: Int) -> Int {
+        limit >= count * 2 ? count * 2 + 4 : limit + 16
+    }
+
+    /// Writes the fold of `bytes` into `out` (of `capacity` bytes), stopping once it holds at
+    /// least `limit` bytes; returns the bytes written and whether all of `bytes` was folded.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, isWhole: Bool) {
+        var isWhole = true
+        var count = 0
+        func put(_ byte: UInt8) {
+            out[count] = byte
+            count += 1
+        }
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            if count >= limit {
+                isWhole = false
+                break
+            }
+            let (v, length) = UTF8Scalars.decode(bytes, at: index)
+            defer { index += length }
+            if isSpace(v) {
+                pendingSpace = count > 0
+                continue
+            }
+            if vanishes(v) { continue }
+            if pendingSpace {
+                put(0x20)
+                pendingSpace = false
+            }
+            switch v {
+            case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
+            case 0x0649: put(0xD9); put(0x8A) // yeh
+            case 0x0629: put(0xD9); put(0x87) // heh
+            case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
+            case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
+            case 0x41...0x5A: put(UInt8(v + 0x20))
+            case 0...0x7F, 0x0590...0x08FF, 0x2000...0x206F, 0x3000...0x9FFF:
+                // ASCII, the Hebrew-to-Arabic blocks, general punctuation (curly quotes)
+                // and CJK have no upper case.
+                for offset in 0..<length { put(bytes[index + offset]) }
+            default:
+                let scalar = Unicode.Scalar(v)!
+                if scalar.properties.isUppercase {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
+                } else {
+                    for offset in 0..<length { put(bytes[index + offset]) }
+                }
+            }
+        }
+        return (count, isWhole)
     }
 
     /// Scalars folding reads as a space: white space and the joiner and direction marks.
@@ -120,9 +142,7 @@ struct PhraseList: Sendable {
             candidates.lazy.map { phrases[$0] }.first { phrase in
                 // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
                 // many times more per phrase.
-                phrase.utf8.withContiguousStorageIfAvailable { start in
-                    start.count <= line.count && start.elementsEqual(UnsafeBufferPointer(rebasing: line[..<start.count]))
-                } == true && ByteSearch.isBoundary(folded, after: phrase.utf8.count)
+                ByteSearch.hasPrefix(line, phrase) && ByteSearch.isBoundary(folded, after: phrase.utf8.count)
             }
         }
     }
@@ -136,9 +156,10 @@ struct PhraseList: Sendable {
 
     /// The first phrase that occurs anywhere in the folded line, as whole words.
     func occurrence(in folded: String) -> String? {
-        phrases.indices.first { index in
+        let found = UTF8Scalars.withBytes(folded) { line in phrases.indices.filter { needles[$0].occurs(in: line) } }
+        return found.first { index in
             let phrase = phrases[index]
-            return needles[index].occurs(in: folded) && ByteSearch.offsets(of: phrase, in: folded).contains { offset in
+            return ByteSearch.offsets(of: phrase, in: folded).contains { offset in
                 ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
             }
         }.map { phrases[$0] }

@@ -35,13 +35,22 @@ struct LineClassifier: Sendable {
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
-    /// `wordCount` is `text`'s, which the reader has counted already.
-    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring) -> LineKind {
+    /// `wordCount` is `text`'s, which the reader has counted already; `singleSpaced` is true when
+    /// the reader knows `raw` to have no wide gap (`TextShape.isSingleSpaced`), so no ticker.
+    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
-        if let kind = dateLine(text: text, wordCount: wordCount) { return kind }
+        // Parsed once, when first needed: the date-line and the byline tests read the same date.
+        // The parser alone is captured, not the whole classifier.
+        var parsed: NewsDateParser.Match?? = nil
+        let dates = dates
+        func date() -> NewsDateParser.Match? {
+            if parsed == nil { parsed = dates.parse(text) }
+            return parsed!
+        }
+        if let kind = dateLine(text: text, wordCount: wordCount, date: date) { return kind }
         if wordCount <= 30, profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
@@ -49,11 +58,11 @@ struct LineClassifier: Sendable {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
-        if isTicker(raw) { return .boilerplate(.navigation) }
+        if !singleSpaced, isTicker(raw) { return .boilerplate(.navigation) }
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
-        if wordCount <= Self.bylineWords, !sentence, let match = dates.parse(text) {
+        if wordCount <= Self.bylineWords, !sentence, let match = date() {
             return .bylineDate(match, dateText: Self.span(of: match, in: text))
         }
         if wordCount <= Self.headingWords, !sentence { return .heading }
@@ -146,9 +155,9 @@ struct LineClassifier: Sendable {
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
-    /// link or label after a bar.
-    private func dateLine(text: String, wordCount: Int) -> LineKind? {
-        guard wordCount <= 9, let match = dates.parse(text), match.wordsBefore <= 2 else { return nil }
+    /// link or label after a bar. `date` parses `text`.
+    private func dateLine(text: String, wordCount: Int, date: () -> NewsDateParser.Match?) -> LineKind? {
+        guard wordCount <= 9, let match = date(), match.wordsBefore <= 2 else { return nil }
         let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
         let remaining = wordCount - match.wordsBefore - match.wordCount
         if pieces.count == 2, dates.parse(pieces[0]) != nil {
