@@ -55,7 +55,7 @@ public struct ScrapeReader: DocumentReader {
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
-        self.assembler = ArticleAssembler(datelines: classifier.datelines)
+        self.assembler = ArticleAssembler(datelines: classifier.datelines, dates: classifier.dates)
     }
 
     public mutating func next() throws -> Document? {

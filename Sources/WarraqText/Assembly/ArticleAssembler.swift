@@ -16,6 +16,7 @@ struct ArticleAssembler {
     /// The position of the next line to judge.
     private var nextPosition = 0
     private let datelines: DatelineParser
+    private let dates: NewsDateParser
     /// The last draft is the article still open; earlier ones are passed on to `thin`.
     private var drafts: [Draft] = []
     private var thin = ThinArticles()
@@ -47,8 +48,9 @@ struct ArticleAssembler {
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
 
-    init(datelines: DatelineParser) {
+    init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
+        self.dates = dates
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
@@ -64,7 +66,7 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(Self.finished) }
+    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(finished) }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -72,12 +74,13 @@ struct ArticleAssembler {
         finishDrafts()
         thin.add(drafts)
         drafts = []
-        return thin.finish().map(Self.finished)
+        return thin.finish().map(finished)
     }
 
-    /// An article as it leaves: its headline judged again, the page after its text removed.
-    private static func finished(_ draft: Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineJudge.retitled(draft))
+    /// An article as it leaves: its headline judged again, a date near it found, the page after
+    /// its text removed.
+    private func finished(_ draft: Draft) -> Draft {
+        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft), dates: dates))
     }
 
     private mutating func takeNext() {
