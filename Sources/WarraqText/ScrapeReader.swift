@@ -35,6 +35,9 @@ public struct ScrapeReader: DocumentReader {
     private let stem: String
     private var source: DecodedLines
     private var joiner: WrapJoiner?
+    /// Whether the dump's text is indented, so that lines at the margin are headings (judged on
+    /// the sample, with the wrap column).
+    private var indented = false
     /// Physical lines read before the wrap column is known.
     private var sample: [(line: Substring, number: Int)] = []
     private var assembler: ArticleAssembler
@@ -97,6 +100,7 @@ public struct ScrapeReader: DocumentReader {
         let lines = sample.map(\.line)
         let widths = lines.map(WrapJoiner.width)
         var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(lines, widths: widths))
+        indented = MarginHeadings.isIndented(lines, widths: widths)
         for (index, line) in sample.enumerated() {
             if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
                 assembler.add(scrapeLines(logical))
@@ -131,7 +135,9 @@ public struct ScrapeReader: DocumentReader {
         let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText)
-        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount))
+        var line = ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount)
+        line.atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
+        lines.append(line)
         return lines
     }
 

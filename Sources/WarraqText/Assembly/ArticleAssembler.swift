@@ -29,6 +29,9 @@ struct ArticleAssembler {
     private var echoedHeads: Set<Int> = []
     private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
     private var lastCaption: String?
+    /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
+    /// first line of the articles not yet handed on.
+    private var marginLines: Set<Int> = []
     private var inRelated = false
     private var relatedItemsInBlock = 0
     private var expectingLead = false
@@ -57,6 +60,7 @@ struct ArticleAssembler {
     mutating func add(_ group: [ScrapeLine]) {
         let first = lines.end
         for var line in group {
+            if line.atMargin { marginLines.insert(line.number) }
             line.position = lines.end
             line.firstPosition = first
             line.echoHash = LineEchoes.hash(line)
@@ -66,7 +70,11 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(finished) }
+    mutating func takeArticles() -> [Draft] {
+        let articles = thin.takeArticles().map(finished)
+        if let last = articles.last?.lines?.last { marginLines = marginLines.filter { $0 > last } }
+        return articles
+    }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -80,7 +88,7 @@ struct ArticleAssembler {
     /// An article as it leaves: its headline judged again, a date near it found, the page after
     /// its text removed.
     private func finished(_ draft: Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft), dates: dates))
+        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines), dates: dates))
     }
 
     private mutating func takeNext() {

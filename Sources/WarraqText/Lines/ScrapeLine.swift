@@ -25,6 +25,8 @@ struct ScrapeLine {
     var firstPosition = 0
     /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
     var echoHash = 0
+    /// Whether it stands at the margin of a dump whose text is indented: a page heading there.
+    var atMargin = false
 
     /// Its first input line.
     var number: Int { lines.first }
