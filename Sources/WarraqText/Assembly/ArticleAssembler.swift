@@ -196,6 +196,7 @@ struct ArticleAssembler {
                     drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
                 }
                 heads = [line]
+                pending.afterRelatedLabel = true
             } else if expectingLead, line.wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
@@ -360,6 +361,7 @@ struct ArticleAssembler {
             }
         }
         draft.absorb(pending)
+        draft.afterRelatedLabel = pending.afterRelatedLabel
         if let date = pending.date, draft.date == nil { draft.date = date }
         drafts.append(draft)
         pending = Draft()
