@@ -5,13 +5,11 @@ import WarraqCore
 /// share bar, farther than a scrape's title and date stand apart; and the headline may only be
 /// known once the article is finished (`HeadlineJudge`). So the short lines removed or kept as
 /// headings just after the title are read again: the nearest one that is a date gives the
-/// article's, else one just before the title (a kicker's date). The line stays in `removed`,
-/// as `metadata`.
+/// article's. A date above the headline is the page's (today's date, an archive link) and is
+/// not taken. The line stays in `removed`, as `metadata`.
 enum HeadlineDate {
     /// How many input lines after the title the date is looked for.
     static let after = 20
-    /// How many input lines before the title the date is looked for.
-    static let before = 3
 
     /// Removal reasons under which a date line can have been put away before its article was
     /// known: a date held too far from the title, or one with a link after it.
@@ -21,16 +19,14 @@ enum HeadlineDate {
         case removed(Int), heading(Int)
     }
 
+    /// The draft with the first date line after its title as its date, when it had none.
     static func dated(_ draft: Draft, dates: NewsDateParser) -> Draft {
         guard draft.date == nil, let title = draft.titleLine else { return draft }
-        var best: (source: Source, match: NewsDateParser.Match, text: String, distance: Int)?
+        var best: (source: Source, match: NewsDateParser.Match, text: String, line: Int)?
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
-            guard let first = lines?.first, first != title, first <= title + after, first >= title - before else { return }
-            // Any line after the title is nearer than one before it.
-            let distance = first > title ? first - title : after + title - first
-            guard best.map({ distance < $0.distance }) ?? true, TextShape.wordCount(text) <= LineClassifier.bylineWords,
-                  let match = dates.parse(text) else { return }
-            best = (source, match, text, distance)
+            guard let first = lines?.first, first > title, first <= title + after, best.map({ first < $0.line }) ?? true,
+                  TextShape.wordCount(text) <= LineClassifier.bylineWords, let match = dates.parse(text) else { return }
+            best = (source, match, text, first)
         }
         for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
             consider(.removed(index), removal.text, removal.lines)
