@@ -135,9 +135,8 @@ public struct ScrapeReader: DocumentReader {
         let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText)
-        var line = ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount)
-        line.atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
-        lines.append(line)
+        let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
+        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount, atMargin: atMargin))
         return lines
     }
 

@@ -61,7 +61,9 @@ enum LinkMarkers {
     /// address (`12. https://…`, `13. mailto:?Subject=…`) and whatever follows it. Wrapped lines
     /// of the list are joined into one, so the numbered entries after the first go with it.
     static func isAddressLine(_ text: String) -> Bool {
-        let digits = text.utf8.prefix { (0x30...0x39).contains($0) }.count
+        // Most lines start with no digit: their digits are not counted.
+        let numbered = text.utf8.first.map { (0x30...0x39).contains($0) } ?? false
+        let digits = numbered ? text.utf8.prefix { (0x30...0x39).contains($0) }.count : 0
         let rest = text.utf8.dropFirst(digits)
         guard digits > 0, rest.starts(with: ". ".utf8) else { return ByteSearch.contains("://", in: text) && !text.utf8.contains(0x20) }
         let scheme = rest.dropFirst(2).prefix { (0x61...0x7A).contains($0) }

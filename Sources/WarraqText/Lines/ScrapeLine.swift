@@ -11,12 +11,13 @@ struct ScrapeLine {
     var kind: LineKind
 
     /// `wordCount` is `text`'s when the caller has counted it already.
-    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil) {
+    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
         self.lines = lines
         self.text = text
         self.raw = raw
         self.kind = kind
         self.wordCount = wordCount ?? TextShape.wordCount(text)
+        self.atMargin = atMargin
     }
     /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
     var position = 0
