@@ -38,6 +38,9 @@ public struct ScrapeReader: DocumentReader {
     private let stem: String
     private var source: DecodedLines
     private var joiner: WrapJoiner?
+    /// Whether the dump's text is indented, so that lines at the margin are headings (judged on
+    /// the sample, with the wrap column).
+    private var indented = false
     /// Physical lines read before the wrap column is known.
     private var sample: [(line: Substring, number: Int)] = []
     private var assembler: ArticleAssembler
@@ -59,7 +62,7 @@ public struct ScrapeReader: DocumentReader {
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
-        self.assembler = ArticleAssembler(datelines: classifier.datelines)
+        self.assembler = ArticleAssembler(datelines: classifier.datelines, dates: classifier.dates)
     }
 
     public mutating func next() throws -> Document? {
@@ -101,6 +104,7 @@ public struct ScrapeReader: DocumentReader {
         let lines = sample.map(\.line)
         let widths = lines.map(WrapJoiner.width)
         var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(lines, widths: widths))
+        indented = MarginHeadings.isIndented(lines, widths: widths)
         for (index, line) in sample.enumerated() {
             if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
                 assembler.add(scrapeLines(logical))
@@ -140,7 +144,8 @@ public struct ScrapeReader: DocumentReader {
         let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
-        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount))
+        let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
+        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount, atMargin: atMargin))
         return lines
     }
 

@@ -24,10 +24,10 @@ struct AuditProgressTests {
         let output = try temporaryFile()
         guard let shown = try onTerminal(["convert", "-f", "scrape", "--jobs", "1", dumps, "-o", output]) else { return }
         let summary = try warraq(["convert", "-f", "scrape", dumps]).stderr
-        #expect(summary.hasPrefix("warraq: 13 of 13 inputs converted, 0 failed; "))
-        #expect(shown.hasPrefix("\r\u{1B}[Kwarraq: 1/13 files, 2 documents, "))
+        #expect(summary.hasPrefix("warraq: 17 of 17 inputs converted, 0 failed; "))
+        #expect(shown.hasPrefix("\r\u{1B}[Kwarraq: 1/17 files, 1 document, "))
         #expect(shown.contains(" MB/s, ETA "))
-        #expect(shown.contains("\r\u{1B}[Kwarraq: 13/13 files, "))
+        #expect(shown.contains("\r\u{1B}[Kwarraq: 17/17 files, "))
         // The terminal turns the summary's line feed into CR LF.
         #expect(shown.hasSuffix("\r\u{1B}[K" + summary.dropLast() + "\r\n"))
     }
@@ -49,12 +49,12 @@ struct AuditProgressTests {
     @Test("through a pipe: no progress line, no terminal codes; --verbose adds a line per input")
     func pipe() throws {
         let plain = try warraq(["convert", "-f", "scrape", dumps])
-        #expect(plain.stderr.hasPrefix("warraq: 13 of 13 inputs converted, 0 failed; "))
+        #expect(plain.stderr.hasPrefix("warraq: 17 of 17 inputs converted, 0 failed; "))
         #expect(plain.stderr.split(separator: "\n").count == 1)
         let verbose = try warraq(["convert", "-f", "scrape", "--verbose", dumps])
         let lines = verbose.stderr.split(separator: "\n")
-        #expect(lines.count == 14)
-        #expect(lines.first == "\(dumps)/captions.txt: 2 documents, 19 removed")
+        #expect(lines.count == 18)
+        #expect(lines.first == "\(dumps)/arabic-page.txt: 1 document, 8 removed")
         #expect(!verbose.stderr.contains("\u{1B}") && !verbose.stderr.contains("\r"))
         #expect(verbose.stdout == plain.stdout)
     }

@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Scrape reader on text-browser dumps and mixed pages")
 struct TextBrowserDumpTests {
-    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt"]
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt", "lynx-page.txt", "arabic-page.txt", "german-page.txt", "feed-readmore.txt"]
 
     @Test("lose nothing on these dumps too", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -157,5 +157,65 @@ struct ArticleTailTests {
         let trimmed = ArticleTail.trimmed(Self.draft(blocks))
         #expect(trimmed.body.count == blocks.count)
         #expect(trimmed.removed.isEmpty)
+    }
+}
+
+@Suite("Page dumps: margin headings, dates under the headline, read-more boxes")
+struct PageDumpTests {
+    @Test("lynx: the heading at the margin is the headline, not the wider caption under it; the date after the byline is the article's")
+    func lynxMargin() throws {
+        let documents = try scrape("lynx-page.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Harbour town opens its new lifeboat station after six years of fundraising")
+        #expect(page.date == "2025-06-14")
+        #expect(page.dateText == "14 June 2025")
+        #expect(page.removed.first { $0.text.hasPrefix("The new lifeboat on the slipway") }?.reason == .navigation)
+        #expect(page.removed.first { $0.text == "Saturday 14 June 2025" }?.reason == .metadata)
+        #expect(page.removed.filter { $0.text.contains("example.org") }.map(\.reason) == Array(repeating: .navigation, count: 5))
+        #expect(page.body.last?.plainText.hasSuffix("west of the harbour.") == true)
+    }
+
+    @Test("Arabic: the text after a read-also box inside the article is still the article's; the teaser goes to related")
+    func arabicReadMore() throws {
+        let documents = try scrape("arabic-page.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "افتتاح مكتبة عامة جديدة في وسط المدينة بعد ثلاث سنوات من العمل")
+        #expect(page.date == "2024-01-12")
+        #expect(page.related.map(\.title) == ["طلاب المدارس يزورون معرض الكتاب السنوي في قاعة المدينة"])
+        #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph", "paragraph"])
+        #expect(page.body[2].plainText.hasPrefix("وأضاف أن تكلفة المشروع"))
+        #expect(page.removed.first { $0.text == "اقرأ أيضا" }?.reason == .navigation)
+    }
+
+    @Test("German: a date line after the standfirst, author and share buttons is the article's; share and print buttons are navigation, a long cookie notice consent")
+    func germanDate() throws {
+        let documents = try scrape("german-page.txt")
+        #expect(documents.count == 1)
+        let page = documents[0]
+        #expect(page.title == "Stadtrat beschließt neue Radwege entlang des Flussufers")
+        #expect(page.date == "2025-03-05")
+        #expect(page.dateText == "05.03.2025, 14:30")
+        #expect(page.removed.filter { ["Teilen", "Drucken"].contains($0.text) }.map(\.reason) == [.navigation, .navigation])
+        #expect(page.removed.first { $0.text == "05.03.2025, 14:30" }?.reason == .metadata)
+        #expect(page.removed.first?.reason == .consent)
+    }
+
+    @Test("a feed: after Read more, a titled article with its own date is a new article")
+    func feedReadMore() throws {
+        let documents = try scrape("feed-readmore.txt")
+        #expect(documents.map(\.title) == ["Council approves budget for the new school year", "River festival returns to the old town after a two-year break"])
+        #expect(documents[1].date == "2025-06-03")
+        #expect(documents[0].related.map(\.title) == ["River festival returns to the old town after a two-year break"])
+    }
+
+    @Test("a lynx address list wrapped into one line is still addresses")
+    func joinedAddresses() {
+        #expect(LinkMarkers.isAddressLine("188. https://example.org/a?b=c 189. https://example.org/d"))
+        #expect(LinkMarkers.isAddressLine("13. mailto:?subject=A story&body=https://example.org/a"))
+        #expect(LinkMarkers.isAddressLine("https://example.org/a"))
+        #expect(!LinkMarkers.isAddressLine("12. The council met on https://example.org"))
+        #expect(!LinkMarkers.isAddressLine("2024. ab: not an address"))
     }
 }

@@ -16,6 +16,7 @@ struct ArticleAssembler {
     /// The position of the next line to judge.
     private var nextPosition = 0
     private let datelines: DatelineParser
+    private let dates: NewsDateParser
     /// The last draft is the article still open; earlier ones are passed on to `thin`.
     private var drafts: [Draft] = []
     private var thin = ThinArticles()
@@ -28,6 +29,9 @@ struct ArticleAssembler {
     private var echoedHeads: Set<Int> = []
     private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
     private var lastCaption: String?
+    /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
+    /// first line of the articles not yet handed on.
+    private var marginLines: Set<Int> = []
     private var inRelated = false
     private var relatedItemsInBlock = 0
     private var expectingLead = false
@@ -47,14 +51,16 @@ struct ArticleAssembler {
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
 
-    init(datelines: DatelineParser) {
+    init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
+        self.dates = dates
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
     mutating func add(_ group: [ScrapeLine]) {
         let first = lines.end
         for var line in group {
+            if line.atMargin { marginLines.insert(line.number) }
             line.position = lines.end
             line.firstPosition = first
             line.echoHash = LineEchoes.hash(line)
@@ -64,7 +70,11 @@ struct ArticleAssembler {
     }
 
     /// Articles finished since the last call, in order.
-    mutating func takeArticles() -> [Draft] { thin.takeArticles().map(Self.finished) }
+    mutating func takeArticles() -> [Draft] {
+        let articles = thin.takeArticles().map(finished)
+        if let last = articles.last?.lines?.last { marginLines = marginLines.filter { $0 > last } }
+        return articles
+    }
 
     /// Ends the dump: judges the lines left and returns the last articles.
     mutating func finish() -> [Draft] {
@@ -72,12 +82,13 @@ struct ArticleAssembler {
         finishDrafts()
         thin.add(drafts)
         drafts = []
-        return thin.finish().map(Self.finished)
+        return thin.finish().map(finished)
     }
 
-    /// An article as it leaves: its headline judged again, the page after its text removed.
-    private static func finished(_ draft: consuming Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineJudge.retitled(draft))
+    /// An article as it leaves: its headline judged again, a date near it found, the page after
+    /// its text removed.
+    private func finished(_ draft: consuming Draft) -> Draft {
+        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines), dates: dates))
     }
 
     private mutating func takeNext() {
@@ -188,6 +199,7 @@ struct ArticleAssembler {
                     drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
                 }
                 heads = [line]
+                pending.afterRelatedLabel = true
             } else if expectingLead, line.wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
@@ -353,6 +365,7 @@ struct ArticleAssembler {
             }
         }
         draft.absorb(pending)
+        draft.afterRelatedLabel = pending.afterRelatedLabel
         if let date = pending.date, draft.date == nil { draft.date = date }
         drafts.append(draft)
         pending = Draft()

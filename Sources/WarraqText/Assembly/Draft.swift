@@ -21,6 +21,8 @@ struct Draft {
     var claimed: [Removal] = []
     var lines: LineRange?
     var paragraphs = 0
+    /// Opened by a heading in a block of related links (after `Read more`).
+    var afterRelatedLabel = false
 
     mutating func take(_ range: LineRange) {
         lines = lines.map { $0.union(range) } ?? range

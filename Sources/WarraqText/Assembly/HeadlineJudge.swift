@@ -39,10 +39,10 @@ enum HeadlineJudge {
     }
 
     /// The draft with its best headline as title, when that is another line than its title.
-    static func retitled(_ draft: consuming Draft) -> Draft {
+    static func retitled(_ draft: consuming Draft, margin: Set<Int> = []) -> Draft {
         guard let start = textStart(draft) else { return draft }
         let candidates = self.candidates(draft, before: start)
-        guard let best = pick(candidates, in: draft), best.source != .title else { return draft }
+        guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
     }
 
@@ -140,10 +140,10 @@ enum HeadlineJudge {
     /// enough to be a heading (a longer one is often a standfirst with its stop missing). A
     /// line that holds another candidate is a breadcrumb or share line around the headline, and
     /// a line printed twice in a row is a caption under its photo: neither is the headline.
-    private static func pick(_ candidates: [Candidate], in draft: Draft) -> Candidate? {
+    private static func pick(_ candidates: [Candidate], in draft: Draft, margin: Set<Int>) -> Candidate? {
         // Gathered once a candidate is wide enough for its echo to count.
         lazy var texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
-        var best: (candidate: Candidate, rank: (Bool, Bool, Int))?
+        var best: (candidate: Candidate, rank: (Bool, Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
                 other.width >= heldWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
@@ -154,7 +154,7 @@ enum HeadlineJudge {
             }
             guard !holdsOther, !captioned else { continue }
             let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, inside: texts)
-            let rank = (echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
+            let rank = (margin.contains(candidate.lines.first), echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
             if let current = best, !precedes(current.rank, rank) { continue }
             best = (candidate, rank)
         }
@@ -168,10 +168,11 @@ enum HeadlineJudge {
     }
 
     /// Whether rank `a` is below `b`: false before true, narrower before wider.
-    private static func precedes(_ a: (Bool, Bool, Int), _ b: (Bool, Bool, Int)) -> Bool {
+    private static func precedes(_ a: (Bool, Bool, Bool, Int), _ b: (Bool, Bool, Bool, Int)) -> Bool {
         if a.0 != b.0 { return b.0 }
         if a.1 != b.1 { return b.1 }
-        return a.2 < b.2
+        if a.2 != b.2 { return b.2 }
+        return a.3 < b.3
     }
 
     private static func retitle(_ draft: consuming Draft, to best: Candidate) -> Draft {

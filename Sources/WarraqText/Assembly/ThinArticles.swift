@@ -67,7 +67,9 @@ struct ThinArticles {
             words.removeFirst(Self.neighbourhood)
             wordsStart += Self.neighbourhood
         }
-        if !isThin {
+        if let article = open, ThinArticles.continues(article, with: draft) {
+            open!.continueText(with: draft)
+        } else if !isThin {
             // Thin drafts before the first article wait for it; later ones join the article before them.
             for earlier in waiting.reversed() { draft.fold(earlier, after: false) }
             waiting = []
@@ -81,7 +83,37 @@ struct ThinArticles {
     }
 }
 
+extension ThinArticles {
+    /// Whether a draft carries on the article before it: a page's `Read more` box inside an
+    /// article's text ends with a teaser's title, and the article's text goes on after it. A
+    /// draft that a related block's heading opened is that text, not a new article, unless
+    /// something marks it as one: a date, dateline or author of its own, its title printed
+    /// twice (as a page prints an article's headline), or the article before it ended with
+    /// its publisher or keywords.
+    static func continues(_ article: Draft, with draft: Draft) -> Bool {
+        guard draft.afterRelatedLabel, article.paragraphs > 0, article.publisher == nil, article.keywords.isEmpty,
+              draft.date == nil, draft.dateline == nil, draft.authors.isEmpty, let title = draft.title else { return false }
+        return !draft.removed.contains { $0.reason == .duplicate && TextShape.unquoted($0.text) == title }
+    }
+}
+
 extension Draft {
+    /// Takes in the rest of its own text from a draft that a teaser's title opened: the title
+    /// goes to `related`, the other metadata lines to `removed`, the body after its own.
+    mutating func continueText(with next: Draft) {
+        if let title = next.title, !related.contains(where: { $0.title == title }) {
+            related.append(RelatedItem(title: title))
+        }
+        let claims = next.claimed.filter { $0.lines?.first != next.titleLine }
+        removed += claims.map { Removal(text: $0.text, reason: .boilerplate, lines: $0.lines) } + next.removed
+        removed.sort { ($0.lines?.first ?? 0) < ($1.lines?.first ?? 0) }
+        related += next.related
+        body += next.body
+        bodyLines += next.bodyLines
+        paragraphs += next.paragraphs
+        if let range = next.lines { take(range) }
+    }
+
     /// Takes in a thin draft's lines as removals: a teaser (a title and text) as `related`, the
     /// rest as `boilerplate`.
     mutating func fold(_ thin: Draft, after: Bool) {

@@ -77,11 +77,15 @@ public struct NewsDateParser: Sendable {
             }
             return Match(iso: iso, wordCount: used, wordsBefore: start)
         }
-        // 21/07/2018, 21-07-2018, "21 / 07 / 2018"
+        // 2025年1月14日, also after a name glued to it
+        if digits, let (y, m, d) = Self.hanDate(word), let iso = Self.iso(y, m, d) {
+            return Match(iso: iso, wordCount: 1, wordsBefore: start)
+        }
+        // 21/07/2018, 21-07-2018, 05.01.2025, "21 / 07 / 2018"
         let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
         let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
-            : word.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+            : Self.trimPunctuation(word).split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
            let iso = Self.iso(y, m, d) {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
@@ -157,7 +161,7 @@ public struct NewsDateParser: Sendable {
         // Ten scalars take ten bytes at least: shorter words are no date.
         guard word.utf8.count >= 10 else { return nil }
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/", scalars[7] == scalars[4],
+        guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/" || scalars[4] == ".", scalars[7] == scalars[4],
               let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
               let m = Int(String(String.UnicodeScalarView(scalars[5..<7]))),
               let d = Int(String(String.UnicodeScalarView(scalars[8..<10])))
@@ -167,6 +171,22 @@ public struct NewsDateParser: Sendable {
             time = Self.time(String(String.UnicodeScalarView(scalars[11...])))
         }
         return (y, m, d, time)
+    }
+
+    /// Year, month and day written with 年, 月 and 日 (Chinese and Japanese), wherever the
+    /// four digits of the year start in the word.
+    private static func hanDate(_ word: String) -> (Int, Int, Int)? {
+        let scalars = Array(word.unicodeScalars)
+        guard let yearMark = scalars.firstIndex(of: "年"), yearMark >= 4 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.allSatisfy({ (0x30...0x39).contains(scalars[$0].value) }) else { return nil }
+            return Int(String(String.UnicodeScalarView(scalars[range])))
+        }
+        guard let monthMark = scalars[yearMark...].firstIndex(of: "月"), monthMark - yearMark <= 3,
+              let dayMark = scalars[monthMark...].firstIndex(of: "日"), dayMark - monthMark <= 3,
+              let y = number((yearMark - 4)..<yearMark), let m = number((yearMark + 1)..<monthMark),
+              let d = number((monthMark + 1)..<dayMark) else { return nil }
+        return (y, m, d)
     }
 
     /// "15:24:14" or "15:24" → "15:24:14" / "15:24".

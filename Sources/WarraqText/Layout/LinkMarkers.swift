@@ -57,11 +57,16 @@ enum LinkMarkers {
         byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "]")
     }
 
-    /// Whether the line is one address of a link list: a number and a dot, then a URL alone.
+    /// Whether the line is an address of a link list: a URL alone, or a number and a dot then an
+    /// address (`12. https://…`, `13. mailto:?Subject=…`) and whatever follows it. Wrapped lines
+    /// of the list are joined into one, so the numbered entries after the first go with it.
     static func isAddressLine(_ text: String) -> Bool {
-        guard ByteSearch.contains("://", in: text) else { return false }
-        let body = text.drop { $0.isASCII && $0.isNumber }
-        let address = body.count < text.count && body.hasPrefix(". ") ? body.dropFirst(2) : Substring(text)
-        return !address.contains(" ")
+        // Most lines start with no digit: their digits are not counted.
+        let numbered = text.utf8.first.map { (0x30...0x39).contains($0) } ?? false
+        let digits = numbered ? text.utf8.prefix { (0x30...0x39).contains($0) }.count : 0
+        let rest = text.utf8.dropFirst(digits)
+        guard digits > 0, rest.starts(with: ". ".utf8) else { return ByteSearch.contains("://", in: text) && !text.utf8.contains(0x20) }
+        let scheme = rest.dropFirst(2).prefix { (0x61...0x7A).contains($0) }
+        return scheme.count >= 3 && rest.dropFirst(2 + scheme.count).first == UInt8(ascii: ":")
     }
 }

@@ -11,12 +11,13 @@ struct ScrapeLine {
     var kind: LineKind
 
     /// `wordCount` is `text`'s when the caller has counted it already.
-    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil) {
+    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
         self.lines = lines
         self.text = text
         self.raw = raw
         self.kind = kind
         self.wordCount = wordCount ?? TextShape.wordCount(text)
+        self.atMargin = atMargin
     }
     /// Its place among the dump's scrape lines, counted from 0 (set by the assembler).
     var position = 0
@@ -25,6 +26,8 @@ struct ScrapeLine {
     var firstPosition = 0
     /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
     var echoHash = 0
+    /// Whether it stands at the margin of a dump whose text is indented: a page heading there.
+    var atMargin = false
 
     /// Its first input line.
     var number: Int { lines.first }

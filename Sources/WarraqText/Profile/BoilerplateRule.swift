@@ -24,8 +24,9 @@ struct BoilerplateRule: Sendable {
         self.reason = reason
         self.phrases = phrases
         switch reason {
-        case .ticker: placement = .leading(anyLength: true)
-        case .promo, .consent: placement = .leading(anyLength: false)
+        // A cookie banner's first words say what it is however long it runs.
+        case .ticker, .consent: placement = .leading(anyLength: true)
+        case .promo: placement = .leading(anyLength: false)
         case .counter: placement = .leadingWithNumber
         case .footer, .widget: placement = .anywhere
         default: placement = .wholeLine

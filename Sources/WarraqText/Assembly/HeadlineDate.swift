@@ -1,0 +1,53 @@
+import WarraqCore
+
+/// Finds a finished article's date near its headline when none was found on the way. A page
+/// prints the date under its headline, but often after a standfirst, a photo, an author and a
+/// share bar, farther than a scrape's title and date stand apart; and the headline may only be
+/// known once the article is finished (`HeadlineJudge`). So the short lines removed or kept as
+/// headings just after the title are read again: the nearest one that is a date gives the
+/// article's. A date above the headline is the page's (today's date, an archive link) and is
+/// not taken. The line stays in `removed`, as `metadata`.
+enum HeadlineDate {
+    /// How many input lines after the title the date is looked for.
+    static let after = 20
+
+    /// Removal reasons under which a date line can have been put away before its article was
+    /// known: a date held too far from the title, or one with a link after it.
+    private static let candidateReasons: Set<RemovalReason> = [.boilerplate, .navigation]
+
+    private enum Source {
+        case removed(Int), heading(Int)
+    }
+
+    /// The draft with the first date line after its title as its date, when it had none.
+    static func dated(_ draft: Draft, dates: NewsDateParser) -> Draft {
+        guard draft.date == nil, let title = draft.titleLine else { return draft }
+        var best: (source: Source, match: NewsDateParser.Match, text: String, line: Int)?
+        func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
+            guard let first = lines?.first, first > title, first <= title + after, best.map({ first < $0.line }) ?? true,
+                  TextShape.wordCount(text) <= LineClassifier.bylineWords, let match = dates.parse(text) else { return }
+            best = (source, match, text, first)
+        }
+        for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
+            consider(.removed(index), removal.text, removal.lines)
+        }
+        for (index, block) in draft.body.enumerated() {
+            guard case .heading(let heading) = block else { continue }
+            consider(.heading(index), heading.text, draft.bodyLines[index])
+        }
+        guard let best else { return draft }
+        var draft = draft
+        switch best.source {
+        case .removed(let index):
+            draft.removed[index].reason = .metadata
+        case .heading(let index):
+            draft.removed.append(Removal(text: best.text, reason: .metadata, lines: draft.bodyLines[index]))
+            draft.body.remove(at: index)
+            draft.bodyLines.remove(at: index)
+            draft.removed.sort { ($0.lines?.first ?? 0) < ($1.lines?.first ?? 0) }
+        }
+        draft.date = best.match.iso
+        draft.dateText = LineClassifier.span(of: best.match, in: best.text)
+        return draft
+    }
+}
