@@ -18,29 +18,38 @@ enum UnreadMarkup {
         page.withUnsafeBufferPointer { bytes in
             // libxml2 reads a NUL byte as the end of some constructs and not of others.
             guard ByteSearch.first(0, in: bytes, from: 0, before: bytes.count) == nil else { return (page, LiftedText()) }
-            // Attributes are renamed only where no name the page spells could be taken for a renamed one.
-            var scan = Scan(bytes, page: page, renames: !spellsRenamedAttribute(bytes))
+            var scan = Scan(bytes, page: page, renames: true)
             scan.run()
-            return (scan.output ?? page, scan.lifted)
+            var output = scan.output
+            // What libxml2 reads as the page has it could name an attribute as a renamed one is
+            // named (in a construct the scan reads otherwise than libxml2): then nothing is renamed.
+            if scan.spellsRenamedAttribute {
+                scan = Scan(bytes, page: page, renames: false)
+                scan.run()
+                output = scan.output
+            }
+            return (output ?? page, scan.lifted)
         }
     }
 
-    /// Whether the page has a name read, `LiftedText.renamedSeparator` and a digit, as a renamed
-    /// attribute's name does (`class.0`), anywhere: in text too, for a construct the scan takes
-    /// for text may be markup to libxml2.
-    private static func spellsRenamedAttribute(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 1
-        while let dot = ByteSearch.first(LiftedText.renamedSeparator, in: bytes, from: index, before: bytes.count - 1) {
+    /// Whether `bytes[range]` hold a name read, `LiftedText.renamedSeparator` and a digit, as a
+    /// renamed attribute's name does (`class.0`).
+    private static func spellsRenamedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound + 1
+        while let dot = ByteSearch.first(LiftedText.renamedSeparator, in: bytes, from: index, before: range.upperBound - 1) {
             index = dot + 1
             guard bytes[dot + 1] >= UInt8(ascii: "0"), bytes[dot + 1] <= UInt8(ascii: "9") else { continue }
-            let spelled = HTMLAttribute.names.contains { name in
-                let name = name.utf8
-                return name.count <= dot && zip(bytes[(dot - name.count)..<dot], name).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            // Every name read ends in a letter and is at most 11 bytes long.
+            var start = dot
+            while start > range.lowerBound, dot - start < 11, UnreadMarkup.isLetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") {
+                start -= 1
+                if HTMLAttribute.number(anyCase: UnsafeBufferPointer(rebasing: bytes[start..<dot])) != nil { return true }
             }
-            if spelled { return true }
         }
         return false
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
@@ -61,6 +70,8 @@ enum UnreadMarkup {
         private var lifts = false
         /// Whether the attributes read are renamed, their values lifted.
         let renames: Bool
+        /// Whether bytes copied as they are could be taken for a renamed attribute.
+        private(set) var spellsRenamedAttribute = false
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
         private(set) var lifted: LiftedText
         private var out: [UInt8] = []
@@ -95,7 +106,7 @@ enum UnreadMarkup {
         var output: [UInt8]? {
             mutating get {
                 guard copied > 0 else { return nil }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+                copyChecked(copied..<count)
                 copied = count
                 return out
             }
@@ -141,7 +152,7 @@ enum UnreadMarkup {
                     guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
                     index = end + 1
                     text = index
-                } else if isLetter(next) {
+                } else if UnreadMarkup.isLetter(next) {
                     guard let tag = startTag(at: index) else { break }
                     index = tag.end
                     guard let raw = tag.rawText else {
@@ -174,7 +185,7 @@ enum UnreadMarkup {
             case .rename(let attribute, _, _): range = attribute
             }
             if copied == 0 { out.reserveCapacity(count) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+            copyChecked(copied..<range.lowerBound)
             copied = range.upperBound
             switch edit {
             case .blank(_, let keepsBlank):
@@ -193,6 +204,12 @@ enum UnreadMarkup {
                 // A blank ends the name where the next attribute follows the value at once.
                 if appendLineBreaks(nameEnd..<range.upperBound) == 0 { out.append(0x20) }
             }
+        }
+
+        /// Copies page bytes as they are, noting whether they could name a renamed attribute.
+        private mutating func copyChecked(_ range: Range<Int>) {
+            if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         private mutating func appendDecimal(_ number: Int) {
@@ -507,15 +524,14 @@ enum UnreadMarkup {
 
         private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
         /// Where libxml2 starts an attribute name.
         private func isNameStart(_ byte: UInt8) -> Bool {
-            isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            UnreadMarkup.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
         }
 
         private func isNameByte(_ byte: UInt8) -> Bool {
-            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            UnreadMarkup.isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
     }
