@@ -260,23 +260,25 @@ enum UnreadMarkup {
         /// those blanks one piece at a time.
         private mutating func liftable(_ range: Range<Int>, as content: Content) -> LiftedText.Piece? {
             if content != .value { guard lifts, range.count >= UnreadMarkup.shortestLifted else { return nil } }
-            var breaks = 0
-            var references = false
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = bytes[index]
-                if byte == 0x0D { return nil }
-                if byte == UInt8(ascii: "&") {
-                    if content == .rawText { return nil }
-                    references = true
-                } else if byte == 0x0A {
-                    breaks += 1
-                } else if content != .value, byte < 0x20 && byte != 0x09 || byte == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
-                    return nil
+            guard find(0x0D, from: range.lowerBound, before: range.upperBound) == nil else { return nil }
+            let references = find(UInt8(ascii: "&"), from: range.lowerBound, before: range.upperBound) != nil
+            if content != .value {
+                if references, content == .rawText { return nil }
+                var breaks = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = bytes[index]
+                    if byte < 0x20 {
+                        guard byte == 0x0A || byte == 0x09 else { return nil }
+                        if byte == 0x0A { breaks += 1 }
+                    } else if byte == 0xEF, index + 2 < range.upperBound, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                        return nil
+                    }
+                    index += 1
                 }
-                index += 1
+                guard breaks + 16 < UnreadMarkup.textPiece else { return nil }
             }
-            guard content == .value || breaks + 16 < UnreadMarkup.textPiece, let piece = lifted.piece(range, hasReference: references) else { return nil }
+            guard let piece = lifted.piece(range, hasReference: references) else { return nil }
             if content == .text, piece.isDecoded, !lifted.decoded[piece.range].contains(where: { !isBlank($0) }) { return nil }
             return piece
         }
