@@ -2,10 +2,11 @@ import WarraqCore
 
 /// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
 /// the bodies of `<script>` and `<style>` elements, the attributes the reader does not read on
-/// their element (name and value), and the length of blank runs between tags and between
-/// attributes; and lifts out the text, attribute values and JSON-LD it does read, for the tree
-/// builder to put back (`LiftedText`). libxml2 reads each of those bytes a character at a time, and they
-/// are most of a news page. Only their line breaks stay, so libxml2's line numbers stay right.
+/// their element (name and value, and a repeated one, which libxml2 drops), and the length of
+/// blank runs between tags and between attributes; and lifts out the text, attribute values and
+/// JSON-LD it does read, for the tree builder to put back (`LiftedText`). libxml2 reads each of
+/// those bytes a character at a time, and they are most of a news page. Only their line breaks
+/// stay, so libxml2's line numbers stay right.
 ///
 /// The scan follows libxml2's HTML tokenizer (comments, quoted attribute values, the first
 /// `</script` ending a script); a script that could be JSON-LD is kept whole, and so is
@@ -17,11 +18,38 @@ enum UnreadMarkup {
         page.withUnsafeBufferPointer { bytes in
             // libxml2 reads a NUL byte as the end of some constructs and not of others.
             guard ByteSearch.first(0, in: bytes, from: 0, before: bytes.count) == nil else { return (page, LiftedText()) }
-            var scan = Scan(bytes, page: page)
+            var scan = Scan(bytes, page: page, renames: true)
             scan.run()
-            return (scan.output ?? page, scan.lifted)
+            var output = scan.output
+            // What libxml2 reads as the page has it could name an attribute as a renamed one is
+            // named (in a construct the scan reads otherwise than libxml2): then nothing is renamed.
+            if scan.spellsRenamedAttribute {
+                scan = Scan(bytes, page: page, renames: false)
+                scan.run()
+                output = scan.output
+            }
+            return (output ?? page, scan.lifted)
         }
     }
+
+    /// Whether `bytes[range]` hold a name read, `LiftedText.renamedSeparator` and a digit, as a
+    /// renamed attribute's name does (`class.0`).
+    private static func spellsRenamedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound + 1
+        while let dot = ByteSearch.first(LiftedText.renamedSeparator, in: bytes, from: index, before: range.upperBound - 1) {
+            index = dot + 1
+            guard bytes[dot + 1] >= UInt8(ascii: "0"), bytes[dot + 1] <= UInt8(ascii: "9") else { continue }
+            // Every name read ends in a letter and is at most 11 bytes long.
+            var start = dot
+            while start > range.lowerBound, dot - start < 11, UnreadMarkup.isLetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") {
+                start -= 1
+                if HTMLAttribute.number(anyCase: UnsafeBufferPointer(rebasing: bytes[start..<dot])) != nil { return true }
+            }
+        }
+        return false
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
@@ -40,6 +68,11 @@ enum UnreadMarkup {
         let foldsBlankText: Bool
         /// Whether text may be lifted: for the same limit, and where the page cannot spell a marker.
         private var lifts = false
+        /// Whether the attributes read are renamed, their values lifted.
+        let renames: Bool
+        /// Whether bytes copied as they are could be taken for a renamed attribute.
+        private(set) var spellsRenamedAttribute = false
+        private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
         private(set) var lifted: LiftedText
         private var out: [UInt8] = []
         private var copied = 0
@@ -53,15 +86,19 @@ enum UnreadMarkup {
         private enum Edit {
             /// Down to its line breaks, or one space when it has none and `keepsBlank`.
             case blank(Range<Int>, keepsBlank: Bool)
-            /// Lifted out; `quoting` an unquoted value.
-            case lift(Range<Int>, quoting: Bool)
+            /// Text lifted out, a marker left.
+            case lift(Range<Int>, LiftedText.Piece)
+            /// An attribute (`name=value`) left as its name (up to `nameEnd`) and the number of
+            /// its value, lifted.
+            case rename(Range<Int>, nameEnd: Int, LiftedText.Piece)
         }
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8]) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool) {
             self.bytes = bytes
+            self.renames = renames
             count = bytes.count
             foldsBlankText = count <= HTMLTreeBuilder.maximumTextLength
-            lifted = LiftedText(page: page)
+            lifted = LiftedText(page: page, renamesAttributes: renames)
             lifts = foldsBlankText && !spellsMarker()
         }
 
@@ -69,7 +106,7 @@ enum UnreadMarkup {
         var output: [UInt8]? {
             mutating get {
                 guard copied > 0 else { return nil }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+                copyChecked(copied..<count)
                 copied = count
                 return out
             }
@@ -115,7 +152,7 @@ enum UnreadMarkup {
                     guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
                     index = end + 1
                     text = index
-                } else if isLetter(next) {
+                } else if UnreadMarkup.isLetter(next) {
                     guard let tag = startTag(at: index) else { break }
                     index = tag.end
                     guard let raw = tag.rawText else {
@@ -125,9 +162,9 @@ enum UnreadMarkup {
                     guard let close = closing(raw.name, from: index) else { break }
                     if raw.strippable, close > index {
                         apply(.blank(index..<close, keepsBlank: false))
-                    } else if isLiftable(index..<close, inText: true) {
+                    } else if let piece = liftable(index..<close, as: .rawText) {
                         // Possibly JSON-LD, which the tree builder reads.
-                        apply(.lift(index..<close, quoting: false))
+                        apply(.lift(index..<close, piece))
                     }
                     index = close
                 } else {
@@ -145,26 +182,43 @@ enum UnreadMarkup {
             switch edit {
             case .blank(let blanks, _): range = blanks
             case .lift(let text, _): range = text
+            case .rename(let attribute, _, _): range = attribute
             }
             if copied == 0 { out.reserveCapacity(count) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+            copyChecked(copied..<range.lowerBound)
             copied = range.upperBound
             switch edit {
             case .blank(_, let keepsBlank):
-                if appendLineBreaks(range) == 0, keepsBlank { out.append(0x20) }
-            case .lift(_, let quoting):
-                if quoting { out.append(UInt8(ascii: "\"")) }
+                // A blank after the line breaks where the run ends in one: libxml2's line at the
+                // text's end depends on its last byte.
+                let breaks = appendLineBreaks(range)
+                if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
+            case .lift(_, let piece):
                 out.append(contentsOf: LiftedText.marker)
-                let number = lifted.lift(range)
-                var power = 1
-                while power * 10 <= number { power *= 10 }
-                repeat {
-                    out.append(UInt8(ascii: "0") + UInt8(number / power % 10))
-                    power /= 10
-                } while power > 0
+                appendDecimal(lifted.lift(piece))
                 appendLineBreaks(range)
-                if quoting { out.append(UInt8(ascii: "\"")) }
+            case .rename(_, let nameEnd, let piece):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<nameEnd]))
+                out.append(LiftedText.renamedSeparator)
+                appendDecimal(lifted.lift(piece))
+                // A blank ends the name where the next attribute follows the value at once.
+                if appendLineBreaks(nameEnd..<range.upperBound) == 0 { out.append(0x20) }
             }
+        }
+
+        /// Copies page bytes as they are, noting whether they could name a renamed attribute.
+        private mutating func copyChecked(_ range: Range<Int>) {
+            if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+
+        private mutating func appendDecimal(_ number: Int) {
+            var power = 1
+            while power * 10 <= number { power *= 10 }
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(number / power % 10))
+                power /= 10
+            } while power > 0
         }
 
         @discardableResult
@@ -185,29 +239,48 @@ enum UnreadMarkup {
             guard foldsBlankText, range.count > 1 else { return }
             if !range.contains(where: { !isBlank(bytes[$0]) }) {
                 if range.count < UnreadMarkup.textPiece { apply(.blank(range, keepsBlank: true)) }
-            } else if isLiftable(range, inText: true) {
-                apply(.lift(range, quoting: false))
+            } else if let piece = liftable(range, as: .text) {
+                apply(.lift(range, piece))
             }
         }
 
-        /// Whether libxml2 hands `range` over byte for byte, and in one piece as a marker: no
-        /// entity or carriage return, and in text and raw text no character it drops (C0
-        /// controls but tab and line feed, U+FFFE, U+FFFF).
-        private func isLiftable(_ range: Range<Int>, inText: Bool) -> Bool {
-            guard lifts, range.count >= UnreadMarkup.shortestLifted else { return false }
-            var breaks = 0
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "&") || byte == 0x0D { return false }
-                if byte == 0x0A {
-                    breaks += 1
-                } else if inText, byte < 0x20 && byte != 0x09 || byte == 0xEF && index + 2 < range.upperBound && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE {
-                    return false
+        private enum Content {
+            /// Text, whose references libxml2 decodes.
+            case text
+            /// A script's or style's, which libxml2 hands over as it is.
+            case rawText
+            /// An attribute value, whose references libxml2 decodes and characters it keeps.
+            case value
+        }
+
+        /// `range` as libxml2 hands it over, when it hands it over whole (as a marker, in one
+        /// piece): no carriage return, in text and raw text no character it drops (C0 controls
+        /// but tab and line feed, U+FFFE, U+FFFF), in raw text no `&`, and no reference libxml2
+        /// refuses. Text whose references leave it blank is not lifted: libxml2 would judge
+        /// those blanks one piece at a time.
+        private mutating func liftable(_ range: Range<Int>, as content: Content) -> LiftedText.Piece? {
+            if content != .value { guard lifts, range.count >= UnreadMarkup.shortestLifted else { return nil } }
+            guard find(0x0D, from: range.lowerBound, before: range.upperBound) == nil else { return nil }
+            let references = find(UInt8(ascii: "&"), from: range.lowerBound, before: range.upperBound) != nil
+            if content != .value {
+                if references, content == .rawText { return nil }
+                var breaks = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = bytes[index]
+                    if byte < 0x20 {
+                        guard byte == 0x0A || byte == 0x09 else { return nil }
+                        if byte == 0x0A { breaks += 1 }
+                    } else if byte == 0xEF, index + 2 < range.upperBound, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                        return nil
+                    }
+                    index += 1
                 }
-                index += 1
+                guard breaks + 16 < UnreadMarkup.textPiece else { return nil }
             }
-            return breaks + 16 < UnreadMarkup.textPiece
+            guard let piece = lifted.piece(range, hasReference: references) else { return nil }
+            if content == .text, piece.isDecoded, !lifted.decoded[piece.range].contains(where: { !isBlank($0) }) { return nil }
+            return piece
         }
 
         /// Whether the page has U+FDD0, or a character reference that may stand for it.
@@ -282,7 +355,7 @@ enum UnreadMarkup {
 
         /// What the reader reads of an element's start tag.
         private enum Reading {
-            /// Every attribute, as it stands: `<meta>` (libxml2 reads its charset), `<script>` and `<style>`.
+            /// Every attribute, as it stands: `<script>` and `<style>`.
             case everything
             /// The attributes `HTMLAttribute` reads on the element.
             case attributes(HTMLTag)
@@ -299,8 +372,13 @@ enum UnreadMarkup {
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
-            let reading: Reading = rawName != nil || tag == .meta ? .everything : tag.isDropped ? .nothing : .attributes(tag)
+            let reading: Reading = rawName != nil ? .everything : tag.isDropped ? .nothing : .attributes(tag)
+            // A `<meta>` that names a charset (`charset`, `http-equiv`) keeps its attributes as
+            // they stand, for libxml2 reads them.
+            var namesCharset = false
             var maybeJSON = false
+            // The attributes read so far, by number: libxml2 drops a repeated one.
+            var seen: UInt32 = 0
             edits.removeAll(keepingCapacity: true)
             gap = nil
             while true {
@@ -313,8 +391,12 @@ enum UnreadMarkup {
                 if isTagEnd(at: index) { break }
                 let itemStart = index
                 guard isNameStart(bytes[index]) || bytes[index] == UInt8(ascii: ".") else {
-                    // A bogus attribute, dumped up to the next blank or the tag's end.
-                    closeGap(at: itemStart)
+                    // A bogus attribute, which libxml2 dumps up to the next blank or the tag's end,
+                    // goes: kept, its `=` could give the name before it a value.
+                    if gap == nil {
+                        gap = itemStart
+                        gapHasBlank = false
+                    }
                     while !isTagEnd(at: index), !isBlank(bytes[index]) { index += 1 }
                     continue
                 }
@@ -322,6 +404,7 @@ enum UnreadMarkup {
                 guard index - itemStart <= UnreadMarkup.longestName else { return nil }
                 let name = UnsafeBufferPointer(rebasing: bytes[itemStart..<index])
                 let afterName = index
+                if tag == .meta, Self.charsetNames.value(anyCase: name) != nil { namesCharset = true }
                 while index < count, isBlank(bytes[index]) { index += 1 }
                 var value: (range: Range<Int>, quoted: Bool)?
                 if index < count, bytes[index] == UInt8(ascii: "=") {
@@ -344,14 +427,22 @@ enum UnreadMarkup {
                     index = afterName
                 }
                 let read: Bool
+                var renamed: LiftedText.Piece?
                 switch reading {
                 case .everything: read = true
                 case .nothing: read = false
-                case .attributes(let tag): read = HTMLAttribute.number(anyCase: name).map { HTMLAttribute.isRead($0, on: tag) } ?? false
+                case .attributes(let tag):
+                    guard let number = HTMLAttribute.number(anyCase: name), HTMLAttribute.isRead(number, on: tag), seen & 1 << number == 0 else {
+                        read = false
+                        break
+                    }
+                    seen |= 1 << number
+                    read = true
+                    if renames, let value { renamed = liftable(value.range, as: .value) }
                 }
                 if read {
                     closeGap(at: itemStart)
-                    if let value, isLiftable(value.range, inText: false) { edits.append(.lift(value.range, quoting: !value.quoted)) }
+                    if let renamed { edits.append(.rename(itemStart..<index, nameEnd: afterName, renamed)) }
                 } else if gap == nil {
                     gap = itemStart
                     gapHasBlank = false
@@ -359,7 +450,7 @@ enum UnreadMarkup {
             }
             guard index < count else { return nil }
             closeGap(at: index)
-            if case .everything = reading {} else {
+            if namesCharset {} else if case .everything = reading {} else {
                 for edit in edits { apply(edit) }
             }
             if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil) }
@@ -397,16 +488,17 @@ enum UnreadMarkup {
             return false
         }
 
-        /// Where raw text ends: at the first `</` followed by the element's name in any case.
+        /// Where raw text ends: at the first `</` followed by the element's name in any case. Nil
+        /// when it does not end, or starts with another end tag, which libxml2 reads as markup
+        /// before it reads raw text again (or not, if that tag closes the element).
         private func closing(_ name: StaticString, from start: Int) -> Int? {
             let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
             var index = start
-            // Raw text that starts with an end tag is read as markup by libxml2: leave it.
-            if index + 1 < count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") { return start }
             while let found = find(UInt8(ascii: "<"), from: index), found + 1 + needle.count < count {
                 if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
                     return found
                 }
+                if found == start, bytes[found + 1] == UInt8(ascii: "/") { return nil }
                 index = found + 1
             }
             return nil
@@ -434,15 +526,14 @@ enum UnreadMarkup {
 
         private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
-        private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
         /// Where libxml2 starts an attribute name.
         private func isNameStart(_ byte: UInt8) -> Bool {
-            isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
+            UnreadMarkup.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
         }
 
         private func isNameByte(_ byte: UInt8) -> Bool {
-            isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            UnreadMarkup.isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
     }
