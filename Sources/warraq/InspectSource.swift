@@ -1,4 +1,5 @@
 import WarraqCore
+import WarraqXML
 
 /// The source a report section shows: the file whose lines the documents' line numbers count.
 /// For a dump that is the input itself; for JSON Lines or YAML written by `convert`, the files
@@ -6,8 +7,8 @@ import WarraqCore
 struct InspectSource {
     var path: String
     var format: String
-    /// Nil when no line can be shown: compressed bytes, a reader that records no line ranges,
-    /// or an origin file that is gone.
+    /// Nil when no line can be shown: compressed bytes that do not inflate, a reader that
+    /// records no line ranges, or an origin file that is gone.
     var lines: [String]?
     /// Why the lines are missing, or why they may not be the documents' lines.
     var note: String?
@@ -43,15 +44,16 @@ struct InspectSource {
 
     private static func source(_ path: String, _ format: String, _ bytes: [UInt8], _ documents: [Document]) -> InspectSource {
         guard let lines = lines(of: bytes) else {
-            return InspectSource(path: path, format: format, note: "The input is compressed, so its source lines are not shown.", documents: documents)
+            return InspectSource(path: path, format: format, note: "The input is compressed and does not inflate, so its source lines are not shown.", documents: documents)
         }
         return InspectSource(path: path, format: format, lines: lines, documents: documents)
     }
 
-    /// The lines as every reader numbers them; nil for gzip-compressed bytes.
+    /// The lines as every reader numbers them, a gzip-compressed page's once inflated (the HTML
+    /// reader numbers the inflated page's lines); nil for gzip bytes that do not inflate.
     private static func lines(of bytes: [UInt8]) -> [String]? {
-        if bytes.starts(with: [0x1F, 0x8B]) { return nil }
-        var reader = LineReader(bytes: bytes)
+        guard let text = Gzip.isCompressed(bytes) ? try? Gzip.decompress(bytes) : bytes else { return nil }
+        var reader = LineReader(bytes: text)
         var lines: [String] = []
         while let line = try? reader.next() { lines.append(line.text) }
         return lines

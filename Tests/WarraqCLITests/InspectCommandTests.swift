@@ -93,13 +93,27 @@ struct InspectCommandTests {
         #expect(occurrences(#"<article class="doc card""#, in: page) == 1)
     }
 
-    @Test("a compressed HTML page gets its document shown, and says why there are no lines")
+    @Test("a compressed HTML page is shown line by line, as the page it inflates to")
     func compressedHTML() throws {
-        let result = try warraq(["inspect", "--quiet", fixture("html/removed-lines.html.gz").path])
-        #expect(result.status == 0)
-        let page = result.stdoutText
-        #expect(page.contains(#"<p class="note">The input is compressed, so its source lines are not shown.</p>"#))
-        #expect(occurrences(#"<div class="ln "#, in: page) == 0)
+        let compressed = try warraq(["inspect", "--quiet", fixture("html/removed-lines.html.gz").path])
+        let plain = try warraq(["inspect", "--quiet", fixture("html/removed-lines.html").path])
+        #expect(compressed.status == 0)
+        // The same lines with the same marks: only the path differs.
+        let lines = { (page: String) in page.split(separator: "\n").filter { $0.hasPrefix(#"<div class="ln "#) } }
+        #expect(lines(compressed.stdoutText).count == 35)
+        #expect(lines(compressed.stdoutText) == lines(plain.stdoutText))
+    }
+
+    @Test("a damaged compressed page is an input error, and its report says why there are no lines")
+    func damagedCompressedHTML() throws {
+        let directory = try makeTemporaryDirectory("warraq-inspect")
+        let whole = try Data(contentsOf: fixture("html/removed-lines.html.gz"))
+        let damaged = directory.appending(path: "damaged.html.gz")
+        try whole.prefix(whole.count / 2).write(to: damaged)
+        let result = try warraq(["inspect", "--quiet", damaged.path])
+        #expect(result.status == 1)
+        #expect(result.stdoutText.contains(#"<p class="note">The input is compressed and does not inflate, so its source lines are not shown.</p>"#))
+        #expect(occurrences(#"<div class="ln "#, in: result.stdoutText) == 0)
     }
 
     /// Lines, kept lines and removed lines of `inputs` as the JSONL tells them: removed are the

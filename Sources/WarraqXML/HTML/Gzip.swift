@@ -2,17 +2,19 @@ import CZlib
 import WarraqCore
 
 /// Gunzips bytes in memory (`.html.gz` as crawlers store pages), so that the encoding can be
-/// judged on the page's own bytes.
-enum Gzip {
+/// judged on the page's own bytes, and so that `inspect` can show a compressed page's lines.
+public enum Gzip {
     /// No news page is this big; a small file that inflates past it is an attack, not a page.
     static let maximumSize = 256 << 20
 
     /// Text rarely compresses more than this.
     private static let believableRatio = 64
 
-    static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x1F, 0x8B]) }
+    /// Whether the bytes open with gzip's magic number.
+    public static func isCompressed(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x1F, 0x8B]) }
 
-    static func decompress(_ bytes: [UInt8]) throws(InputError) -> [UInt8] {
+    /// The inflated bytes; an error for a damaged stream or one that inflates past `maximumSize`.
+    public static func decompress(_ bytes: [UInt8]) throws(InputError) -> [UInt8] {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header.
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
