@@ -79,15 +79,26 @@ public enum ByteSearch {
 
         public init(_ text: String) {
             let bytes = Array(text.utf8)
-            var counts = [Int](repeating: 0, count: 256)
-            for byte in bytes { counts[Int(byte)] += 1 }
             pattern = bytes
-            anchor = bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
+            // Counted on the stack: a needle is made for every heading judged, and a heap
+            // array of 256 counts cost more than the search.
+            anchor = withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+                counts.initialize(repeating: 0)
+                for byte in bytes { counts[Int(byte)] += 1 }
+                return bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
+            }
         }
 
         /// Whether the pattern occurs in `text`.
         public func occurs(in text: some StringProtocol) -> Bool {
             UTF8Scalars.withBytes(text) { occurs(in: $0) }
+        }
+
+        /// Whether the pattern occurs in `text`, opened directly: the generic entry's casts to
+        /// find the string's storage cost more than most searches.
+        public func occurs(in text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { occurs(in: $0) }
         }
 
         /// Whether the pattern occurs in UTF-8 bytes: a text matched against many needles is
