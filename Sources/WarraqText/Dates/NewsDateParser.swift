@@ -131,15 +131,22 @@ public struct NewsDateParser: Sendable {
         return min(end + 1, words.count)
     }
 
+    /// The word without commas (`,`, `،`) before it and commas or dots after it, cut on its
+    /// bytes: the `Character` drops and reversals built a generic string a word.
     private static func trimPunctuation(_ word: String) -> String {
-        // Most words neither start nor end with a comma or a dot.
-        let utf8 = word.utf8
-        let arabicComma: [UInt8] = [0xD8, 0x8C]
-        if let first = utf8.first, let last = utf8.last, first != 0x2C, last != 0x2C, last != 0x2E,
-           !utf8.starts(with: arabicComma), !utf8.reversed().starts(with: arabicComma.reversed()) {
-            return word
+        var text = word
+        return text.withUTF8 { bytes in
+            func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
+            }
+            while end > start {
+                if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
+            }
+            return start == 0 && end == bytes.count ? word : UTF8Scalars.string(bytes, start..<end)
         }
-        return String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
     }
 
     /// "3", "3rd,", "16" → day of month.
@@ -176,6 +183,8 @@ public struct NewsDateParser: Sendable {
     /// Year, month and day written with 年, 月 and 日 (Chinese and Japanese), wherever the
     /// four digits of the year start in the word.
     private static func hanDate(_ word: String) -> (Int, Int, Int)? {
+        // Looked for on the bytes first: most words with a digit have no 年 to split around.
+        guard ByteSearch.contains("年", in: word) else { return nil }
         let scalars = Array(word.unicodeScalars)
         guard let yearMark = scalars.firstIndex(of: "年"), yearMark >= 4 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
