@@ -78,14 +78,21 @@ public enum ByteSearch {
         private let anchor: Int
 
         public init(_ text: String) {
-            let bytes = Array(text.utf8)
-            pattern = bytes
-            // Counted on the stack: a needle is made for every heading judged, and a heap
-            // array of 256 counts cost more than the search.
-            anchor = withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+            var text = text
+            // Copied and counted from the string's own buffer: `Array(text.utf8)` goes a
+            // byte at a time through the generic sequence path.
+            (pattern, anchor) = text.withUTF8 { bytes in (Array(bytes), Self.rarest(in: bytes)) }
+        }
+
+        /// The offset of the first byte held fewest times, counted on the stack: a needle is
+        /// made for every heading judged, and a heap array of 256 counts cost more than the search.
+        private static func rarest(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
                 counts.initialize(repeating: 0)
                 for byte in bytes { counts[Int(byte)] += 1 }
-                return bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
+                var rarest = 0
+                for index in bytes.indices where counts[Int(bytes[index])] < counts[Int(bytes[rarest])] { rarest = index }
+                return rarest
             }
         }
 
