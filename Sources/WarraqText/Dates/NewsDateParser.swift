@@ -38,7 +38,9 @@ public struct NewsDateParser: Sendable {
         guard Self.hasDigit(text) else { return nil }
         let folded = Folding.fold(text)
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let words = folded.split(separator: " ").map(String.init)
+        // Split on the space byte: folding leaves single spaces, and a `Character` split walks
+        // every grapheme of the line.
+        let words = folded.utf8.split(separator: 0x20).map { String(Substring($0)) }
         // Every form needs a word with a digit at or after the one it starts on.
         guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
         for start in words.indices where start <= lastDigitWord {
@@ -85,7 +87,7 @@ public struct NewsDateParser: Sendable {
         let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
         let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
-            : Self.trimPunctuation(word).split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+            : Self.trimPunctuation(word).utf8.split(whereSeparator: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }).map { String(Substring($0)) }
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
            let iso = Self.iso(y, m, d) {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
