@@ -78,16 +78,34 @@ public enum ByteSearch {
         private let anchor: Int
 
         public init(_ text: String) {
-            let bytes = Array(text.utf8)
-            var counts = [Int](repeating: 0, count: 256)
-            for byte in bytes { counts[Int(byte)] += 1 }
-            pattern = bytes
-            anchor = bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
+            var text = text
+            // Copied and counted from the string's own buffer: `Array(text.utf8)` goes a
+            // byte at a time through the generic sequence path.
+            (pattern, anchor) = text.withUTF8 { bytes in (Array(bytes), Self.rarest(in: bytes)) }
+        }
+
+        /// The offset of the first byte held fewest times, counted on the stack: a needle is
+        /// made for every heading judged, and a heap array of 256 counts cost more than the search.
+        private static func rarest(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+                counts.initialize(repeating: 0)
+                for byte in bytes { counts[Int(byte)] += 1 }
+                var rarest = 0
+                for index in bytes.indices where counts[Int(bytes[index])] < counts[Int(bytes[rarest])] { rarest = index }
+                return rarest
+            }
         }
 
         /// Whether the pattern occurs in `text`.
         public func occurs(in text: some StringProtocol) -> Bool {
             UTF8Scalars.withBytes(text) { occurs(in: $0) }
+        }
+
+        /// Whether the pattern occurs in `text`, opened directly: the generic entry's casts to
+        /// find the string's storage cost more than most searches.
+        public func occurs(in text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { occurs(in: $0) }
         }
 
         /// Whether the pattern occurs in UTF-8 bytes: a text matched against many needles is

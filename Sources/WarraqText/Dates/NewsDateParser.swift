@@ -38,7 +38,9 @@ public struct NewsDateParser: Sendable {
         guard Self.hasDigit(text) else { return nil }
         let folded = Folding.fold(text)
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let words = folded.split(separator: " ").map(String.init)
+        // Split on the space byte: folding leaves single spaces, and a `Character` split walks
+        // every grapheme of the line.
+        let words = folded.utf8.split(separator: 0x20).map { String(Substring($0)) }
         // Every form needs a word with a digit at or after the one it starts on.
         guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
         for start in words.indices where start <= lastDigitWord {
@@ -85,7 +87,7 @@ public struct NewsDateParser: Sendable {
         let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
         let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
-            : Self.trimPunctuation(word).split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+            : Self.trimPunctuation(word).utf8.split(whereSeparator: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }).map { String(Substring($0)) }
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
            let iso = Self.iso(y, m, d) {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
@@ -131,15 +133,22 @@ public struct NewsDateParser: Sendable {
         return min(end + 1, words.count)
     }
 
+    /// The word without commas (`,`, `،`) before it and commas or dots after it, cut on its
+    /// bytes: the `Character` drops and reversals built a generic string a word.
     private static func trimPunctuation(_ word: String) -> String {
-        // Most words neither start nor end with a comma or a dot.
-        let utf8 = word.utf8
-        let arabicComma: [UInt8] = [0xD8, 0x8C]
-        if let first = utf8.first, let last = utf8.last, first != 0x2C, last != 0x2C, last != 0x2E,
-           !utf8.starts(with: arabicComma), !utf8.reversed().starts(with: arabicComma.reversed()) {
-            return word
+        var text = word
+        return text.withUTF8 { bytes in
+            func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
+            }
+            while end > start {
+                if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
+            }
+            return start == 0 && end == bytes.count ? word : UTF8Scalars.string(bytes, start..<end)
         }
-        return String(word.drop { $0 == "," || $0 == "،" }.reversed().drop { $0 == "," || $0 == "،" || $0 == "." }.reversed())
     }
 
     /// "3", "3rd,", "16" → day of month.
@@ -176,6 +185,8 @@ public struct NewsDateParser: Sendable {
     /// Year, month and day written with 年, 月 and 日 (Chinese and Japanese), wherever the
     /// four digits of the year start in the word.
     private static func hanDate(_ word: String) -> (Int, Int, Int)? {
+        // Looked for on the bytes first: most words with a digit have no 年 to split around.
+        guard ByteSearch.contains("年", in: word) else { return nil }
         let scalars = Array(word.unicodeScalars)
         guard let yearMark = scalars.firstIndex(of: "年"), yearMark >= 4 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
