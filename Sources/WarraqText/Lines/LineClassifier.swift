@@ -177,7 +177,7 @@ struct LineClassifier: Sendable {
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
         // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
-        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
@@ -186,6 +186,23 @@ struct LineClassifier: Sendable {
         guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
         return (caption, credit)
+    }
+
+    /// The last `(` in `text` as a `Character`. Found on the bytes when plainly a character of
+    /// its own (ASCII before it, ASCII or an Arabic letter after it), which is nearly always:
+    /// walking `Character`s back from the end was most of `caption`'s cost. Otherwise, when a
+    /// mark after it or a prepended scalar before it may join it to its neighbour, by
+    /// `Character`s.
+    private static func lastOpeningBracket(in text: String) -> String.Index? {
+        let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            guard let offset = bytes.lastIndex(of: 0x28) else { return nil }
+            let next = offset + 1 < bytes.count ? UTF8Scalars.decode(bytes, at: offset + 1).value : 0
+            let alone = (offset == 0 || bytes[offset - 1] < 0x80) && (next < 0x80 || (0x0621...0x064A).contains(next))
+            return (offset, alone)
+        }
+        guard let byte else { return nil }
+        guard byte.alone else { return text.lastIndex(of: "(") }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
