@@ -207,7 +207,9 @@ struct LineClassifier: Sendable {
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
-        guard TextShape.hasWideSpace(raw), TextShape.wideGaps(raw) >= 4 else { return false }
+        // Gaps counted first: few lines that reach here have four, while nearly all have a
+        // wide space (the reader knows them not to be single-spaced).
+        guard TextShape.wideGaps(raw) >= 4, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
         // Segments hold single spaces only: words are spaces plus one.
