@@ -80,7 +80,7 @@ struct LineClassifier: Sendable {
     func labeled(text: String, folded line: FoldedLine) -> LineKind? {
         let folded = line.head
         func value(after label: String) -> String? {
-            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            guard let colon = Self.firstColon(in: text) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
             let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
             return rest.isEmpty ? nil : rest
@@ -188,21 +188,45 @@ struct LineClassifier: Sendable {
         return (caption, credit)
     }
 
-    /// The last `(` in `text` as a `Character`. Found on the bytes when plainly a character of
-    /// its own (ASCII before it, ASCII or an Arabic letter after it), which is nearly always:
-    /// walking `Character`s back from the end was most of `caption`'s cost. Otherwise, when a
-    /// mark after it or a prepended scalar before it may join it to its neighbour, by
-    /// `Character`s.
+    /// The last `(` in `text` as a `Character`, found on the bytes when it stands alone (see
+    /// `standsAlone`), which is nearly always: walking `Character`s back from the end was most
+    /// of `caption`'s cost.
     private static func lastOpeningBracket(in text: String) -> String.Index? {
         let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
             guard let offset = bytes.lastIndex(of: 0x28) else { return nil }
-            let next = offset + 1 < bytes.count ? UTF8Scalars.decode(bytes, at: offset + 1).value : 0
-            let alone = (offset == 0 || bytes[offset - 1] < 0x80) && (next < 0x80 || (0x0621...0x064A).contains(next))
-            return (offset, alone)
+            return (offset, standsAlone(bytes, at: offset, length: 1))
         }
         guard let byte else { return nil }
         guard byte.alone else { return text.lastIndex(of: "(") }
         return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
+    }
+
+    /// The first `:` or `：` in `text` as a `Character`, found on the bytes when it stands alone
+    /// (see `standsAlone`): walking `Character`s through a long line with no colon was most of
+    /// a labelled line's cost.
+    private static func firstColon(in text: String) -> String.Index? {
+        let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            for offset in bytes.indices {
+                if bytes[offset] == 0x3A { return (offset, standsAlone(bytes, at: offset, length: 1)) }
+                if bytes[offset] == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, bytes[offset + 2] == 0x9A {
+                    return (offset, standsAlone(bytes, at: offset, length: 3))
+                }
+            }
+            return nil
+        }
+        guard let byte else { return nil }
+        guard byte.alone else { return text.firstIndex(where: { $0 == ":" || $0 == "：" }) }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
+    }
+
+    /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
+    /// ASCII or an Arabic letter (or nothing) on either side, no mark after it or prepended
+    /// scalar before it joins it to a neighbour. When false, the caller asks the `Character`s.
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
+        func isPlain(_ value: UInt32) -> Bool { value < 0x80 || (0x0621...0x064A).contains(value) }
+        let end = offset + length
+        return (offset == 0 || isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
+            && (end == bytes.count || isPlain(UTF8Scalars.decode(bytes, at: end).value))
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
