@@ -105,9 +105,42 @@ struct LineClassifier: Sendable {
     /// Keywords separated by commas or similar; a run with no separator stays one keyword,
     /// since multi-word tags cannot be told apart by spaces.
     static func splitKeywords(_ text: String) -> [String] {
-        let separators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
-        let parts = text.split(whereSeparator: separators.contains).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let parts = keywordPieces(text).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return parts.isEmpty ? [text] : parts
+    }
+
+    /// The marks that separate the keywords of a keyword line.
+    private static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
+    private static let keywordSeparatorScalars = Set(keywordSeparators.map { $0.unicodeScalars.first!.value })
+
+    /// `text` cut at its keyword separators (empty pieces kept), on the bytes when each
+    /// separator stands alone (see `standsAlone`): hashing every `Character` into a set cost
+    /// tens of thousands of instructions a line.
+    private static func keywordPieces(_ text: String) -> [Substring] {
+        let cuts: [Range<Int>]? = UTF8Scalars.withBytes(text) { bytes in
+            var cuts: [Range<Int>] = []
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                if keywordSeparatorScalars.contains(value) {
+                    guard standsAlone(bytes, at: offset, length: length) else { return nil }
+                    cuts.append(offset..<offset + length)
+                }
+                offset += length
+            }
+            return cuts
+        }
+        guard let cuts else { return text.split(whereSeparator: keywordSeparators.contains) }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var start = 0
+        var pieces: [Substring] = []
+        for cut in cuts {
+            pieces.append(text[index(start)..<index(cut.lowerBound)])
+            start = cut.upperBound
+        }
+        pieces.append(text[index(start)...])
+        return pieces
     }
 
     /// Why the line is boilerplate by its phrases; a phrase anywhere counts in a short line,
