@@ -131,15 +131,17 @@ struct PhraseList: Sendable {
 
     /// The longest phrase the folded line starts with, as a whole word.
     func prefix(of folded: String) -> String? {
-        let candidates: [Int]
-        if let openings {
-            guard folded.utf8.count >= 2, let opening = openings[Self.opening(folded)] else { return nil }
-            candidates = opening
-        } else {
-            candidates = Array(phrases.indices)
-        }
-        return UTF8Scalars.withBytes(folded) { line in
-            candidates.lazy.map { phrases[$0] }.first { phrase in
+        UTF8Scalars.withBytes(folded) { line in
+            let candidates: [Int]
+            if let openings {
+                // The opening read off the contiguous bytes: a `String`'s UTF-8 iterator cost
+                // as much as the lookup.
+                guard line.count >= 2, let found = openings[UInt16(line[0]) << 8 | UInt16(line[1])] else { return nil }
+                candidates = found
+            } else {
+                candidates = Array(phrases.indices)
+            }
+            return candidates.lazy.map { phrases[$0] }.first { phrase in
                 // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
                 // many times more per phrase.
                 ByteSearch.hasPrefix(line, phrase) && ByteSearch.isBoundary(folded, after: phrase.utf8.count)

@@ -80,7 +80,7 @@ struct LineClassifier: Sendable {
     func labeled(text: String, folded line: FoldedLine) -> LineKind? {
         let folded = line.head
         func value(after label: String) -> String? {
-            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+            guard let colon = Self.firstColon(in: text) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
             let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
             return rest.isEmpty ? nil : rest
@@ -105,9 +105,42 @@ struct LineClassifier: Sendable {
     /// Keywords separated by commas or similar; a run with no separator stays one keyword,
     /// since multi-word tags cannot be told apart by spaces.
     static func splitKeywords(_ text: String) -> [String] {
-        let separators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
-        let parts = text.split(whereSeparator: separators.contains).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let parts = keywordPieces(text).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return parts.isEmpty ? [text] : parts
+    }
+
+    /// The marks that separate the keywords of a keyword line.
+    private static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
+    private static let keywordSeparatorScalars = Set(keywordSeparators.map { $0.unicodeScalars.first!.value })
+
+    /// `text` cut at its keyword separators (empty pieces kept), on the bytes when each
+    /// separator stands alone (see `standsAlone`): hashing every `Character` into a set cost
+    /// tens of thousands of instructions a line.
+    private static func keywordPieces(_ text: String) -> [Substring] {
+        let cuts: [Range<Int>]? = UTF8Scalars.withBytes(text) { bytes in
+            var cuts: [Range<Int>] = []
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                if keywordSeparatorScalars.contains(value) {
+                    guard standsAlone(bytes, at: offset, length: length) else { return nil }
+                    cuts.append(offset..<offset + length)
+                }
+                offset += length
+            }
+            return cuts
+        }
+        guard let cuts else { return text.split(whereSeparator: keywordSeparators.contains) }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var start = 0
+        var pieces: [Substring] = []
+        for cut in cuts {
+            pieces.append(text[index(start)..<index(cut.lowerBound)])
+            start = cut.upperBound
+        }
+        pieces.append(text[index(start)...])
+        return pieces
     }
 
     /// Why the line is boilerplate by its phrases; a phrase anywhere counts in a short line,
@@ -177,7 +210,7 @@ struct LineClassifier: Sendable {
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
         // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
-        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
@@ -188,9 +221,52 @@ struct LineClassifier: Sendable {
         return (caption, credit)
     }
 
+    /// The last `(` in `text` as a `Character`, found on the bytes when it stands alone (see
+    /// `standsAlone`), which is nearly always: walking `Character`s back from the end was most
+    /// of `caption`'s cost.
+    private static func lastOpeningBracket(in text: String) -> String.Index? {
+        let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            guard let offset = bytes.lastIndex(of: 0x28) else { return nil }
+            return (offset, standsAlone(bytes, at: offset, length: 1))
+        }
+        guard let byte else { return nil }
+        guard byte.alone else { return text.lastIndex(of: "(") }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
+    }
+
+    /// The first `:` or `：` in `text` as a `Character`, found on the bytes when it stands alone
+    /// (see `standsAlone`): walking `Character`s through a long line with no colon was most of
+    /// a labelled line's cost.
+    private static func firstColon(in text: String) -> String.Index? {
+        let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            for offset in bytes.indices {
+                if bytes[offset] == 0x3A { return (offset, standsAlone(bytes, at: offset, length: 1)) }
+                if bytes[offset] == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, bytes[offset + 2] == 0x9A {
+                    return (offset, standsAlone(bytes, at: offset, length: 3))
+                }
+            }
+            return nil
+        }
+        guard let byte else { return nil }
+        guard byte.alone else { return text.firstIndex(where: { $0 == ":" || $0 == "：" }) }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
+    }
+
+    /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
+    /// ASCII or an Arabic letter (or nothing) on either side, no mark after it or prepended
+    /// scalar before it joins it to a neighbour. When false, the caller asks the `Character`s.
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
+        func isPlain(_ value: UInt32) -> Bool { value < 0x80 || (0x0621...0x064A).contains(value) }
+        let end = offset + length
+        return (offset == 0 || isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
+            && (end == bytes.count || isPlain(UTF8Scalars.decode(bytes, at: end).value))
+    }
+
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
-        guard TextShape.hasWideSpace(raw), TextShape.wideGaps(raw) >= 4 else { return false }
+        // Gaps counted first: few lines that reach here have four, while nearly all have a
+        // wide space (the reader knows them not to be single-spaced).
+        guard TextShape.wideGaps(raw) >= 4, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
         // Segments hold single spaces only: words are spaces plus one.

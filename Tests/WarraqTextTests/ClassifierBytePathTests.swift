@@ -1,0 +1,36 @@
+import Testing
+@testable import WarraqText
+
+/// The classifier finds brackets, colons and keyword separators on bytes, and asks the
+/// `Character`s only when a mark or a prepended scalar may join one to its neighbour: both
+/// ways must read a line alike.
+@Suite("Classifier byte paths read as Characters do")
+struct ClassifierBytePathTests {
+    @Test("a caption's credit is in its last bracket")
+    func caption() {
+        #expect(LineClassifier.caption("Smoke over the city (AFP)")! == ("Smoke over the city", "AFP"))
+        #expect(LineClassifier.caption("دخان فوق المدينة (رويترز)")! == ("دخان فوق المدينة", "رويترز"))
+        #expect(LineClassifier.caption("朝日新聞出版 の 写真(AERA dot.)")! == ("朝日新聞出版 の 写真", "AERA dot."))
+        // A bracket under a combining mark is another Character: the credit opens earlier.
+        #expect(LineClassifier.caption("Smoke over the city (AFP (\u{301}x)")! == ("Smoke over the city", "AFP (\u{301}x"))
+        #expect(LineClassifier.caption("Smoke over the city") == nil)
+    }
+
+    @Test("keywords are cut at separators that stand alone")
+    func keywords() {
+        #expect(LineClassifier.splitKeywords("سياسة، اقتصاد؛ World | Tech #news") == ["سياسة", "اقتصاد", "World", "Tech", "news"])
+        #expect(LineClassifier.splitKeywords("one,\u{301}two, three") == ["one,\u{301}two", "three"])
+        #expect(LineClassifier.splitKeywords("no separators here") == ["no separators here"])
+    }
+
+    @Test("a label's value follows its first colon")
+    func labeledValue() {
+        let classifier = LineClassifier(profile: .builtIn)
+        let keywords = "Tags: Politics, Economy"
+        guard case .keywords(let found) = classifier.labeled(text: keywords, folded: FoldedLine(whole: Folding.fold(keywords))) else {
+            Issue.record("no keywords in \(keywords)")
+            return
+        }
+        #expect(found == ["Politics", "Economy"])
+    }
+}
