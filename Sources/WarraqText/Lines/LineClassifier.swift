@@ -253,13 +253,13 @@ struct LineClassifier: Sendable {
     }
 
     /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
-    /// ASCII or an Arabic letter (or nothing) on either side, no mark after it or prepended
-    /// scalar before it joins it to a neighbour. When false, the caller asks the `Character`s.
+    /// a scalar that never joins (`TextShape.neverJoins`), or nothing, on either side, no mark
+    /// after it or prepended scalar before it joins it to a neighbour. When false, the caller
+    /// asks the `Character`s.
     private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
-        func isPlain(_ value: UInt32) -> Bool { value < 0x80 || (0x0621...0x064A).contains(value) }
         let end = offset + length
-        return (offset == 0 || isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
-            && (end == bytes.count || isPlain(UTF8Scalars.decode(bytes, at: end).value))
+        return (offset == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
+            && (end == bytes.count || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: end).value))
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.

@@ -38,6 +38,16 @@ extension TextShape {
     static func isWhitespace(_ value: UInt32) -> Bool {
         isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
     }
+
+    /// Scalars that never join a mark beside them into one `Character`: no combining mark,
+    /// joiner or prepended sign (Latin, the Arabic letters and digits, general punctuation).
+    /// A byte walk may judge a mark between two of them alone; others are left to `Character`s.
+    static func neverJoins(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
+        default: false
+        }
+    }
 }
 
 /// The byte walk behind `TextShape.unquoted`.
@@ -56,7 +66,7 @@ private enum QuoteEnds {
             let (mark, length) = UTF8Scalars.decode(bytes, at: start)
             guard marks.contains(mark) else { break }
             // A mark the next scalar joins is no quotation mark `Character`.
-            if start + length < end, !standsApart(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
+            if start + length < end, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
             // Does the mark occur between this one and the last scalar? Then it may balance.
             let inner = (start + length)..<max(start + length, UTF8Scalars.start(before: end, in: bytes))
             if !unbalanced.contains(mark), occurs(bytes, start, length, in: inner) { return nil }
@@ -66,7 +76,7 @@ private enum QuoteEnds {
             let last = UTF8Scalars.start(before: end, in: bytes)
             let mark = UTF8Scalars.decode(bytes, at: last).value
             guard marks.contains(mark) else { break }
-            if last > start, !standsApart(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
+            if last > start, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
             let inner = min(start + UTF8Scalars.decode(bytes, at: start).length, last)..<last
             if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
             end = last
@@ -87,15 +97,5 @@ private enum QuoteEnds {
             position = hit + 1
         }
         return false
-    }
-
-    /// Scalars that never join a quotation mark beside them into one `Character`: no
-    /// combining mark, joiner or prepended sign (Latin, the Arabic letters and digits, general
-    /// punctuation). Others are left to the `Character` walk.
-    private static func standsApart(_ value: UInt32) -> Bool {
-        switch value {
-        case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
-        default: false
-        }
     }
 }

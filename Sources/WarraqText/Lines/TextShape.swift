@@ -106,7 +106,7 @@ enum TextShape {
             let otherSpace = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) } accepting: { index in
                 guard bytes[index] >= 0x80 else { return false }
                 let value = UTF8Scalars.decode(bytes, at: index).value
-                return isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
+                return isWhitespace(value)
             }
             return otherSpace ? scalarWideGaps(bytes) : asciiWideGaps(bytes)
         }
@@ -141,7 +141,7 @@ enum TextShape {
         while index < bytes.count {
             let (value, length) = UTF8Scalars.decode(bytes, at: index)
             index += length
-            if isFoldableSpace(value), value != 0x200B, value != 0xFEFF {
+            if isWhitespace(value) {
                 spaces += 1
                 continue
             }
