@@ -68,11 +68,6 @@ enum TextShape {
         return sentenceEnds.contains(last)
     }
 
-    static func endsQuestion(_ text: String) -> Bool {
-        if let end = plainEnd(text) { return questionScalars.contains(end) }
-        return lastMeaningful(text).map(questionMarks.contains) ?? false
-    }
-
     private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first!.value })
     private static let questionScalars = Set(questionMarks.map { $0.unicodeScalars.first!.value })
 
