@@ -30,9 +30,6 @@ public struct ScrapeReader: DocumentReader {
     private let input: Input
     private let profile: ScrapeProfile
     private let classifier: LineClassifier
-    /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
-    /// not searched for each marker.
-    private let adMarkerLeads: [UInt8]
     private let sha256: String
     /// `input.stem`, which every document's id starts with: worked out once per input.
     private let stem: String
@@ -58,7 +55,6 @@ public struct ScrapeReader: DocumentReader {
         self.input = input
         self.profile = classifier.profile
         self.classifier = classifier
-        self.adMarkerLeads = Array(Set(classifier.profile.adMarkers.compactMap(\.utf8.first))).sorted()
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
@@ -153,7 +149,7 @@ public struct ScrapeReader: DocumentReader {
     /// marker out only adds spaces, so a text without one never comes to hold a marker.
     private func holdsAdMarkerLead(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
-            adMarkerLeads.contains { ByteSearch.first($0, in: bytes, from: 0, before: bytes.count) != nil }
+            classifier.adMarkerLeads.contains { ByteSearch.first($0, in: bytes, from: 0, before: bytes.count) != nil }
         }
     }
 

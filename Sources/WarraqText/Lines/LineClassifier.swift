@@ -19,6 +19,9 @@ struct LineClassifier: Sendable {
 
     /// The byte length of the longest phrase `classify` matches.
     let longestPhrase: Int
+    /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
+    /// not searched for each marker.
+    let adMarkerLeads: [UInt8]
 
     init(profile: ScrapeProfile) {
         self.profile = profile
@@ -26,6 +29,7 @@ struct LineClassifier: Sendable {
         self.datelines = DatelineParser(profile: profile)
         let lists = [profile.dateLabels, profile.keywordLabels, profile.publisherLabels, profile.authorLabels, profile.relatedLabels]
         longestPhrase = (lists + profile.boilerplate.map(\.phrases)).map(\.longest).max() ?? 0
+        adMarkerLeads = Array(Set(profile.adMarkers.compactMap(\.utf8.first))).sorted()
     }
 
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
