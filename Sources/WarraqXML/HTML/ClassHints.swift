@@ -16,43 +16,19 @@ struct ClassHints: Sendable {
 
     enum Verdict: Equatable { case none, content, caption, furniture(RemovalReason) }
 
-    /// A hint as bytes, compiled once.
-    private struct Pattern {
-        var bytes: [UInt8]
-        var exact: Bool
-        var verdict: Verdict
-
-        init(_ hint: String, _ verdict: Verdict) {
-            exact = hint.hasSuffix("$")
-            bytes = Array((exact ? String(hint.dropLast()) : hint).utf8)
-            self.verdict = verdict
-        }
-
-        /// Whether a word (letters and digits of a name, in any case) matches.
-        func matches(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-            guard exact ? word.count == bytes.count : word.count >= bytes.count else { return false }
-            var offset = word.startIndex
-            for byte in bytes {
-                if ClassHints.wordByte(word[offset]) != byte { return false }
-                offset += 1
-            }
-            return true
-        }
-    }
-
-    /// The patterns by their first byte, in hint order: a word is compared only with hints that
-    /// start as it does.
-    private let patternsByFirstByte: [[Pattern]]
+    /// The hints compiled once into a trie over word bytes, so a word is read once whatever the
+    /// number of hints.
+    private let trie: HintTrie
 
     init(furniture: [(word: String, reason: RemovalReason)], caption: [String], content: [String]) {
         self.furniture = furniture
         self.caption = caption
         self.content = content
-        let patterns = caption.map { Pattern($0, .caption) } + content.map { Pattern($0, .content) }
-            + furniture.map { Pattern($0.word, .furniture($0.reason)) }
-        var byFirstByte = [[Pattern]](repeating: [], count: 256)
-        for pattern in patterns { if let first = pattern.bytes.first { byFirstByte[Int(first)].append(pattern) } }
-        patternsByFirstByte = byFirstByte
+        var trie = HintTrie()
+        for word in caption { trie.insert(word, HintTrie.Marks(isCaption: true)) }
+        for word in content { trie.insert(word, HintTrie.Marks(isContent: true)) }
+        for (index, hint) in furniture.enumerated() { trie.insert(hint.word, HintTrie.Marks(furniture: Int32(index))) }
+        self.trie = trie
     }
 
     /// What the words of some names say. Judgements of several names (class, then id, then
@@ -84,35 +60,8 @@ struct ClassHints: Sendable {
     }
 
     private func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
-        var judgement = Judgement()
-        var start = 0
-        while start < names.count {
-            guard let first = Self.wordByte(names[start]) else {
-                start += 1
-                continue
-            }
-            var end = start + 1
-            while end < names.count, Self.wordByte(names[end]) != nil { end += 1 }
-            for pattern in patternsByFirstByte[Int(first)] where pattern.matches(names[start..<end]) {
-                switch pattern.verdict {
-                case .caption: judgement.isCaption = true
-                case .content: judgement.isContent = true
-                case .furniture(let found): if judgement.reason == nil { judgement.reason = found }
-                case .none: break
-                }
-            }
-            start = end
-        }
-        return judgement
-    }
-
-    /// A letter (lowercased) or digit, which words are made of; nil for a byte between words.
-    private static func wordByte(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-        default: nil
-        }
+        let marks = trie.marks(of: names)
+        return Judgement(isContent: marks.isContent, isCaption: marks.isCaption, reason: marks.furniture == HintTrie.Marks.noFurniture ? nil : furniture[Int(marks.furniture)].reason)
     }
 }
 

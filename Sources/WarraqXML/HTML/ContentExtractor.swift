@@ -33,8 +33,11 @@ struct ContentExtractor {
     private(set) var removed: [Removal] = []
     private(set) var related: [RelatedItem] = []
 
-    /// Per node: why its subtree is furniture (itself or an ancestor), and whether it is a caption.
-    private var furniture: [RemovalReason?] = []
+    /// Per node: why its subtree is furniture (itself or an ancestor), as a place in `reasons`
+    /// (-1 for none), and whether it is a caption. Inside furniture, whether a node is a caption
+    /// is never asked. Numbers, so that the per-node arrays hold no references.
+    private var furniture: [Int32] = []
+    private var reasons: [RemovalReason] = []
     private var inCaption: [Bool] = []
     /// Per node, the size of its prose-like runs (see `proseSizes`).
     private var prose: [Int] = []
@@ -69,19 +72,32 @@ struct ContentExtractor {
         case .html, .body: return .none
         default: break
         }
-        if tree.attribute(node, Self.hidden) != nil || tree.attribute(node, Self.ariaHidden) == "true" {
-            return .furniture(.boilerplate)
+        // The first of each attribute counts, as `HTMLTree.attribute` reads it.
+        var judged: (class: Int?, id: Int?, role: Int?)
+        var ariaHiddenSeen = false
+        for index in tree.attributeIndices(node) {
+            switch tree.attributeNames[index] {
+            case Self.hidden: return .furniture(.boilerplate)
+            case Self.ariaHidden where !ariaHiddenSeen:
+                if tree.attributeValues[index] == "true" { return .furniture(.boilerplate) }
+                ariaHiddenSeen = true
+            case Self.classAttribute where judged.class == nil: judged.class = index
+            case Self.idAttribute where judged.id == nil: judged.id = index
+            case Self.roleAttribute where judged.role == nil: judged.role = index
+            default: break
+            }
         }
+        // Class, then id, then role: the order their judgements add up in.
         var judgement = ClassHints.Judgement()
-        for name in Self.judgedAttributes {
-            if let value = tree.attribute(node, name) { judgement.add(hints.judgement(value)) }
-        }
+        if let index = judged.class { judgement.add(hints.judgement(tree.attributeValues[index])) }
+        if let index = judged.id { judgement.add(hints.judgement(tree.attributeValues[index])) }
+        if let index = judged.role { judgement.add(hints.judgement(tree.attributeValues[index])) }
         return judgement.verdict
     }
 
-    /// The attributes whose words judge an element, in the order their judgements add up.
-    private static let judgedAttributes = ["class", "id", "role"].map { HTMLAttribute.number($0)! }
     private static let classAttribute = HTMLAttribute.number("class")!
+    private static let idAttribute = HTMLAttribute.number("id")!
+    private static let roleAttribute = HTMLAttribute.number("role")!
     private static let hidden = HTMLAttribute.number("hidden")!
     private static let ariaHidden = HTMLAttribute.number("aria-hidden")!
 
@@ -93,50 +109,80 @@ struct ContentExtractor {
         return prose
     }
 
-    /// Marks furniture and captions. A class name whose elements hold a quarter of the page's
-    /// prose (`sidebar-grid` around each part of the article) is a layout name, and ignored;
-    /// comments, consent notices and footers excepted.
-    private static let unmaskable: Set<RemovalReason> = [.navigation, .related, .widget, .ad, .promo, .metadata, .boilerplate]
+    /// Marks furniture and captions, judging each element outside furniture once: a
+    /// furniture element's subtree is furniture whatever its elements say. A class name whose
+    /// elements hold a quarter of the page's prose (`sidebar-grid` around each part of the
+    /// article) is a layout name, and ignored; comments, consent notices and footers excepted.
+    private static let unmaskable: [RemovalReason] = [.navigation, .related, .widget, .ad, .promo, .metadata, .boilerplate]
 
     private mutating func judgeNodes() {
-        furniture = [RemovalReason?](repeating: nil, count: tree.count)
+        furniture = [Int32](repeating: -1, count: tree.count)
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
-        // Comments, sidebars and menus never hold the page's title heading; their names on its
-        // ancestors are state flags (`comments-enabled`).
-        var titleAncestors: Set<Int> = []
-        if let heading = titleHeading {
-            var node = tree.parent(heading)
-            while node >= 0 {
-                titleAncestors.insert(node)
-                node = tree.parent(node)
+        var proseByClass: [String: Int]?
+        var node = 0
+        while node < tree.count {
+            guard tree.tags[node] != .text else {
+                node += 1
+                continue
             }
-        }
-        var proseByClass: [String: Int] = [:]
-        for node in 1..<max(tree.count, 1) where prose[node] > 0 {
-            if let names = tree.attribute(node, Self.classAttribute), tree.attribute(tree.parent(node), Self.classAttribute) != names {
-                proseByClass[names, default: 0] += prose[node]
+            let verdict = isTitleAncestor(node) ? .none : ownVerdict(node)
+            if case .furniture(let reason) = verdict, !Self.unmaskable.contains(reason) || classProse(node, &proseByClass) * 4 < pageProse {
+                markFurniture(node, reason)
+                node = tree.end(node)
+                continue
             }
-        }
-        for node in 0..<tree.count where tree.tags[node] != .text {
             let parent = tree.parent(node)
-            let inherited = parent >= 0 ? furniture[parent] : nil
-            let captionAbove = parent >= 0 && inCaption[parent]
-            let verdict = titleAncestors.contains(node) ? .none : ownVerdict(node)
-            switch verdict {
-            case .furniture(let reason) where Self.unmaskable.contains(reason) == false || (proseByClass[tree.attribute(node, Self.classAttribute) ?? ""] ?? prose[node]) * 4 < pageProse:
-                furniture[node] = inherited ?? reason
-            default: furniture[node] = inherited
-            }
-            inCaption[node] = captionAbove || verdict == .caption
+            inCaption[node] = (parent >= 0 && inCaption[parent]) || verdict == .caption
+            node += 1
         }
+    }
+
+    /// Comments, sidebars and menus never hold the page's title heading; their names on its
+    /// ancestors are state flags (`comments-enabled`).
+    private func isTitleAncestor(_ node: Int) -> Bool {
+        guard let heading = titleHeading else { return false }
+        return node < heading && heading < tree.end(node)
+    }
+
+    /// The prose of the elements with `node`'s class (an element inside another with the same
+    /// class not counted again), or of `node` when no element with prose has it. The sizes per
+    /// class are summed on the first call, for a page that has furniture to judge.
+    private func classProse(_ node: Int, _ sizes: inout [String: Int]?) -> Int {
+        if sizes == nil {
+            var sums: [String: Int] = [:]
+            for node in 1..<max(tree.count, 1) where prose[node] > 0 {
+                if let names = tree.attribute(node, Self.classAttribute), tree.attribute(tree.parent(node), Self.classAttribute) != names {
+                    sums[names, default: 0] += prose[node]
+                }
+            }
+            sizes = sums
+        }
+        return sizes![tree.attribute(node, Self.classAttribute) ?? ""] ?? prose[node]
+    }
+
+    /// Marks the elements of `node`'s subtree furniture for `reason`.
+    private mutating func markFurniture(_ node: Int, _ reason: RemovalReason) {
+        let code: Int32
+        if let known = reasons.firstIndex(of: reason) {
+            code = Int32(known)
+        } else {
+            code = Int32(reasons.count)
+            reasons.append(reason)
+        }
+        for inner in node..<tree.end(node) where tree.tags[inner] != .text { furniture[inner] = code }
+    }
+
+    private func furnitureReason(_ node: Int) -> RemovalReason? {
+        let code = furniture[node]
+        return code < 0 ? nil : reasons[Int(code)]
     }
 
     private func isHeading(_ run: TextRun) -> Bool { tree.tags[run.owner].headingLevel != nil }
 
     /// What a run adds to the score of the elements around it.
     private func worth(_ run: TextRun) -> Double {
-        if furniture[run.owner] != nil { return -Double(run.size) * Self.furnitureCost }
+        if furniture[run.owner] >= 0 { return -Double(run.size) * Self.furnitureCost }
         if run.linkDensity > Self.maximumLinkDensity { return -Double(run.size) * Self.furnitureCost }
         if inCaption[run.owner] || isHeading(run) || run.size < Self.proseSize { return 0 }
         return Double(run.size - 2 * run.linkSize)
@@ -203,9 +249,9 @@ struct ContentExtractor {
         let firstProse = proseRuns.first ?? runs.count
         let lastProse = proseRuns.last ?? -1
         // Room for every run from the start: growing the set would hash each kept text again.
-        var seen: Set<String> = []
+        var seen: Set<HashedText> = []
         seen.reserveCapacity(runs.count + 1)
-        if let title { seen.insert(title) }
+        if let title { seen.insert(HashedText(title)) }
         var pendingHeading: (block: Block, text: String, size: Int, nodes: Range<Int>)?
         var figure: (node: Int, caption: [String])?
         var list: (node: Int, items: [ListItem])?
@@ -250,10 +296,10 @@ struct ContentExtractor {
             let (text, inlines) = run.content(in: tree)
             let nodes = run.first..<run.end
             guard inside else {
-                remove(text, furniture[run.owner] ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
+                remove(text, furnitureReason(run.owner) ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
                 continue
             }
-            if let reason = furniture[run.owner] {
+            if let reason = furnitureReason(run.owner) {
                 if reason == .related { collectRelated(run) }
                 remove(text, reason, nodes)
                 continue
@@ -263,7 +309,8 @@ struct ContentExtractor {
                 remove(text, .navigation, nodes)
                 continue
             }
-            if seen.contains(text) {
+            let hashed = HashedText(text)
+            if seen.contains(hashed) {
                 // A heading just above the title heading is its kicker or section label.
                 if text == title, let kicker = pendingHeading {
                     remove(kicker.text, .metadata, kicker.nodes)
@@ -306,7 +353,7 @@ struct ContentExtractor {
             }
             // Kept text ends the removal before it, whose lines must not span it.
             flushOutside()
-            seen.insert(text)
+            seen.insert(hashed)
             if let dataTable = dataTable(around: run.owner, within: article) {
                 flushList()
                 table = dataTable
@@ -430,4 +477,20 @@ struct ContentExtractor {
             if !related.contains(where: { $0.url == url }) { related.append(RelatedItem(title: tree.text(link), url: url)) }
         }
     }
+}
+
+/// A text whose hash is worked out once: a kept text is looked up and then added, and hashing a
+/// text that is not ASCII normalises it each time.
+private struct HashedText: Hashable {
+    let text: String
+    let hash: Int
+
+    init(_ text: String) {
+        self.text = text
+        hash = text.hashValue
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.text == rhs.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
