@@ -56,11 +56,7 @@ struct ClassHints: Sendable {
 
     func judgement(_ names: String) -> Judgement {
         var names = names
-        return names.withUTF8(judgement)
-    }
-
-    private func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
-        let marks = trie.marks(of: names)
+        let marks = names.withUTF8 { trie.marks(of: $0) }
         return Judgement(isContent: marks.isContent, isCaption: marks.isCaption, reason: marks.furniture == HintTrie.Marks.noFurniture ? nil : furniture[Int(marks.furniture)].reason)
     }
 }

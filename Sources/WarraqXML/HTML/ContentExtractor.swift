@@ -256,7 +256,8 @@ struct ContentExtractor {
         var figure: (node: Int, caption: [String])?
         var list: (node: Int, items: [ListItem])?
         var table: Int?
-        var outside: (reason: RemovalReason, texts: [String], lines: LineRange?)?
+        // Removed texts one after another with one reason, joined by line breaks.
+        var outside: (reason: RemovalReason, text: [UInt8], lines: LineRange?)?
 
         func flushList() {
             if let open = list { body.append(.list(ListBlock(ordered: tree.tags[open.node] == .ol, items: open.items))) }
@@ -270,16 +271,20 @@ struct ContentExtractor {
             figure = nil
         }
         func flushOutside() {
-            if let open = outside { removed.append(Removal(text: open.texts.joined(separator: "\n"), reason: open.reason, lines: open.lines)) }
+            if let open = outside { removed.append(Removal(text: String(decoding: open.text, as: UTF8.self), reason: open.reason, lines: open.lines)) }
             outside = nil
         }
         /// Removed runs one after another with one reason are one item, with the page lines
         /// of their nodes.
-        func remove(_ text: String, _ reason: RemovalReason, _ nodes: Range<Int>) {
+        func remove(_ text: some Collection<UInt8>, _ reason: RemovalReason, _ nodes: Range<Int>) {
             if outside?.reason != reason { flushOutside() }
             let lines = tree.lines(of: nodes)
-            if outside == nil { outside = (reason, [], lines) }
-            outside!.texts.append(text)
+            if outside == nil {
+                outside = (reason, [], lines)
+            } else {
+                outside!.text.append(0x0A)
+            }
+            outside!.text.append(contentsOf: text)
             if let lines { outside!.lines = outside!.lines.map { $0.union(lines) } ?? lines }
         }
         func emit(_ block: Block) {
@@ -293,34 +298,34 @@ struct ContentExtractor {
         for (index, run) in runs.enumerated() {
             let inside = isInside(run)
             if let open = table, run.owner < tree.end(open) { continue }
-            let (text, inlines) = run.content(in: tree)
             let nodes = run.first..<run.end
             guard inside else {
-                remove(text, furnitureReason(run.owner) ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
+                remove(run.text(in: tree).utf8, furnitureReason(run.owner) ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
                 continue
             }
             if let reason = furnitureReason(run.owner) {
                 if reason == .related { collectRelated(run) }
-                remove(text, reason, nodes)
+                remove(run.text(in: tree).utf8, reason, nodes)
                 continue
             }
             if run.linkDensity > Self.maximumLinkDensity {
                 collectRelated(run)
-                remove(text, .navigation, nodes)
+                remove(run.text(in: tree).utf8, .navigation, nodes)
                 continue
             }
+            let (text, inlines) = run.content(in: tree)
             let hashed = HashedText(text)
             if seen.contains(hashed) {
                 // A heading just above the title heading is its kicker or section label.
                 if text == title, let kicker = pendingHeading {
-                    remove(kicker.text, .metadata, kicker.nodes)
+                    remove(kicker.text.utf8, .metadata, kicker.nodes)
                     pendingHeading = nil
                 }
-                remove(text, .duplicate, nodes)
+                remove(text.utf8, .duplicate, nodes)
                 continue
             }
             if let reason = phrases.reason(text) {
-                remove(text, reason, nodes)
+                remove(text.utf8, reason, nodes)
                 continue
             }
             if inCaption[run.owner] {
@@ -338,17 +343,17 @@ struct ContentExtractor {
             // Short lines before the article's first paragraph or after its last are bylines,
             // dates and labels.
             if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
-                remove(text, .metadata, nodes)
+                remove(text.utf8, .metadata, nodes)
                 continue
             }
             // A short line of its own (not a paragraph, item or heading) inside the article is a
             // label, a date or a widget's caption.
             if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
-                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, nodes)
+                remove(text.utf8, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, nodes)
                 continue
             }
             if isDateLine(run, text) {
-                remove(text, .metadata, nodes)
+                remove(text.utf8, .metadata, nodes)
                 continue
             }
             // Kept text ends the removal before it, whose lines must not span it.
@@ -369,7 +374,7 @@ struct ContentExtractor {
                     if heading.size >= Self.proseSize, heading.text.utf8.last == UInt8(ascii: ".") {
                         body.append(heading.block)
                     } else {
-                        remove(heading.text, .boilerplate, heading.nodes)
+                        remove(heading.text.utf8, .boilerplate, heading.nodes)
                         flushOutside()
                     }
                 }
@@ -394,7 +399,7 @@ struct ContentExtractor {
         }
         flushList()
         flushFigure()
-        if let heading = pendingHeading { remove(heading.text, .boilerplate, heading.nodes) }
+        if let heading = pendingHeading { remove(heading.text.utf8, .boilerplate, heading.nodes) }
         flushOutside()
     }
 

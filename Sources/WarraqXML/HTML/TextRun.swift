@@ -19,7 +19,8 @@ struct TextRun {
         var runs: [TextRun] = []
         var open: [Int] = []
         var current: TextRun?
-        var inLink = [Bool](repeating: false, count: tree.end(node) - node)
+        // Where the links around the current node end, innermost last.
+        var linkEnds: [Int] = []
         func flush() {
             if let run = current, run.size > 0 { runs.append(run) }
             current = nil
@@ -29,10 +30,10 @@ struct TextRun {
                 flush()
                 open.removeLast()
             }
+            while let last = linkEnds.last, index >= last { linkEnds.removeLast() }
             let tag = tree.tags[index]
-            let parent = tree.parent(index)
-            let parentInLink = parent >= node && inLink[parent - node]
-            inLink[index - node] = parentInLink || tag == .a
+            let parentInLink = !linkEnds.isEmpty
+            if tag == .a { linkEnds.append(tree.end(index)) }
             if tag.isBlock {
                 flush()
                 open.append(index)
@@ -49,6 +50,20 @@ struct TextRun {
         }
         flush()
         return runs
+    }
+
+    /// The run's text, white space folded: what `content(in:)` says, as bytes, for text that is
+    /// removed and so needs neither inlines nor a string of its own.
+    func text(in tree: HTMLTree) -> FoldedText {
+        var text = FoldedText()
+        for index in first..<end {
+            switch tree.tags[index] {
+            case .text: text.append(tree.bytes, tree.textRanges[index])
+            case .br: text.space()
+            default: break
+            }
+        }
+        return text
     }
 
     /// The run's text, white space folded, and its links and emphasis as inlines (nil when it
