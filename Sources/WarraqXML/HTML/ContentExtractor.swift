@@ -243,6 +243,8 @@ struct ContentExtractor {
     // MARK: Reading
 
     private mutating func read(_ runs: [TextRun], article parts: [Range<Int>]) {
+        // The functions below read this copy: reading `self.tree` from them copies it per call.
+        let tree = tree
         func isInside(_ run: TextRun) -> Bool { parts.contains { $0.contains(run.owner) } }
         let article = parts.first?.lowerBound ?? 0
         let proseRuns = runs.indices.filter { isInside(runs[$0]) && worth(runs[$0]) > 0 }

@@ -18,24 +18,25 @@ struct PageMetadata {
     static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "Report"]
 
     init(tree: HTMLTree) {
+        let elements = Elements(tree)
         var meta: [String: String] = [:]
-        for node in tree.nodes(.meta) {
-            guard let key = (tree.attribute(node, "property") ?? tree.attribute(node, "name") ?? tree.attribute(node, "itemprop"))?.lowercased(),
-                  let content = tree.attribute(node, "content")?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
+        for node in elements.metas {
+            guard let key = (tree.attribute(node, Self.property) ?? tree.attribute(node, Self.name) ?? tree.attribute(node, Self.itemprop))?.lowercased(),
+                  let content = tree.attribute(node, Self.content)?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
             meta[key] = content
         }
         let article = Self.jsonLDArticle(tree)
-        let headings = tree.nodes(.h1).map { tree.text($0) }.filter { !$0.isEmpty }
+        let headings = elements.headings.map { tree.text($0) }.filter { !$0.isEmpty }
         let site = meta["og:site_name"] ?? Self.names(article?["publisher"]).first
         let rawDeclared = (article?["headline"]?.stringValue ?? meta["og:title"] ?? meta["twitter:title"]).map { Self.decodeEntities($0).foldingWhitespace() }
         // The <h1> that shows the declared headline, if one does (pages have several).
         let heading = headings.first { $0 == rawDeclared } ?? headings.first
         let declared = rawDeclared.map { Self.trimSiteName($0, site: site, heading: heading) }
         title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
-            ?? heading ?? tree.nodes(.title).first.map { Self.trimSiteName(tree.text($0), site: site, heading: heading, longest: true) }
+            ?? heading ?? elements.title.map { Self.trimSiteName(tree.text($0), site: site, heading: heading, longest: true) }
         let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
         let metaDate = dateKeys.lazy.compactMap { meta[$0] }.first
-        let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? tree.nodes(.time).lazy.compactMap { tree.attribute($0, "datetime") }.first
+        let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? elements.times.lazy.compactMap { tree.attribute($0, "datetime") }.first
         if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
         if date == nil, let visible = Self.visibleDate(tree) { (date, dateText) = visible }
         authors = Self.names(article?["author"]) 
@@ -48,7 +49,34 @@ struct PageMetadata {
         }
         articleBody = article?["articleBody"]?.stringValue
         language = tree.attribute(0, "lang").map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-        url = tree.nodes(.link).first { tree.attribute($0, "rel")?.lowercased() == "canonical" }.flatMap { tree.attribute($0, "href") } ?? meta["og:url"]
+        url = elements.links.first { tree.attribute($0, "rel")?.lowercased() == "canonical" }.flatMap { tree.attribute($0, "href") } ?? meta["og:url"]
+    }
+
+    private static let property = HTMLAttribute.number("property")!
+    private static let name = HTMLAttribute.number("name")!
+    private static let itemprop = HTMLAttribute.number("itemprop")!
+    private static let content = HTMLAttribute.number("content")!
+
+    /// The elements metadata is read from, in document order, gathered in one pass over the page.
+    private struct Elements {
+        var metas: [Int] = []
+        var headings: [Int] = []
+        var title: Int?
+        var times: [Int] = []
+        var links: [Int] = []
+
+        init(_ tree: HTMLTree) {
+            for node in 0..<tree.count {
+                switch tree.tags[node] {
+                case .meta: metas.append(node)
+                case .h1: headings.append(node)
+                case .title where title == nil: title = node
+                case .time: times.append(node)
+                case .link: links.append(node)
+                default: break
+                }
+            }
+        }
     }
 
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
