@@ -193,6 +193,24 @@ struct HTMLClassHintTests {
         #expect(hints.verdict("image-caption") == .caption)
     }
 
+    @Test("a word is judged by every hint it starts with: the first furniture hint listed wins, whole-word hints match whole words only, hints no word can spell match nothing")
+    func hintOrder() {
+        let hints = ClassHints(
+            furniture: [("sidebarx", .ad), ("side", .related), ("sidebar", .navigation), ("ad$", .ad), ("share-bar", .widget), ("Promo", .promo)],
+            caption: ["cap"], content: ["main"]
+        )
+        #expect(hints.verdict("sidebar") == .furniture(.related))
+        #expect(hints.verdict("SIDEBARX") == .furniture(.ad))
+        #expect(hints.verdict("sid") == .none)
+        #expect(hints.verdict("ads") == .none)
+        #expect(hints.verdict("top_ad") == .furniture(.ad))
+        #expect(hints.verdict("share-bar promo") == .none)
+        #expect(hints.verdict("main9 captions") == .caption)
+        #expect(hints.verdict("mainly ad") == .furniture(.ad))
+        #expect(hints.verdict("ad side") == .furniture(.ad))
+        #expect(hints.verdict("main") == .content)
+    }
+
     @Test("judgements of class, id and role add up to the verdict of the names joined", arguments: [
         ["article-body", "share"], ["Sidebar", "main-content"], ["story", "photo-caption", "ad"], ["", "comments"],
     ])
