@@ -191,16 +191,38 @@ struct FoldedText {
                 offset += space
                 continue
             }
-            // Characters up to the next space other than a lone one between words go in at once.
+            // Characters up to the next space other than a lone one between words go in at once,
+            // passed over a byte at a time up to one that can start a space.
             let start = offset
-            repeat {
+            offset += 1
+            while offset < end {
                 let byte = bytes[offset]
-                offset = min(offset + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), end)
-                if offset + 1 < end, bytes[offset] == 0x20, spaceLength(bytes, offset + 1, end) == nil { offset += 1 }
-            } while offset < end && spaceLength(bytes, offset, end) == nil
+                if !Self.mayStartSpace[Int(byte)] {
+                    offset += 1
+                } else if byte == 0x20, offset + 1 < end, spaceLength(bytes, offset + 1, end) == nil {
+                    offset += 2
+                } else if spaceLength(bytes, offset, end) == nil {
+                    offset += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                } else {
+                    break
+                }
+            }
+            offset = min(offset, end)
             if pending { utf8.append(0x20) }
             pending = false
             utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        }
+    }
+
+    /// Per byte, whether a white space character can start with it: an ASCII space, or the
+    /// lead byte of a wider one (four-byte ones taken as possible). Continuation bytes cannot.
+    private static let mayStartSpace: [Bool] = (0...255).map { byte in
+        switch byte {
+        case 0..<0x80: isASCIISpace(UInt8(byte))
+        case 0xC2...0xDF: (0..<64).contains { isFoldableSpace(UInt32(byte & 0x1F) << 6 | UInt32($0)) }
+        case 0xE0...0xEF: (0..<4096).contains { isFoldableSpace(UInt32(byte & 0x0F) << 12 | UInt32($0)) }
+        case 0xF0...: true
+        default: false
         }
     }
 
