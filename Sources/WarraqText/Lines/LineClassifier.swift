@@ -23,13 +23,36 @@ struct LineClassifier: Sendable {
     /// not searched for each marker.
     let adMarkerLeads: [UInt8]
 
+    /// Every phrase list `classify` matches, in one trie: the four label lists, the related
+    /// labels, then the boilerplate rules in the profile's order (from `firstRule` on).
+    let phrases: PhraseIndex
+    /// The rules' lists in `phrases`, by how their phrases must stand in a line.
+    private let rules: RuleLists
+
+    typealias Lists = PhraseIndex.Lists
+    static let dateLabels: Lists = 1 << 0
+    static let keywordLabels: Lists = 1 << 1
+    static let publisherLabels: Lists = 1 << 2
+    static let authorLabels: Lists = 1 << 3
+    static let labels: Lists = dateLabels | keywordLabels | publisherLabels | authorLabels
+    static let relatedLabels: Lists = 1 << 4
+    static let firstRule = 5
+
     init(profile: ScrapeProfile) {
         self.profile = profile
         self.dates = NewsDateParser(profile: profile)
         self.datelines = DatelineParser(profile: profile)
         let lists = [profile.dateLabels, profile.keywordLabels, profile.publisherLabels, profile.authorLabels, profile.relatedLabels]
-        longestPhrase = (lists + profile.boilerplate.map(\.phrases)).map(\.longest).max() ?? 0
+            + profile.boilerplate.map(\.phrases)
+        longestPhrase = lists.map(\.longest).max() ?? 0
         adMarkerLeads = Array(Set(profile.adMarkers.compactMap(\.utf8.first))).sorted()
+        phrases = PhraseIndex(lists)
+        rules = RuleLists(profile.boilerplate, from: Self.firstRule)
+    }
+
+    /// The lists of `phrases` that hold the bare line (`FoldedLine.bare`) as a phrase.
+    func lists(holding bare: Substring) -> Lists {
+        UTF8Scalars.withBytes(bare) { phrases.holding($0) }
     }
 
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
@@ -43,7 +66,7 @@ struct LineClassifier: Sendable {
     /// the reader knows `raw` to have no wide gap (`TextShape.isSingleSpaced`), so no ticker.
     func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
-        if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
+        if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
         // Parsed once, when first needed: the date-line and the byline tests read the same date.
@@ -83,23 +106,31 @@ struct LineClassifier: Sendable {
 
     func labeled(text: String, folded line: FoldedLine) -> LineKind? {
         let folded = line.head
+        // One walk tells which label lists the line may start with: for most lines, none.
+        let found = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: Self.labels).lists }
+        guard found != 0 else { return nil }
+        // The longest label of `list` the line starts with: the line's own first bytes.
+        func label(_ list: Lists) -> String? {
+            guard found & list != 0 else { return nil }
+            return UTF8Scalars.withBytes(folded) { UTF8Scalars.string($0, 0..<phrases.leading($0, in: list).longest) }
+        }
         func value(after label: String) -> String? {
             guard let colon = Self.firstColon(in: text) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
             let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
             return rest.isEmpty ? nil : rest
         }
-        if let label = profile.dateLabels.prefix(of: folded) {
+        if let label = label(Self.dateLabels) {
             let rest = value(after: label) ?? String(text.dropFirst(label.count)).trimmingWhitespace()
             if let match = dates.parse(rest) { return .labeledDate(match, dateText: text) }
         }
-        if let label = profile.keywordLabels.prefix(of: folded), let rest = value(after: label) {
+        if let label = label(Self.keywordLabels), let rest = value(after: label) {
             return .keywords(Self.splitKeywords(rest))
         }
-        if let label = profile.publisherLabels.prefix(of: folded), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
+        if let label = label(Self.publisherLabels), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
             return .publisher(rest)
         }
-        if let label = profile.authorLabels.prefix(of: folded), text.split(separator: " ").count <= 8 {
+        if let label = label(Self.authorLabels), text.split(separator: " ").count <= 8 {
             let rest = value(after: label) ?? TextShape.foldSpaces(text.dropFirst(label.count))
             if !rest.isEmpty { return .author(rest) }
         }
@@ -148,24 +179,35 @@ struct LineClassifier: Sendable {
     }
 
     /// Why the line is boilerplate by its phrases; a phrase anywhere counts in a short line,
-    /// which is then folded whole.
+    /// which is then folded whole. The rules are tried in the profile's order: of the rules
+    /// whose phrases stand in the line as theirs must, the first gives the reason.
     func boilerplateReason(folded line: FoldedLine, wordCount: Int) -> RemovalReason? {
-        let folded = line.head
         let short = wordCount <= Self.boilerplateWords && line.isWhole
-        for rule in profile.boilerplate {
-            if let bare = line.bare, rule.phrases.contains(bare) { return rule.reason }
-            switch rule.placement {
-            case .wholeLine:
-                continue
-            case .leading(let anyLength):
-                if anyLength || short, rule.phrases.prefix(of: folded) != nil { return rule.reason }
-            case .leadingWithNumber:
-                if short, rule.phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return rule.reason }
-            case .anywhere:
-                if short, rule.phrases.occurrence(in: folded) != nil { return rule.reason }
-            }
+        var bare: Lists = 0
+        if let core = line.bare { bare = lists(holding: core) }
+        let fired = UTF8Scalars.withBytes(line.head) { head -> Lists in
+            let leading = phrases.leading(head, in: rules.all).lists
+            var fired = (bare | leading & rules.anyLength | (short ? leading & rules.shortLeading : 0)) & rules.all
+            guard short else { return fired }
+            // The costlier tests only for rules before the first that holds already.
+            let counters = leading & rules.withNumber & Self.before(fired)
+            if counters != 0, line.head.contains(where: \.isNumber) { fired |= counters }
+            let anywhere = rules.anywhere & Self.before(fired)
+            if anywhere != 0 { fired |= phrases.occurring(in: head, in: anywhere) }
+            return fired
         }
-        return nil
+        guard fired != 0 else { return nil }
+        return rules.reasons[fired.trailingZeroBitCount - Self.firstRule]
+    }
+
+    /// The lists before the first of `lists` (all lists when there is none).
+    private static func before(_ lists: Lists) -> Lists {
+        lists == 0 ? ~0 : (lists & (0 &- lists)) - 1
+    }
+
+    /// The index's lists of the rules with `reason`.
+    func rules(for reason: RemovalReason) -> Lists {
+        rules.reasons.indices.reduce(0) { lists, index in rules.reasons[index] == reason ? lists | 1 << (index + Self.firstRule) : lists }
     }
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
