@@ -14,6 +14,16 @@ struct ByteWalkTests {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
     }
 
+    @Test("a sentence end read on bytes agrees with the Character walk", arguments: [
+        "Fin de l'été.", "été", "Ende.»", "«قال.»", "قال ذلك.", "x\u{0600}.", "x\u{0600}a", "\u{0600}é", "Why?", "لماذا؟", "a\u{301}.",
+        "a.\u{301}", "end)", "end.)", "end ]", "end\u{A0}", "end\u{2028}", "Живые.", "Живые", "終わり。", "x…", "\"quoted\"", "—", "a —",
+        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.",
+    ])
+    func endsSentence(text: String) {
+        let last = TextShape.lastMeaningful(text)
+        #expect(TextShape.endsSentence(text) == (last.map(TextShape.sentenceEnds.contains) ?? false))
+    }
+
     @Test("wrapping quotes and spaces come off", arguments: [
         ("«عنوان الخبر»", "عنوان الخبر"), ("\"Title\"", "Title"), ("“قال”", "قال"), ("عنوان", "عنوان"), (" \"Title", "\"Title"),
     ])

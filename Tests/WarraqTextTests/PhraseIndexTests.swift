@@ -20,7 +20,7 @@ struct PhraseIndexTests {
         "Ωread", "1read", "read1", "iframe:", "xiframe:",
     ].map(Folding.fold)
 
-    let index = PhraseIndex(Self.lists)
+    let index = PhraseIndex(Self.lists, searchedAnywhere: ~0)
 
     /// The longest phrase of `list` the line starts with as whole words.
     static func prefix(_ list: PhraseList, _ line: String) -> String? {

@@ -22,6 +22,9 @@ struct LineClassifier: Sendable {
     /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
     /// not searched for each marker.
     let adMarkerLeads: [UInt8]
+    /// A byte of each embed host that prose seldom holds (`/` in every built-in one): a line
+    /// holding none of them (most lines) is not searched for each host.
+    private let embedHostKeys: [UInt8]
 
     /// Every phrase list `classify` matches, in one trie: the four label lists, the related
     /// labels, then the boilerplate rules in the profile's order (from `firstRule` on).
@@ -46,8 +49,9 @@ struct LineClassifier: Sendable {
             + profile.boilerplate.map(\.phrases)
         longestPhrase = lists.map(\.longest).max() ?? 0
         adMarkerLeads = Array(Set(profile.adMarkers.compactMap(\.utf8.first))).sorted()
-        phrases = PhraseIndex(lists)
+        embedHostKeys = Array(Set(profile.embedHosts.compactMap(Self.rareByte))).sorted()
         rules = RuleLists(profile.boilerplate, from: Self.firstRule)
+        phrases = PhraseIndex(lists, searchedAnywhere: rules.anywhere)
     }
 
     /// The lists of `phrases` that hold the bare line (`FoldedLine.bare`) as a phrase.
@@ -78,7 +82,7 @@ struct LineClassifier: Sendable {
             return parsed!
         }
         if let kind = dateLine(text: text, wordCount: wordCount, date: date) { return kind }
-        if wordCount <= 30, profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
+        if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
         if wordCount <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
@@ -319,6 +323,21 @@ struct LineClassifier: Sendable {
         let short = segments.filter { TextShape.wordCount($0) <= 16 }.count
         let sentences = segments.filter { TextShape.endsSentence($0) }.count
         return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
+    }
+
+    /// The first byte of `host` that is no ASCII letter, digit, space, dot or comma, nor part
+    /// of a non-ASCII scalar, else its first byte.
+    private static func rareByte(_ host: String) -> UInt8? {
+        host.utf8.first { byte in
+            byte < 0x80 && byte != 0x20 && byte != 0x2E && byte != 0x2C && !(0x30...0x39).contains(byte) && !(0x61...0x7A).contains(byte | 0x20)
+        } ?? host.utf8.first
+    }
+
+    /// Whether the text has one of `bytes`, each found by `memchr`.
+    private static func holdsAny(of bytes: [UInt8], _ text: String) -> Bool {
+        UTF8Scalars.withBytes(text) { line in
+            bytes.contains { ByteSearch.first($0, in: line, from: 0, before: line.count) != nil }
+        }
     }
 
     /// The first http(s) address in a line.

@@ -36,20 +36,24 @@ struct PhraseIndex: @unchecked Sendable {
         let nodes: UnsafeMutableBufferPointer<Node>
         let edges: UnsafeMutableBufferPointer<Edge>
         let tables: UnsafeMutableBufferPointer<Int32>
+        let openings: UnsafeMutableBufferPointer<UInt64>
 
-        init(nodes: [Node], edges: [Edge], tables: [Int32]) {
+        init(nodes: [Node], edges: [Edge], tables: [Int32], openings: [UInt64]) {
             self.nodes = .allocate(capacity: nodes.count)
             _ = self.nodes.initialize(from: nodes)
             self.edges = .allocate(capacity: max(edges.count, 1))
             _ = self.edges.initialize(from: edges)
             self.tables = .allocate(capacity: tables.count)
             _ = self.tables.initialize(from: tables)
+            self.openings = .allocate(capacity: openings.count)
+            _ = self.openings.initialize(from: openings)
         }
 
         deinit {
             nodes.deallocate()
             edges.deallocate()
             tables.deallocate()
+            openings.deallocate()
         }
     }
 
@@ -57,15 +61,24 @@ struct PhraseIndex: @unchecked Sendable {
     private let nodes: UnsafeBufferPointer<Node>
     private let edges: UnsafeBufferPointer<Edge>
     private let tables: UnsafeBufferPointer<Int32>
+    /// One bit for each pair of bytes a phrase of the lists searched anywhere may open with
+    /// (bit `first << 8 | second`; a one-byte phrase sets every pair it opens), so that
+    /// `occurring` walks the trie only from the few offsets where one may start.
+    private let openings: UnsafeBufferPointer<UInt64>
+    /// The lists `occurring` may be asked about.
+    private let searchedAnywhere: Lists
 
+    /// The lists, of which those in `searchedAnywhere` may be looked for anywhere in a line.
     /// Node 0 is the root, which is no node's child: a child of 0 is no child.
-    init(_ lists: [PhraseList]) {
+    init(_ lists: [PhraseList], searchedAnywhere: Lists) {
         precondition(lists.count <= Lists.bitWidth, "more phrase lists than an index holds")
         let built = Builder(lists)
-        owner = Owner(nodes: built.nodes, edges: built.edges, tables: built.tables)
+        owner = Owner(nodes: built.nodes, edges: built.edges, tables: built.tables, openings: built.openings(of: searchedAnywhere))
         nodes = UnsafeBufferPointer(owner.nodes)
         edges = UnsafeBufferPointer(owner.edges)
         tables = UnsafeBufferPointer(owner.tables)
+        openings = UnsafeBufferPointer(owner.openings)
+        self.searchedAnywhere = searchedAnywhere
     }
 
     @inline(__always)
@@ -97,14 +110,17 @@ struct PhraseIndex: @unchecked Sendable {
         return nodes[node].ends
     }
 
-    /// The lists of `lists` with a phrase anywhere in the folded line as whole words.
+    /// The lists of `lists` (some of those searched anywhere) with a phrase anywhere in the
+    /// folded line as whole words.
     func occurring(in line: UnsafeBufferPointer<UInt8>, in lists: Lists) -> Lists {
+        precondition(lists & ~searchedAnywhere == 0, "a list not searched anywhere")
         var found: Lists = 0
         var start = 0
         while start < line.count, found != lists {
-            // No phrase starts with a continuation byte, so only scalars' starts pass; the
+            // No phrase opens with a continuation byte, so only scalars' starts pass; the
             // boundary before is read only where a phrase is found.
-            if child(of: 0, line[start]) != 0, case let here = walk(line, from: start, in: lists & ~found, longest: false).lists,
+            let pair = Int(line[start]) << 8 | (start + 1 < line.count ? Int(line[start + 1]) : 0)
+            if openings[pair >> 6] & 1 << (pair & 63) != 0, case let here = walk(line, from: start, in: lists & ~found, longest: false).lists,
                here != 0, Self.isBoundary(line, before: start) {
                 found |= here
             }
@@ -193,6 +209,29 @@ extension PhraseIndex {
                 phrases.sort { slice($0).lexicographicallyPrecedes(slice($1)) }
             }
             _ = add(0..<phrases.count, depth: 0)
+        }
+
+        /// The `PhraseIndex.openings` of `lists`, read off the first two levels of the trie.
+        func openings(of lists: Lists) -> [UInt64] {
+            var openings = [UInt64](repeating: 0, count: 1 << 10)
+            func children(_ node: Int) -> [(byte: Int, node: Int)] {
+                if nodes[node].table >= 0 {
+                    let table = Int(nodes[node].table) << 8
+                    return (0..<256).compactMap { tables[table + $0] == 0 ? nil : ($0, Int(tables[table + $0])) }
+                }
+                let first = Int(nodes[node].firstEdge)
+                return edges[first..<(first + Int(nodes[node].edgeCount))].map { (Int($0.byte), Int($0.node)) }
+            }
+            for (first, node) in children(0) where nodes[node].below & lists != 0 {
+                if nodes[node].ends & lists != 0 {
+                    for word in (first << 2)..<((first + 1) << 2) { openings[word] = ~0 }
+                }
+                for (second, _) in children(node).filter({ nodes[$0.node].below & lists != 0 }) {
+                    let pair = first << 8 | second
+                    openings[pair >> 6] |= 1 << (pair & 63)
+                }
+            }
+            return openings
         }
 
         /// The byte at `depth` of the phrase at `index`, which is longer.

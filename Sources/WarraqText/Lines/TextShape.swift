@@ -70,18 +70,25 @@ enum TextShape {
 
     private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first!.value })
     private static let questionScalars = Set(questionMarks.map { $0.unicodeScalars.first!.value })
+    /// The scalars `lastMeaningful` passes over besides white space.
+    private static let closingScalars = Set(quotes.map { $0.unicodeScalars.first!.value } + [0x29, 0x5D])
 
-    /// The last scalar, read from the bytes, when it is the last meaningful character on its
-    /// own: a letter or digit, or a sentence end or question mark after one (nothing joins
-    /// either into a longer character). Nil sends the caller to the `Character` walk, which most lines never need.
+    /// The last scalar, read from the bytes, when it tells what `endsSentence` asks as the last
+    /// meaningful character would: a letter or digit; another scalar that never joins a mark
+    /// (`neverJoins`), is no sentence end and is not passed over (a prepended sign may make a
+    /// longer character of it, but not a sentence end either); or a sentence end or question
+    /// mark after a scalar that never joins (only a prepended sign joins such a mark to what
+    /// precedes it). Nil sends the caller to the `Character` walk, which most lines never need.
     private static func plainEnd(_ text: String) -> UInt32? {
         UTF8Scalars.withBytes(text) { bytes in
             guard !bytes.isEmpty else { return nil }
             let lastStart = UTF8Scalars.start(before: bytes.count, in: bytes)
             let last = UTF8Scalars.decode(bytes, at: lastStart).value
             if isPlain(last) { return last }
-            guard sentenceEndScalars.contains(last) || questionScalars.contains(last), lastStart > 0 else { return nil }
-            return isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value) ? last : nil
+            let mark = sentenceEndScalars.contains(last) || questionScalars.contains(last)
+            if !mark, neverJoins(last), !isWhitespace(last), !closingScalars.contains(last) { return last }
+            guard mark, lastStart > 0 else { return nil }
+            return neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value) ? last : nil
         }
     }
 
