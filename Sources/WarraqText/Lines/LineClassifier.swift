@@ -319,9 +319,8 @@ struct LineClassifier: Sendable {
         guard TextShape.wideGaps(raw) >= 4, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
-        // Segments hold single spaces only: words are spaces plus one.
-        let short = segments.filter { TextShape.wordCount($0) <= 16 }.count
-        let sentences = segments.filter { TextShape.endsSentence($0) }.count
+        let short = segments.filter { $0.words <= 16 }.count
+        let sentences = segments.filter(\.endsSentence).count
         return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
     }
 
