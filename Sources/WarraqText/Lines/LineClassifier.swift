@@ -259,8 +259,34 @@ struct LineClassifier: Sendable {
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
-        // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
-        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
+        // The last byte first: most lines end otherwise.
+        guard text.utf8.last == 0x29 else { return nil }
+        // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
+        // nearly always: no string is made for a line that is no caption.
+        let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            guard let open = bytes.lastIndex(of: 0x28) else { return nil }
+            let close = bytes.count - 1
+            let closeAlone = close == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: close, in: bytes)).value)
+            return (open, closeAlone && standsAlone(bytes, at: open, length: 1))
+        }
+        guard let open else { return nil }
+        guard open.alone else { return captionByCharacters(text) }
+        return UTF8Scalars.withBytes(text) { bytes in
+            let credit = trimmed(bytes, (open.offset + 1)..<(bytes.count - 1))
+            guard !credit.isEmpty, words(bytes, credit) <= 6 else { return nil }
+            let caption = trimmed(bytes, 0..<open.offset)
+            let captionWords = words(bytes, caption)
+            guard captionWords >= 2, captionWords <= 40 else { return nil }
+            let captionText = UTF8Scalars.string(bytes, caption)
+            guard !TextShape.endsSentence(captionText) else { return nil }
+            return (captionText, UTF8Scalars.string(bytes, credit))
+        }
+    }
+
+    /// `caption` read `Character` by `Character`: the rule itself, for the lines whose brackets
+    /// a neighbour may join.
+    static func captionByCharacters(_ text: String) -> (String, String)? {
+        guard text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
@@ -269,6 +295,22 @@ struct LineClassifier: Sendable {
         guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
         return (caption, credit)
+    }
+
+    /// `range` of `bytes` without the white space at its ends, as `trimmingWhitespace` cuts it.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, case let (value, length) = UTF8Scalars.decode(bytes, at: start), TextShape.isWhitespace(value) { start += length }
+        while end > start, case let last = UTF8Scalars.start(before: end, in: bytes), TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: last).value) {
+            end = last
+        }
+        return start..<end
+    }
+
+    /// `TextShape.wordCount` of the text `range` of `bytes` holds.
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        range.isEmpty ? 0 : bytes[range].reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
     }
 
     /// The last `(` in `text` as a `Character`, found on the bytes when it stands alone (see
