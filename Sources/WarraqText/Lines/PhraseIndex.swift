@@ -3,9 +3,8 @@ import WarraqCore
 /// Phrase lists compiled into one byte trie whose nodes mark the lists with a phrase ending
 /// there: a folded line is matched against every list in one walk of its bytes, which for most
 /// lines stops after a byte or two, with no string made and no reference counted (the trie is
-/// read through pointers into storage that `owner` keeps alive). It answers what `PhraseList`'s
-/// `prefix(of:)`, `contains` and `occurrence(in:)` answer, on the same bytes and the same word
-/// boundaries (`ByteSearch.isBoundary`).
+/// read through pointers into storage that `owner` keeps alive). It tells which lists have a
+/// phrase the line starts with, is, or holds anywhere, as whole words (`ByteSearch.isBoundary`).
 struct PhraseIndex: @unchecked Sendable {
     /// A set of lists, bit `n` for the `n`th list given to `init`.
     typealias Lists = UInt64
@@ -174,7 +173,8 @@ struct PhraseIndex: @unchecked Sendable {
         }
     }
 
-    static func hasWordProperties(_ value: UInt32) -> Bool {
+    /// The property look-up behind `isWordScalar`, kept out of line.
+    private static func hasWordProperties(_ value: UInt32) -> Bool {
         let properties = Unicode.Scalar(value)!.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
