@@ -14,6 +14,58 @@ struct ByteWalkTests {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
     }
 
+    @Test("a sentence end read on bytes agrees with the Character walk", arguments: [
+        "Fin de l'été.", "été", "Ende.»", "«قال.»", "قال ذلك.", "x\u{0600}.", "x\u{0600}a", "\u{0600}é", "Why?", "لماذا؟", "a\u{301}.",
+        "a.\u{301}", "end)", "end.)", "end ]", "end\u{A0}", "end\u{2028}", "Живые.", "Живые", "終わり。", "x…", "\"quoted\"", "—", "a —",
+        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.",
+    ])
+    func endsSentence(text: String) {
+        let last = TextShape.lastMeaningful(text)
+        #expect(TextShape.endsSentence(text) == (last.map(TextShape.sentenceEnds.contains) ?? false))
+    }
+
+    /// The segments of a raw line as strings, walked scalar by scalar: the rule `wideSegments` reads on bytes.
+    static func segmentTexts(_ raw: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        var spaces = 0
+        for scalar in raw.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spaces += 1
+                continue
+            }
+            if spaces >= 2, !current.isEmpty {
+                segments.append(current)
+                current = ""
+            } else if spaces == 1, !current.isEmpty {
+                current += " "
+            }
+            spaces = 0
+            current.unicodeScalars.append(scalar)
+        }
+        if !current.isEmpty { segments.append(current) }
+        return segments
+    }
+
+    @Test("a ticker's segments read on bytes agree with their strings", arguments: [
+        "Home  News  Sport  Weather  About us", "  عاجل:  انفجار في المرفأ.  الرئيس يصل\u{A0}\u{A0}الطقس غداً  «خبر»  ", "a\u{A0}b  c\td  e\u{2028}\u{2029}f",
+        "one.\u{301}  two\u{0600}.  three)  four”  five…  six?  x\u{0600}a", "", "   ", "single", "a \u{A0}b", "end.\u{A0}", "x \u{0301}  y",
+    ])
+    func wideSegments(raw: String) {
+        let found = TextShape.wideSegments(Substring(raw))
+        let expected = Self.segmentTexts(raw)
+        #expect(found.map(\.words) == expected.map(TextShape.wordCount))
+        #expect(found.map(\.endsSentence) == expected.map(TextShape.endsSentence))
+    }
+
+    @Test("white space without a property look-up is the Unicode property")
+    func whitespace() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(TextShape.isWhitespace(value) == scalar.properties.isWhitespace)
+        }
+    }
+
     @Test("wrapping quotes and spaces come off", arguments: [
         ("«عنوان الخبر»", "عنوان الخبر"), ("\"Title\"", "Title"), ("“قال”", "قال"), ("عنوان", "عنوان"), (" \"Title", "\"Title"),
     ])

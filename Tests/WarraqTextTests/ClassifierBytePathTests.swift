@@ -16,6 +16,18 @@ struct ClassifierBytePathTests {
         #expect(LineClassifier.caption("Smoke over the city") == nil)
     }
 
+    @Test("a caption read on bytes agrees with the Character rule", arguments: [
+        "Smoke over the city (AFP)", "دخان فوق المدينة (رويترز)", " Smoke  over\u{A0}(  AFP  )", "One (AFP)", "Smoke over the city. (AFP)",
+        "Smoke over the city (a b c d e f g)", "Smoke over the city ()", "Smoke over the city ( )", "x\u{0600})", "Smoke (x\u{0600})",
+        "Smoke over (AFP\u{0600})", "Smoke over\u{0600}(AFP)", "Smoke over (\u{301}AFP)", "(AFP)", ")", "Smoke over the city (AFP) (Reuters)",
+        "Smoke (over) the city (AFP)", "Smoke over the city \u{2028}(AFP)\u{2029})",
+    ])
+    func captionOnBytes(text: String) {
+        let (bytes, characters) = (LineClassifier.caption(text), LineClassifier.captionByCharacters(text))
+        #expect(bytes?.0 == characters?.0)
+        #expect(bytes?.1 == characters?.1)
+    }
+
     @Test("keywords are cut at separators that stand alone")
     func keywords() {
         #expect(LineClassifier.splitKeywords("سياسة، اقتصاد؛ World | Tech #news") == ["سياسة", "اقتصاد", "World", "Tech", "news"])

@@ -24,9 +24,10 @@ public struct NewsDateParser: Sendable {
     public static let standard = NewsDateParser(profile: .builtIn)
 
     init(profile: ScrapeProfile) {
-        var months: [String: [(rest: [String], month: Int)]] = [:]
+        var months = [String: [(rest: [String], month: Int)]](minimumCapacity: profile.months.count)
         for (name, month) in profile.months {
-            let parts = name.split(separator: " ").map(String.init)
+            // Most names are one word: no space byte, so no " " to split at.
+            let parts = name.isEmpty || name.utf8.contains(0x20) ? name.split(separator: " ").map(String.init) : [name]
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }

@@ -98,54 +98,21 @@ enum Folding {
     }
 }
 
-/// A list of phrases, folded once, matched against folded lines.
+/// A list of phrases, folded once, matched against folded lines (the classifier compiles its
+/// lists into a `PhraseIndex`).
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
     /// The byte length of the longest phrase, 0 for an empty list.
     var longest: Int { phrases.first?.utf8.count ?? 0 }
-    /// The phrases (their places in `phrases`, longest first) by their first two bytes, so that
-    /// a line is compared with the few that open as it does: in Arabic the first two bytes are
-    /// the first letter, which many phrases share. Nil when some phrase is a single byte.
-    private var openings: [UInt16: [Int]]? = [:]
-    /// The phrases as needles, in the same order, to turn away most lines before looking for
-    /// every offset: Arabic phrases start with a lead byte every other byte of a line has.
-    private var needles: [ByteSearch.Needle] = []
 
     init(_ phrases: [String] = []) { add(phrases) }
 
     mutating func add(_ more: [String]) {
         phrases += more.map(Folding.fold).filter { !$0.isEmpty }
-        // Longest first, so `prefix(of:)` finds the longest match; sorted on UTF-8 bytes, since
-        // `Character` counts and `String`'s `<` made this most of the built-in profile's load time.
+        // Longest first; sorted on UTF-8 bytes, since `Character` counts and `String`'s `<`
+        // made this most of the built-in profile's load time.
         phrases = Array(Set(phrases)).sorted {
             $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
-        openings = phrases.allSatisfy { $0.utf8.count >= 2 } ? Dictionary(grouping: phrases.indices) { Self.opening(phrases[$0]) } : nil
-        needles = phrases.map(ByteSearch.Needle.init)
-    }
-
-    private static func opening(_ text: String) -> UInt16 {
-        var bytes = text.utf8.makeIterator()
-        return UInt16(bytes.next() ?? 0) << 8 | UInt16(bytes.next() ?? 0)
-    }
-
-    /// The longest phrase the folded line starts with, as a whole word.
-    func prefix(of folded: String) -> String? {
-        UTF8Scalars.withBytes(folded) { line in
-            let candidates: [Int]
-            if let openings {
-                // The opening read off the contiguous bytes: a `String`'s UTF-8 iterator cost
-                // as much as the lookup.
-                guard line.count >= 2, let found = openings[UInt16(line[0]) << 8 | UInt16(line[1])] else { return nil }
-                candidates = found
-            } else {
-                candidates = Array(phrases.indices)
-            }
-            return candidates.lazy.map { phrases[$0] }.first { phrase in
-                // Compared on contiguous bytes: the generic `starts(with:)` on UTF-8 views costs
-                // many times more per phrase.
-                ByteSearch.hasPrefix(line, phrase) && ByteSearch.isBoundary(folded, after: phrase.utf8.count)
-            }
         }
     }
 
@@ -154,16 +121,5 @@ struct PhraseList: Sendable {
     func contains(_ folded: some StringProtocol) -> Bool {
         let count = folded.utf8.count
         return phrases.contains { $0.utf8.count == count && $0.utf8.elementsEqual(folded.utf8) }
-    }
-
-    /// The first phrase that occurs anywhere in the folded line, as whole words.
-    func occurrence(in folded: String) -> String? {
-        let found = UTF8Scalars.withBytes(folded) { line in phrases.indices.filter { needles[$0].occurs(in: line) } }
-        return found.first { index in
-            let phrase = phrases[index]
-            return ByteSearch.offsets(of: phrase, in: folded).contains { offset in
-                ByteSearch.isBoundary(folded, before: offset) && ByteSearch.isBoundary(folded, after: offset + phrase.utf8.count)
-            }
-        }.map { phrases[$0] }
     }
 }

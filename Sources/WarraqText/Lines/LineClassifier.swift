@@ -22,14 +22,41 @@ struct LineClassifier: Sendable {
     /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
     /// not searched for each marker.
     let adMarkerLeads: [UInt8]
+    /// A byte of each embed host that prose seldom holds (`/` in every built-in one): a line
+    /// holding none of them (most lines) is not searched for each host.
+    private let embedHostKeys: [UInt8]
+
+    /// Every phrase list `classify` matches, in one trie: the four label lists, the related
+    /// labels, then the boilerplate rules in the profile's order (from `firstRule` on).
+    let phrases: PhraseIndex
+    /// The rules' lists in `phrases`, by how their phrases must stand in a line.
+    private let rules: RuleLists
+
+    typealias Lists = PhraseIndex.Lists
+    static let dateLabels: Lists = 1 << 0
+    static let keywordLabels: Lists = 1 << 1
+    static let publisherLabels: Lists = 1 << 2
+    static let authorLabels: Lists = 1 << 3
+    static let labels: Lists = dateLabels | keywordLabels | publisherLabels | authorLabels
+    static let relatedLabels: Lists = 1 << 4
+    static let firstRule = 5
 
     init(profile: ScrapeProfile) {
         self.profile = profile
         self.dates = NewsDateParser(profile: profile)
         self.datelines = DatelineParser(profile: profile)
         let lists = [profile.dateLabels, profile.keywordLabels, profile.publisherLabels, profile.authorLabels, profile.relatedLabels]
-        longestPhrase = (lists + profile.boilerplate.map(\.phrases)).map(\.longest).max() ?? 0
+            + profile.boilerplate.map(\.phrases)
+        longestPhrase = lists.map(\.longest).max() ?? 0
         adMarkerLeads = Array(Set(profile.adMarkers.compactMap(\.utf8.first))).sorted()
+        embedHostKeys = Array(Set(profile.embedHosts.compactMap(Self.rareByte))).sorted()
+        rules = RuleLists(profile.boilerplate, from: Self.firstRule)
+        phrases = PhraseIndex(lists, searchedAnywhere: rules.anywhere)
+    }
+
+    /// The lists of `phrases` that hold the bare line (`FoldedLine.bare`) as a phrase.
+    func lists(holding bare: Substring) -> Lists {
+        UTF8Scalars.withBytes(bare) { phrases.holding($0) }
     }
 
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
@@ -43,7 +70,7 @@ struct LineClassifier: Sendable {
     /// the reader knows `raw` to have no wide gap (`TextShape.isSingleSpaced`), so no ticker.
     func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
-        if let bare = folded.bare, profile.relatedLabels.contains(bare) { return .relatedLabel }
+        if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
         // Parsed once, when first needed: the date-line and the byline tests read the same date.
@@ -55,7 +82,7 @@ struct LineClassifier: Sendable {
             return parsed!
         }
         if let kind = dateLine(text: text, wordCount: wordCount, date: date) { return kind }
-        if wordCount <= 30, profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
+        if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
         if wordCount <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
@@ -83,23 +110,31 @@ struct LineClassifier: Sendable {
 
     func labeled(text: String, folded line: FoldedLine) -> LineKind? {
         let folded = line.head
+        // One walk tells which label lists the line may start with: for most lines, none.
+        let found = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: Self.labels).lists }
+        guard found != 0 else { return nil }
+        // The longest label of `list` the line starts with: the line's own first bytes.
+        func label(_ list: Lists) -> String? {
+            guard found & list != 0 else { return nil }
+            return UTF8Scalars.withBytes(folded) { UTF8Scalars.string($0, 0..<phrases.leading($0, in: list).longest) }
+        }
         func value(after label: String) -> String? {
             guard let colon = Self.firstColon(in: text) else { return nil }
             guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
             let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
             return rest.isEmpty ? nil : rest
         }
-        if let label = profile.dateLabels.prefix(of: folded) {
+        if let label = label(Self.dateLabels) {
             let rest = value(after: label) ?? String(text.dropFirst(label.count)).trimmingWhitespace()
             if let match = dates.parse(rest) { return .labeledDate(match, dateText: text) }
         }
-        if let label = profile.keywordLabels.prefix(of: folded), let rest = value(after: label) {
+        if let label = label(Self.keywordLabels), let rest = value(after: label) {
             return .keywords(Self.splitKeywords(rest))
         }
-        if let label = profile.publisherLabels.prefix(of: folded), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
+        if let label = label(Self.publisherLabels), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
             return .publisher(rest)
         }
-        if let label = profile.authorLabels.prefix(of: folded), text.split(separator: " ").count <= 8 {
+        if let label = label(Self.authorLabels), text.split(separator: " ").count <= 8 {
             let rest = value(after: label) ?? TextShape.foldSpaces(text.dropFirst(label.count))
             if !rest.isEmpty { return .author(rest) }
         }
@@ -148,24 +183,35 @@ struct LineClassifier: Sendable {
     }
 
     /// Why the line is boilerplate by its phrases; a phrase anywhere counts in a short line,
-    /// which is then folded whole.
+    /// which is then folded whole. The rules are tried in the profile's order: of the rules
+    /// whose phrases stand in the line as theirs must, the first gives the reason.
     func boilerplateReason(folded line: FoldedLine, wordCount: Int) -> RemovalReason? {
-        let folded = line.head
         let short = wordCount <= Self.boilerplateWords && line.isWhole
-        for rule in profile.boilerplate {
-            if let bare = line.bare, rule.phrases.contains(bare) { return rule.reason }
-            switch rule.placement {
-            case .wholeLine:
-                continue
-            case .leading(let anyLength):
-                if anyLength || short, rule.phrases.prefix(of: folded) != nil { return rule.reason }
-            case .leadingWithNumber:
-                if short, rule.phrases.prefix(of: folded) != nil, folded.contains(where: \.isNumber) { return rule.reason }
-            case .anywhere:
-                if short, rule.phrases.occurrence(in: folded) != nil { return rule.reason }
-            }
+        var bare: Lists = 0
+        if let core = line.bare { bare = lists(holding: core) }
+        let fired = UTF8Scalars.withBytes(line.head) { head -> Lists in
+            let leading = phrases.leading(head, in: rules.all).lists
+            var fired = (bare | leading & rules.anyLength | (short ? leading & rules.shortLeading : 0)) & rules.all
+            guard short else { return fired }
+            // The costlier tests only for rules before the first that holds already.
+            let counters = leading & rules.withNumber & Self.before(fired)
+            if counters != 0, line.head.contains(where: \.isNumber) { fired |= counters }
+            let anywhere = rules.anywhere & Self.before(fired)
+            if anywhere != 0 { fired |= phrases.occurring(in: head, in: anywhere) }
+            return fired
         }
-        return nil
+        guard fired != 0 else { return nil }
+        return rules.reasons[fired.trailingZeroBitCount - Self.firstRule]
+    }
+
+    /// The lists before the first of `lists` (all lists when there is none).
+    private static func before(_ lists: Lists) -> Lists {
+        lists == 0 ? ~0 : (lists & (0 &- lists)) - 1
+    }
+
+    /// The index's lists of the rules with `reason`.
+    func rules(for reason: RemovalReason) -> Lists {
+        rules.reasons.indices.reduce(0) { lists, index in rules.reasons[index] == reason ? lists | 1 << (index + Self.firstRule) : lists }
     }
 
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
@@ -213,8 +259,34 @@ struct LineClassifier: Sendable {
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
-        // The last byte first: `hasSuffix` compares characters, and most lines end otherwise.
-        guard text.utf8.last == 0x29, text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
+        // The last byte first: most lines end otherwise.
+        guard text.utf8.last == 0x29 else { return nil }
+        // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
+        // nearly always: no string is made for a line that is no caption.
+        let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+            guard let open = bytes.lastIndex(of: 0x28) else { return nil }
+            let close = bytes.count - 1
+            let closeAlone = close == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: close, in: bytes)).value)
+            return (open, closeAlone && standsAlone(bytes, at: open, length: 1))
+        }
+        guard let open else { return nil }
+        guard open.alone else { return captionByCharacters(text) }
+        return UTF8Scalars.withBytes(text) { bytes in
+            let credit = trimmed(bytes, (open.offset + 1)..<(bytes.count - 1))
+            guard !credit.isEmpty, words(bytes, credit) <= 6 else { return nil }
+            let caption = trimmed(bytes, 0..<open.offset)
+            let captionWords = words(bytes, caption)
+            guard captionWords >= 2, captionWords <= 40 else { return nil }
+            let captionText = UTF8Scalars.string(bytes, caption)
+            guard !TextShape.endsSentence(captionText) else { return nil }
+            return (captionText, UTF8Scalars.string(bytes, credit))
+        }
+    }
+
+    /// `caption` read `Character` by `Character`: the rule itself, for the lines whose brackets
+    /// a neighbour may join.
+    static func captionByCharacters(_ text: String) -> (String, String)? {
+        guard text.hasSuffix(")"), let open = lastOpeningBracket(in: text) else { return nil }
         let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace()
         // Spaces are folded already: words are spaces plus one.
         guard !credit.isEmpty, TextShape.wordCount(credit) <= 6 else { return nil }
@@ -223,6 +295,22 @@ struct LineClassifier: Sendable {
         guard captionWords >= 2, captionWords <= 40,
               !TextShape.endsSentence(caption) else { return nil }
         return (caption, credit)
+    }
+
+    /// `range` of `bytes` without the white space at its ends, as `trimmingWhitespace` cuts it.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, case let (value, length) = UTF8Scalars.decode(bytes, at: start), TextShape.isWhitespace(value) { start += length }
+        while end > start, case let last = UTF8Scalars.start(before: end, in: bytes), TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: last).value) {
+            end = last
+        }
+        return start..<end
+    }
+
+    /// `TextShape.wordCount` of the text `range` of `bytes` holds.
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        range.isEmpty ? 0 : bytes[range].reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
     }
 
     /// The last `(` in `text` as a `Character`, found on the bytes when it stands alone (see
@@ -273,10 +361,24 @@ struct LineClassifier: Sendable {
         guard TextShape.wideGaps(raw) >= 4, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
-        // Segments hold single spaces only: words are spaces plus one.
-        let short = segments.filter { TextShape.wordCount($0) <= 16 }.count
-        let sentences = segments.filter { TextShape.endsSentence($0) }.count
+        let short = segments.filter { $0.words <= 16 }.count
+        let sentences = segments.filter(\.endsSentence).count
         return short * 10 >= segments.count * 8 && sentences * 10 < segments.count * 3
+    }
+
+    /// The first byte of `host` that is no ASCII letter, digit, space, dot or comma, nor part
+    /// of a non-ASCII scalar, else its first byte.
+    private static func rareByte(_ host: String) -> UInt8? {
+        host.utf8.first { byte in
+            byte < 0x80 && byte != 0x20 && byte != 0x2E && byte != 0x2C && !(0x30...0x39).contains(byte) && !(0x61...0x7A).contains(byte | 0x20)
+        } ?? host.utf8.first
+    }
+
+    /// Whether the text has one of `bytes`, each found by `memchr`.
+    private static func holdsAny(of bytes: [UInt8], _ text: String) -> Bool {
+        UTF8Scalars.withBytes(text) { line in
+            bytes.contains { ByteSearch.first($0, in: line, from: 0, before: line.count) != nil }
+        }
     }
 
     /// The first http(s) address in a line.

@@ -20,13 +20,14 @@ public struct LinePhrases: Sendable {
         let whole = Folding.fold(text)
         let folded = FoldedLine(whole: whole)
         let bare = LineClassifier.trimmingMarks(whole)
-        if classifier.profile.relatedLabels.contains(bare) { return .related }
+        let holding = classifier.lists(holding: bare)
+        if holding & LineClassifier.relatedLabels != 0 { return .related }
         switch classifier.labeled(text: text, folded: folded) {
         case .labeledDate, .keywords, .publisher: return .metadata
         default: break
         }
         let reason = classifier.boilerplateReason(folded: folded, wordCount: wordCount)
-        if reason == .ticker, classifier.profile.boilerplate.contains(where: { $0.reason == .ticker && $0.phrases.contains(bare) }) == false {
+        if reason == .ticker, holding & classifier.rules(for: .ticker) == 0 {
             return nil
         }
         return reason

@@ -70,19 +70,31 @@ enum TextShape {
 
     private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first!.value })
     private static let questionScalars = Set(questionMarks.map { $0.unicodeScalars.first!.value })
+    /// The scalars `lastMeaningful` passes over besides white space.
+    private static let closingScalars = Set(quotes.map { $0.unicodeScalars.first!.value } + [0x29, 0x5D])
 
-    /// The last scalar, read from the bytes, when it is the last meaningful character on its
-    /// own: a letter or digit, or a sentence end or question mark after one (nothing joins
-    /// either into a longer character). Nil sends the caller to the `Character` walk, which most lines never need.
+    /// The last scalar, read from the bytes, when it tells what `endsSentence` asks as the last
+    /// meaningful character would: a letter or digit; another scalar that never joins a mark
+    /// (`neverJoins`), is no sentence end and is not passed over (a prepended sign may make a
+    /// longer character of it, but not a sentence end either); or a sentence end or question
+    /// mark after a scalar that never joins (only a prepended sign joins such a mark to what
+    /// precedes it). Nil sends the caller to the `Character` walk, which most lines never need.
     private static func plainEnd(_ text: String) -> UInt32? {
         UTF8Scalars.withBytes(text) { bytes in
             guard !bytes.isEmpty else { return nil }
             let lastStart = UTF8Scalars.start(before: bytes.count, in: bytes)
-            let last = UTF8Scalars.decode(bytes, at: lastStart).value
-            if isPlain(last) { return last }
-            guard sentenceEndScalars.contains(last) || questionScalars.contains(last), lastStart > 0 else { return nil }
-            return isPlain(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value) ? last : nil
+            let before = lastStart > 0 ? UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value : nil
+            return plainEnd(last: UTF8Scalars.decode(bytes, at: lastStart).value, before: before)
         }
+    }
+
+    /// `plainEnd` of a text ending in the scalar `last`, after `before` (nil at the start).
+    private static func plainEnd(last: UInt32, before: UInt32?) -> UInt32? {
+        if isPlain(last) { return last }
+        let mark = sentenceEndScalars.contains(last) || questionScalars.contains(last)
+        if !mark, neverJoins(last), !isWhitespace(last), !closingScalars.contains(last) { return last }
+        guard mark, let before else { return nil }
+        return neverJoins(before) ? last : nil
     }
 
     /// ASCII letters and digits, Arabic letters and Arabic-Indic digits.
@@ -147,32 +159,57 @@ enum TextShape {
         return gaps
     }
 
-    /// Segments separated by runs of two or more spaces in the raw line: tickers and menus
-    /// glue many headlines into one line this way.
-    static func wideSegments(_ raw: Substring) -> [String] {
+    /// The segments between runs of two or more white space scalars in the raw line (tickers
+    /// and menus glue many headlines into one line this way), each as its words and whether it
+    /// ends a sentence, read as the segment with each single white space an ASCII space. Read
+    /// on the bytes: only a segment whose end `plainEnd` cannot judge is made a string.
+    static func wideSegments(_ raw: Substring) -> [(words: Int, endsSentence: Bool)] {
         UTF8Scalars.withBytes(raw) { bytes in
-            var segments: [String] = []
-            var current: [UInt8] = []
+            var segments: [(words: Int, endsSentence: Bool)] = []
+            // The open segment's bytes, words and last two scalars (a single space as 0x20).
+            var start = -1, end = 0, words = 0
+            var last: UInt32 = 0, before: UInt32? = nil
+            func close() {
+                let sentence = plainEnd(last: last, before: before).map(sentenceEndScalars.contains)
+                    ?? endsSentence(segment(bytes, start..<end))
+                segments.append((words, sentence))
+            }
             var spaces = 0
             var index = 0
             while index < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 defer { index += length }
-                if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : Unicode.Scalar(value)!.properties.isWhitespace {
+                if isWhitespace(value) {
                     spaces += 1
                     continue
                 }
-                if spaces >= 2, !current.isEmpty {
-                    segments.append(String(decoding: current, as: UTF8.self))
-                    current = []
-                } else if spaces == 1, !current.isEmpty {
-                    current.append(0x20)
+                if spaces >= 2, start >= 0 {
+                    close()
+                    start = -1
+                } else if spaces == 1, start >= 0 {
+                    words += 1
+                    (before, last) = (last, 0x20)
                 }
                 spaces = 0
-                current += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                if start < 0 { (start, words, before) = (index, 1, nil) } else { before = last }
+                last = value
+                end = index + length
             }
-            if !current.isEmpty { segments.append(String(decoding: current, as: UTF8.self)) }
+            if start >= 0 { close() }
             return segments
         }
+    }
+
+    /// The bytes `range` of a raw line, each single white space scalar an ASCII space (the
+    /// range holds no wider run).
+    private static func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var out: [UInt8] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            if isWhitespace(value) { out.append(0x20) } else { out += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]) }
+            index += length
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -33,3 +33,37 @@ struct BoilerplateRule: Sendable {
         }
     }
 }
+
+/// The boilerplate rules as lists of a `PhraseIndex`, gathered by placement, so that a line's
+/// matches for every rule are told apart by a few bit tests rather than a walk of the rules.
+struct RuleLists: Sendable {
+    typealias Lists = PhraseIndex.Lists
+    /// Every rule's list.
+    private(set) var all: Lists = 0
+    /// Rules whose phrases start a line of any length (`.leading(anyLength: true)`).
+    private(set) var anyLength: Lists = 0
+    /// Rules whose phrases start a short line (`.leading(anyLength: false)`).
+    private(set) var shortLeading: Lists = 0
+    /// Rules whose phrases start a short line with a number (`.leadingWithNumber`).
+    private(set) var withNumber: Lists = 0
+    /// Rules whose phrases stand anywhere in a short line (`.anywhere`).
+    private(set) var anywhere: Lists = 0
+    /// The reason of each rule, the rule of list `first + n` at `n`.
+    let reasons: [RemovalReason]
+
+    /// The rules in order, the first being list `first` of the index.
+    init(_ rules: [BoilerplateRule], from first: Int) {
+        reasons = rules.map(\.reason)
+        for (index, rule) in rules.enumerated() {
+            let list: Lists = 1 << (first + index)
+            all |= list
+            switch rule.placement {
+            case .wholeLine: break
+            case .leading(let anyLength) where anyLength: self.anyLength |= list
+            case .leading: shortLeading |= list
+            case .leadingWithNumber: withNumber |= list
+            case .anywhere: anywhere |= list
+            }
+        }
+    }
+}
