@@ -25,8 +25,12 @@ struct ArticleAssembler {
     /// Lines before an article's first paragraph: its title among them, and before the first
     /// article also short paragraphs (notices, teasers) too slight to open one.
     private var heads: [ScrapeLine] = []
-    /// Line numbers of heads printed again elsewhere in the dump: likely titles.
+    /// Positions of heads printed again elsewhere in the dump: likely titles.
     private var echoedHeads: Set<Int> = []
+    /// Positions of heads that may be echoed but have not been looked at yet. An echo only
+    /// decides between headings when an article opens, and most open after a single one, so
+    /// it is looked for then; the window keeps the lines these need.
+    private var unjudgedEchoes: [Int] = []
     private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
     private var lastCaption: String?
     /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
@@ -50,6 +54,9 @@ struct ArticleAssembler {
     static let bylineParagraphs = 3
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
+    /// How many lines after a head its echo is looked for at the latest, so that the window
+    /// need not keep the lines around it for long.
+    static let echoDelay = 1024
 
     init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
@@ -71,7 +78,8 @@ struct ArticleAssembler {
 
     /// Articles finished since the last call, in order.
     mutating func takeArticles() -> [Draft] {
-        let articles = thin.takeArticles().map(finished)
+        var articles = thin.takeArticles()
+        for index in articles.indices { finish(&articles[index]) }
         if let last = articles.last?.lines?.last { marginLines = marginLines.filter { $0 > last } }
         return articles
     }
@@ -80,28 +88,32 @@ struct ArticleAssembler {
     mutating func finish() -> [Draft] {
         while nextPosition < lines.end { takeNext() }
         finishDrafts()
-        thin.add(drafts)
-        drafts = []
-        return thin.finish().map(finished)
+        handOn(keeping: 0)
+        var articles = thin.finish()
+        for index in articles.indices { finish(&articles[index]) }
+        return articles
     }
 
     /// An article as it leaves: its headline judged again, a date near it found, the page after
-    /// its text removed.
-    private func finished(_ draft: consuming Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines), dates: dates))
+    /// its text removed. Judged in place: a draft copied retains every string and array it holds.
+    private func finish(_ draft: inout Draft) {
+        draft = ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(consume draft, margin: marginLines), dates: dates))
+    }
+
+    /// Moves the drafts but the last `kept` on to `thin`.
+    private mutating func handOn(keeping kept: Int) {
+        while drafts.count > kept { thin.add(drafts.removeFirst()) }
     }
 
     private mutating func takeNext() {
         take(nextPosition)
         nextPosition += 1
-        lines.forget(before: nextPosition - LineEchoes.window)
-        if drafts.count > 1 {
-            // Handed on whole and replaced: dropping the front of an array a slice of it still
-            // holds would copy the drafts left.
-            let open = drafts.removeLast()
-            thin.add(drafts)
-            drafts = [open]
+        while let oldest = unjudgedEchoes.first, oldest + Self.echoDelay < nextPosition {
+            unjudgedEchoes.removeFirst()
+            if LineEchoes.isEchoed(oldest, in: lines) { echoedHeads.insert(oldest) }
         }
+        lines.forget(before: min(nextPosition, unjudgedEchoes.first ?? nextPosition) - LineEchoes.window)
+        handOn(keeping: 1)
     }
 
     private var started: Bool { !heads.isEmpty || drafts.isEmpty }
@@ -199,6 +211,7 @@ struct ArticleAssembler {
                     drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
                 }
                 heads = [line]
+                unjudgedEchoes = []
                 pending.afterRelatedLabel = true
             } else if expectingLead, line.wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
@@ -214,7 +227,11 @@ struct ArticleAssembler {
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
         } else {
-            if LineEchoes.isEchoed(index, in: lines) { echoedHeads.insert(line.number) }
+            if case .heading = line.kind {
+                // Four headings after it, a head is out of the title's reach for good.
+                if unjudgedEchoes.count == Self.titleReach { unjudgedEchoes.removeFirst() }
+                unjudgedEchoes.append(index)
+            }
             heads.append(line)
         }
     }
@@ -332,7 +349,10 @@ struct ArticleAssembler {
     private mutating func startArticle() {
         var draft = Draft()
         let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
-        let titleIndex = headings.suffix(Self.titleReach).last { echoedHeads.contains(heads[$0].number) } ?? headings.last
+        let reach = headings.suffix(Self.titleReach)
+        // A lone heading is the title, echoed or not.
+        let echoed = reach.count > 1 ? reach.last { isEchoedHead(heads[$0].position) } : nil
+        let titleIndex = echoed ?? headings.last
         if let titleIndex {
             let title = heads[titleIndex]
             draft.title = TextShape.unquoted(title.text)
@@ -371,8 +391,14 @@ struct ArticleAssembler {
         pending = Draft()
         heads = []
         echoedHeads = []
+        unjudgedEchoes = []
         heldDates = []
         lastCaption = nil
+    }
+
+    /// Whether the head at `position` is printed again, looked for now if it was not yet.
+    private func isEchoedHead(_ position: Int) -> Bool {
+        echoedHeads.contains(position) || (unjudgedEchoes.contains(position) && LineEchoes.isEchoed(position, in: lines))
     }
 
     /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the

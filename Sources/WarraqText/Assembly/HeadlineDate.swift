@@ -20,7 +20,7 @@ enum HeadlineDate {
     }
 
     /// The draft with the first date line after its title as its date, when it had none.
-    static func dated(_ draft: Draft, dates: NewsDateParser) -> Draft {
+    static func dated(_ draft: consuming Draft, dates: NewsDateParser) -> Draft {
         guard draft.date == nil, let title = draft.titleLine else { return draft }
         var best: (source: Source, match: NewsDateParser.Match, text: String, line: Int)?
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
@@ -36,7 +36,6 @@ enum HeadlineDate {
             consider(.heading(index), heading.text, draft.bodyLines[index])
         }
         guard let best else { return draft }
-        var draft = draft
         switch best.source {
         case .removed(let index):
             draft.removed[index].reason = .metadata

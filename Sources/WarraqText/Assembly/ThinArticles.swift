@@ -30,11 +30,9 @@ struct ThinArticles {
     private var waiting: [Draft] = []
     private var ready: [Draft] = []
 
-    mutating func add(_ drafts: some Sequence<Draft>) {
-        for draft in drafts {
-            undecided.append(draft)
-            words.append(draft.paragraphWords)
-        }
+    mutating func add(_ draft: consuming Draft) {
+        words.append(draft.paragraphWords)
+        undecided.append(draft)
         while judged + Self.neighbourhood < wordsStart + words.count { judgeNext() }
     }
 
@@ -46,10 +44,9 @@ struct ThinArticles {
 
     mutating func finish() -> [Draft] {
         while !undecided.isEmpty { judgeNext() }
-        if let open { ready.append(open) }
+        if let open = open.take() { ready.append(open) }
         // The fullest draft is never thin, so nothing waits here; should any, it is kept as it is.
         ready += waiting
-        open = nil
         waiting = []
         return takeArticles()
     }
@@ -67,13 +64,13 @@ struct ThinArticles {
             words.removeFirst(Self.neighbourhood)
             wordsStart += Self.neighbourhood
         }
-        if let article = open, ThinArticles.continues(article, with: draft) {
+        if open.map({ ThinArticles.continues($0, with: draft) }) == true {
             open!.continueText(with: draft)
         } else if !isThin {
             // Thin drafts before the first article wait for it; later ones join the article before them.
             for earlier in waiting.reversed() { draft.fold(earlier, after: false) }
             waiting = []
-            if let open { ready.append(open) }
+            if let open = open.take() { ready.append(open) }
             open = draft
         } else if open == nil {
             waiting.append(draft)
