@@ -66,7 +66,7 @@ public struct ScrapeReader: DocumentReader {
         guard !ready.isEmpty else { return nil }
         made += 1
         // Taken out first: removing it in the call's arguments would copy the whole reader.
-        let draft = ready.removeFirst()
+        let draft = ready.remove(at: 0)
         return document(draft, number: made)
     }
 
@@ -173,7 +173,7 @@ public struct ScrapeReader: DocumentReader {
         return out
     }
 
-    private func document(_ draft: Draft, number: Int) -> Document {
+    private func document(_ draft: consuming Draft, number: Int) -> Document {
         Document(
             id: "\(stem)#\(number)",
             title: draft.title,

@@ -97,12 +97,14 @@ struct ArticleAssembler {
     /// An article as it leaves: its headline judged again, a date near it found, the page after
     /// its text removed. Judged in place: a draft copied retains every string and array it holds.
     private func finish(_ draft: inout Draft) {
-        draft = ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(consume draft, margin: marginLines), dates: dates))
+        draft = HeadlineJudge.retitled(consume draft, margin: marginLines)
+        HeadlineDate.date(&draft, dates: dates)
+        ArticleTail.trim(&draft)
     }
 
-    /// Moves the drafts but the last `kept` on to `thin`.
+    /// Moves the drafts but the last `kept` on to `thin` (`removeFirst` would copy each out).
     private mutating func handOn(keeping kept: Int) {
-        while drafts.count > kept { thin.add(drafts.removeFirst()) }
+        while drafts.count > kept { thin.add(drafts.remove(at: 0)) }
     }
 
     private mutating func takeNext() {

@@ -52,7 +52,8 @@ struct ThinArticles {
     }
 
     private mutating func judgeNext() {
-        var draft = undecided.removeFirst()
+        // Moved out: `removeFirst` would copy it.
+        var draft = undecided.remove(at: 0)
         let index = judged - wordsStart
         judged += 1
         // A dateline is a wire story's mark: a feed's one-paragraph items stay articles.
