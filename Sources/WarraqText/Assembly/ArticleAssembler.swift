@@ -64,9 +64,11 @@ struct ArticleAssembler {
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
-    mutating func add(_ group: [ScrapeLine]) {
+    mutating func add(_ group: consuming [ScrapeLine]) {
         let first = lines.end
-        for var line in group {
+        // Moved out of the group from its end, not copied: a copy retains each of a line's strings.
+        group.reverse()
+        while var line = group.popLast() {
             if line.atMargin { marginLines.insert(line.number) }
             line.position = lines.end
             line.firstPosition = first
@@ -294,15 +296,14 @@ struct ArticleAssembler {
         }
         lastRelatedCaption = nil
         lastRelatedTitleWords = line.wordCount
-        var draft = drafts.removeLast()
-        if draft.related.contains(where: { $0.title == title }) {
-            draft.remove(line.text, .duplicate, lines: line.lines)
+        let index = drafts.count - 1
+        if drafts[index].related.contains(where: { $0.title == title }) {
+            drafts[index].remove(line.text, .duplicate, lines: line.lines)
         } else {
-            draft.related.append(RelatedItem(title: title, section: section))
-            draft.take(line.lines)
+            drafts[index].related.append(RelatedItem(title: title, section: section))
+            drafts[index].take(line.lines)
             relatedItemsInBlock += 1
         }
-        drafts.append(draft)
         expectingLead = true
     }
 
@@ -336,13 +337,15 @@ struct ArticleAssembler {
         }
         if started { startArticle() }
         var text = line.text
+        var words = line.wordCount
         let index = drafts.count - 1
         if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(line.raw), !rest.isEmpty {
             drafts[index].dateline = dateline
             drafts[index].claim(dateline.text, lines: line.lines)
             text = rest
+            words = TextShape.wordCount(rest)
         }
-        drafts[index].append(.paragraph(Paragraph(text: text)), lines: line.lines)
+        drafts[index].appendParagraph(text, words: words, lines: line.lines)
         drafts[index].paragraphs += 1
     }
 
@@ -371,7 +374,7 @@ struct ArticleAssembler {
         }
         // What stands between the title and the text (a standfirst, a kicker) is text too.
         for head in heads[((titleIndex ?? -1) + 1)...] {
-            draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
+            draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
         }
         let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
@@ -416,6 +419,7 @@ struct ArticleAssembler {
            case .paragraph(let paragraph) = drafts[index].body.last,
            let split = Self.gluedTail(paragraph.text) {
             drafts[index].body[drafts[index].body.count - 1] = .paragraph(Paragraph(text: split.head))
+            drafts[index].paragraphWords += TextShape.wordCount(split.head) - TextShape.wordCount(paragraph.text)
             text = split.tail + " " + text
         }
         drafts[index].append(.embed(Embed(text: text, url: url)), lines: line.lines)
@@ -465,7 +469,7 @@ struct ArticleAssembler {
             guard !heads.isEmpty || pending.lines != nil || !heldDates.isEmpty else { return }
             var draft = Draft()
             for head in heads {
-                draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
+                draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
             }
             for held in heldDates { draft.remove(held.dateText, .boilerplate, lines: held.line.lines) }
             draft.absorb(pending)
@@ -479,6 +483,7 @@ struct ArticleAssembler {
         for (block, line) in zip(body, pending.bodyLines) { last.remove(block.plainText, .boilerplate, lines: line) }
         pending.body = []
         pending.bodyLines = []
+        pending.paragraphWords = 0
         last.absorb(pending)
         drafts.append(last)
     }

@@ -109,6 +109,7 @@ extension Draft {
         body += next.body
         bodyLines += next.bodyLines
         paragraphs += next.paragraphs
+        paragraphWords += next.paragraphWords
         if let range = next.lines { take(range) }
     }
 
