@@ -259,22 +259,22 @@ struct ArticleAssembler {
     /// ad marker or a dateline.
     /// (A quoted heading is no sign: articles quote their speakers in section headings.)
     private func startsArticle(_ index: Int) -> Bool {
-        let line = lines[index]
+        // The window's lines are read where they lie: a copy retains each of a line's strings.
+        let text = lines[index].text
         if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
         for position in lines.positions((index + 1)..<(index + 13)) {
-            let next = lines[position]
             // Printed twice in a row it is a photo's alt text and caption, as w3m prints both.
-            if TextShape.same(next.text, line.text) {
-                if next.position == index + 1 { continue }
+            if TextShape.same(lines[position].text, text) {
+                if position == index + 1 { continue }
                 return true
             }
-            switch next.kind {
+            switch lines[position].kind {
             case .paragraph:
-                let marked = lines.positions(next.firstPosition..<next.position).contains { lines[$0].kind.isAdMarker }
-                return marked || datelines.parse(next.raw) != nil
+                let marked = lines.positions(lines[position].firstPosition..<position).contains { lines[$0].kind.isAdMarker }
+                return marked || datelines.parse(lines[position].raw) != nil
             case .heading: return false
             default: continue
             }

@@ -75,8 +75,13 @@ struct Draft {
     }
 
     /// Puts `front` before `list` in place: most of what is absorbed is empty, and `+` would
-    /// build a new array all the same.
+    /// build a new array all the same. Before an empty list `front` is shared, not copied
+    /// element by element.
     private static func prepend<Element>(_ front: [Element], to list: inout [Element]) {
-        if !front.isEmpty { list.insert(contentsOf: front, at: 0) }
+        if list.isEmpty {
+            list = front
+        } else if !front.isEmpty {
+            list.insert(contentsOf: front, at: 0)
+        }
     }
 }
