@@ -65,7 +65,8 @@ struct ThinArticles {
             words.removeFirst(Self.neighbourhood)
             wordsStart += Self.neighbourhood
         }
-        if open.map({ ThinArticles.continues($0, with: draft) }) == true {
+        // Asked of the open article where it lies: binding it would copy every string and array it holds.
+        if open?.isContinued(by: draft) == true {
             open!.continueText(with: draft)
         } else if !isThin {
             // Thin drafts before the first article wait for it; later ones join the article before them.
@@ -81,21 +82,19 @@ struct ThinArticles {
     }
 }
 
-extension ThinArticles {
-    /// Whether a draft carries on the article before it: a page's `Read more` box inside an
+extension Draft {
+    /// Whether `draft`, the next one, carries on this article: a page's `Read more` box inside an
     /// article's text ends with a teaser's title, and the article's text goes on after it. A
     /// draft that a related block's heading opened is that text, not a new article, unless
     /// something marks it as one: a date, dateline or author of its own, its title printed
     /// twice (as a page prints an article's headline), or the article before it ended with
     /// its publisher or keywords.
-    static func continues(_ article: Draft, with draft: Draft) -> Bool {
-        guard draft.afterRelatedLabel, article.paragraphs > 0, article.publisher == nil, article.keywords.isEmpty,
+    func isContinued(by draft: Draft) -> Bool {
+        guard draft.afterRelatedLabel, paragraphs > 0, publisher == nil, keywords.isEmpty,
               draft.date == nil, draft.dateline == nil, draft.authors.isEmpty, let title = draft.title else { return false }
         return !draft.removed.contains { $0.reason == .duplicate && TextShape.unquoted($0.text) == title }
     }
-}
 
-extension Draft {
     /// Takes in the rest of its own text from a draft that a teaser's title opened: the title
     /// goes to `related`, the other metadata lines to `removed`, the body after its own.
     mutating func continueText(with next: Draft) {
