@@ -65,7 +65,9 @@ public struct ScrapeReader: DocumentReader {
         while ready.isEmpty, !ended { try readMore() }
         guard !ready.isEmpty else { return nil }
         made += 1
-        return document(ready.removeFirst(), number: made)
+        // Taken out first: removing it in the call's arguments would copy the whole reader.
+        let draft = ready.remove(at: 0)
+        return document(draft, number: made)
     }
 
     public mutating func takeDiagnostics() -> [Diagnostic] {
@@ -171,7 +173,7 @@ public struct ScrapeReader: DocumentReader {
         return out
     }
 
-    private func document(_ draft: Draft, number: Int) -> Document {
+    private func document(_ draft: consuming Draft, number: Int) -> Document {
         Document(
             id: "\(stem)#\(number)",
             title: draft.title,

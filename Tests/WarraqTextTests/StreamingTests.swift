@@ -21,7 +21,7 @@ struct StreamingTests {
         var handed: [Draft] = []
         // Articles of 100 words, each followed by a thin teaser of 3 words that folds into it.
         for index in 0..<40 {
-            thin.add([Self.draft(words: index % 2 == 0 ? 100 : 3, line: index + 1)])
+            thin.add(Self.draft(words: index % 2 == 0 ? 100 : 3, line: index + 1))
             handed += thin.takeArticles()
         }
         #expect(handed.count >= 15)

@@ -137,7 +137,8 @@ struct ArticleTailTests {
 
     @Test("headings an article ends with go to removed; its last paragraph stays")
     func trailing() {
-        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.heading(1), Self.heading(2)]))
+        var trimmed = Self.draft([Self.text, Self.heading(1), Self.heading(2)])
+        ArticleTail.trim(&trimmed)
         #expect(trimmed.body.map(\.typeName) == ["paragraph"])
         #expect(trimmed.removed.map(\.text) == ["Teaser headline number 1", "Teaser headline number 2"])
     }
@@ -145,7 +146,8 @@ struct ArticleTailTests {
     @Test("a link list after the text ends the article, a footer after it too")
     func linkList() {
         let footer = Block.paragraph(Paragraph(text: "All content on this site is protected by copyright law."))
-        let trimmed = ArticleTail.trimmed(Self.draft([Self.text, Self.text] + (1...6).map(Self.heading) + [footer]))
+        var trimmed = Self.draft([Self.text, Self.text] + (1...6).map(Self.heading) + [footer])
+        ArticleTail.trim(&trimmed)
         #expect(trimmed.body.count == 2)
         #expect(trimmed.removed.count == 7)
         #expect(trimmed.removed.last?.reason == .boilerplate)
@@ -154,7 +156,8 @@ struct ArticleTailTests {
     @Test("a link list before most of the text is a box inside the article")
     func boxInside() {
         let blocks = [Self.text] + (1...6).map(Self.heading) + Array(repeating: Self.text, count: 4)
-        let trimmed = ArticleTail.trimmed(Self.draft(blocks))
+        var trimmed = Self.draft(blocks)
+        ArticleTail.trim(&trimmed)
         #expect(trimmed.body.count == blocks.count)
         #expect(trimmed.removed.isEmpty)
     }

@@ -25,8 +25,12 @@ struct ArticleAssembler {
     /// Lines before an article's first paragraph: its title among them, and before the first
     /// article also short paragraphs (notices, teasers) too slight to open one.
     private var heads: [ScrapeLine] = []
-    /// Line numbers of heads printed again elsewhere in the dump: likely titles.
+    /// Positions of heads printed again elsewhere in the dump: likely titles.
     private var echoedHeads: Set<Int> = []
+    /// Positions of heads that may be echoed but have not been looked at yet. An echo only
+    /// decides between headings when an article opens, and most open after a single one, so
+    /// it is looked for then; the window keeps the lines these need.
+    private var unjudgedEchoes: [Int] = []
     private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
     private var lastCaption: String?
     /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
@@ -50,6 +54,9 @@ struct ArticleAssembler {
     static let bylineParagraphs = 3
     /// How many lines a date may stand from the title and still be the article's date.
     static let dateDistance = 3
+    /// How many lines after a head its echo is looked for at the latest, so that the window
+    /// need not keep the lines around it for long.
+    static let echoDelay = 1024
 
     init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
@@ -57,9 +64,11 @@ struct ArticleAssembler {
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
-    mutating func add(_ group: [ScrapeLine]) {
+    mutating func add(_ group: consuming [ScrapeLine]) {
         let first = lines.end
-        for var line in group {
+        // Moved out of the group from its end, not copied: a copy retains each of a line's strings.
+        group.reverse()
+        while var line = group.popLast() {
             if line.atMargin { marginLines.insert(line.number) }
             line.position = lines.end
             line.firstPosition = first
@@ -71,7 +80,8 @@ struct ArticleAssembler {
 
     /// Articles finished since the last call, in order.
     mutating func takeArticles() -> [Draft] {
-        let articles = thin.takeArticles().map(finished)
+        var articles = thin.takeArticles()
+        for index in articles.indices { finish(&articles[index]) }
         if let last = articles.last?.lines?.last { marginLines = marginLines.filter { $0 > last } }
         return articles
     }
@@ -80,28 +90,34 @@ struct ArticleAssembler {
     mutating func finish() -> [Draft] {
         while nextPosition < lines.end { takeNext() }
         finishDrafts()
-        thin.add(drafts)
-        drafts = []
-        return thin.finish().map(finished)
+        handOn(keeping: 0)
+        var articles = thin.finish()
+        for index in articles.indices { finish(&articles[index]) }
+        return articles
     }
 
     /// An article as it leaves: its headline judged again, a date near it found, the page after
-    /// its text removed.
-    private func finished(_ draft: consuming Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines), dates: dates))
+    /// its text removed. Judged in place: a draft copied retains every string and array it holds.
+    private func finish(_ draft: inout Draft) {
+        draft = HeadlineJudge.retitled(consume draft, margin: marginLines)
+        HeadlineDate.date(&draft, dates: dates)
+        ArticleTail.trim(&draft)
+    }
+
+    /// Moves the drafts but the last `kept` on to `thin` (`removeFirst` would copy each out).
+    private mutating func handOn(keeping kept: Int) {
+        while drafts.count > kept { thin.add(drafts.remove(at: 0)) }
     }
 
     private mutating func takeNext() {
         take(nextPosition)
         nextPosition += 1
-        lines.forget(before: nextPosition - LineEchoes.window)
-        if drafts.count > 1 {
-            // Handed on whole and replaced: dropping the front of an array a slice of it still
-            // holds would copy the drafts left.
-            let open = drafts.removeLast()
-            thin.add(drafts)
-            drafts = [open]
+        while let oldest = unjudgedEchoes.first, oldest + Self.echoDelay < nextPosition {
+            unjudgedEchoes.removeFirst()
+            if LineEchoes.isEchoed(oldest, in: lines) { echoedHeads.insert(oldest) }
         }
+        lines.forget(before: min(nextPosition, unjudgedEchoes.first ?? nextPosition) - LineEchoes.window)
+        handOn(keeping: 1)
     }
 
     private var started: Bool { !heads.isEmpty || drafts.isEmpty }
@@ -199,6 +215,7 @@ struct ArticleAssembler {
                     drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
                 }
                 heads = [line]
+                unjudgedEchoes = []
                 pending.afterRelatedLabel = true
             } else if expectingLead, line.wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
@@ -214,7 +231,11 @@ struct ArticleAssembler {
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
         } else {
-            if LineEchoes.isEchoed(index, in: lines) { echoedHeads.insert(line.number) }
+            if case .heading = line.kind {
+                // Four headings after it, a head is out of the title's reach for good.
+                if unjudgedEchoes.count == Self.titleReach { unjudgedEchoes.removeFirst() }
+                unjudgedEchoes.append(index)
+            }
             heads.append(line)
         }
     }
@@ -238,22 +259,22 @@ struct ArticleAssembler {
     /// ad marker or a dateline.
     /// (A quoted heading is no sign: articles quote their speakers in section headings.)
     private func startsArticle(_ index: Int) -> Bool {
-        let line = lines[index]
+        // The window's lines are read where they lie: a copy retains each of a line's strings.
+        let text = lines[index].text
         if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
            last.text.hasSuffix("…") || last.text.hasSuffix("...") {
             return true
         }
         for position in lines.positions((index + 1)..<(index + 13)) {
-            let next = lines[position]
             // Printed twice in a row it is a photo's alt text and caption, as w3m prints both.
-            if TextShape.same(next.text, line.text) {
-                if next.position == index + 1 { continue }
+            if TextShape.same(lines[position].text, text) {
+                if position == index + 1 { continue }
                 return true
             }
-            switch next.kind {
+            switch lines[position].kind {
             case .paragraph:
-                let marked = lines.positions(next.firstPosition..<next.position).contains { lines[$0].kind.isAdMarker }
-                return marked || datelines.parse(next.raw) != nil
+                let marked = lines.positions(lines[position].firstPosition..<position).contains { lines[$0].kind.isAdMarker }
+                return marked || datelines.parse(lines[position].raw) != nil
             case .heading: return false
             default: continue
             }
@@ -275,15 +296,14 @@ struct ArticleAssembler {
         }
         lastRelatedCaption = nil
         lastRelatedTitleWords = line.wordCount
-        var draft = drafts.removeLast()
-        if draft.related.contains(where: { $0.title == title }) {
-            draft.remove(line.text, .duplicate, lines: line.lines)
+        let index = drafts.count - 1
+        if drafts[index].related.contains(where: { $0.title == title }) {
+            drafts[index].remove(line.text, .duplicate, lines: line.lines)
         } else {
-            draft.related.append(RelatedItem(title: title, section: section))
-            draft.take(line.lines)
+            drafts[index].related.append(RelatedItem(title: title, section: section))
+            drafts[index].take(line.lines)
             relatedItemsInBlock += 1
         }
-        drafts.append(draft)
         expectingLead = true
     }
 
@@ -317,13 +337,15 @@ struct ArticleAssembler {
         }
         if started { startArticle() }
         var text = line.text
+        var words = line.wordCount
         let index = drafts.count - 1
         if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(line.raw), !rest.isEmpty {
             drafts[index].dateline = dateline
             drafts[index].claim(dateline.text, lines: line.lines)
             text = rest
+            words = TextShape.wordCount(rest)
         }
-        drafts[index].append(.paragraph(Paragraph(text: text)), lines: line.lines)
+        drafts[index].appendParagraph(text, words: words, lines: line.lines)
         drafts[index].paragraphs += 1
     }
 
@@ -332,7 +354,10 @@ struct ArticleAssembler {
     private mutating func startArticle() {
         var draft = Draft()
         let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
-        let titleIndex = headings.suffix(Self.titleReach).last { echoedHeads.contains(heads[$0].number) } ?? headings.last
+        let reach = headings.suffix(Self.titleReach)
+        // A lone heading is the title, echoed or not.
+        let echoed = reach.count > 1 ? reach.last { isEchoedHead(heads[$0].position) } : nil
+        let titleIndex = echoed ?? headings.last
         if let titleIndex {
             let title = heads[titleIndex]
             draft.title = TextShape.unquoted(title.text)
@@ -349,7 +374,7 @@ struct ArticleAssembler {
         }
         // What stands between the title and the text (a standfirst, a kicker) is text too.
         for head in heads[((titleIndex ?? -1) + 1)...] {
-            draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
+            draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
         }
         let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
@@ -371,8 +396,14 @@ struct ArticleAssembler {
         pending = Draft()
         heads = []
         echoedHeads = []
+        unjudgedEchoes = []
         heldDates = []
         lastCaption = nil
+    }
+
+    /// Whether the head at `position` is printed again, looked for now if it was not yet.
+    private func isEchoedHead(_ position: Int) -> Bool {
+        echoedHeads.contains(position) || (unjudgedEchoes.contains(position) && LineEchoes.isEchoed(position, in: lines))
     }
 
     /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the
@@ -388,6 +419,7 @@ struct ArticleAssembler {
            case .paragraph(let paragraph) = drafts[index].body.last,
            let split = Self.gluedTail(paragraph.text) {
             drafts[index].body[drafts[index].body.count - 1] = .paragraph(Paragraph(text: split.head))
+            drafts[index].paragraphWords += TextShape.wordCount(split.head) - TextShape.wordCount(paragraph.text)
             text = split.tail + " " + text
         }
         drafts[index].append(.embed(Embed(text: text, url: url)), lines: line.lines)
@@ -437,7 +469,7 @@ struct ArticleAssembler {
             guard !heads.isEmpty || pending.lines != nil || !heldDates.isEmpty else { return }
             var draft = Draft()
             for head in heads {
-                draft.append(.paragraph(Paragraph(text: head.text)), lines: head.lines)
+                draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
             }
             for held in heldDates { draft.remove(held.dateText, .boilerplate, lines: held.line.lines) }
             draft.absorb(pending)
@@ -451,6 +483,7 @@ struct ArticleAssembler {
         for (block, line) in zip(body, pending.bodyLines) { last.remove(block.plainText, .boilerplate, lines: line) }
         pending.body = []
         pending.bodyLines = []
+        pending.paragraphWords = 0
         last.absorb(pending)
         drafts.append(last)
     }

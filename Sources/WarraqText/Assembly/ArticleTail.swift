@@ -9,10 +9,11 @@ enum ArticleTail {
     /// Headings in a row, no paragraph between them, that make a link list.
     static let listHeadings = 6
 
-    static func trimmed(_ draft: consuming Draft) -> Draft {
+    /// Trims in place: a draft copied retains every string and array it holds.
+    static func trim(_ draft: inout Draft) {
         var end = listStart(draft) ?? draft.body.count
         while end > 0, case .heading = draft.body[end - 1] { end -= 1 }
-        guard end < draft.body.count else { return draft }
+        guard end < draft.body.count else { return }
         for index in end..<draft.body.count {
             let reason: RemovalReason = isHeading(draft.body[index]) ? .navigation : .boilerplate
             draft.removed.append(Removal(text: draft.body[index].plainText, reason: reason, lines: draft.bodyLines[index]))
@@ -21,7 +22,6 @@ enum ArticleTail {
         draft.body.removeSubrange(end...)
         draft.bodyLines.removeSubrange(end...)
         draft.removed.sort { ($0.lines?.first ?? 0) < ($1.lines?.first ?? 0) }
-        return draft
     }
 
     /// The first block of the first link list after the part of the body with the most

@@ -21,6 +21,10 @@ struct Draft {
     var claimed: [Removal] = []
     var lines: LineRange?
     var paragraphs = 0
+    /// Words of running text: what makes a draft an article rather than a page's furniture.
+    /// Counted as paragraphs are appended (from the line's own count where it has one), so
+    /// that `ThinArticles` need not read the text again.
+    var paragraphWords = 0
     /// Opened by a heading in a block of related links (after `Read more`).
     var afterRelatedLabel = false
 
@@ -38,18 +42,19 @@ struct Draft {
         take(range)
     }
 
-    /// Words of running text: what makes a draft an article rather than a page's furniture.
-    var paragraphWords: Int {
-        body.reduce(0) { words, block in
-            guard case .paragraph(let paragraph) = block else { return words }
-            return words + TextShape.wordCount(paragraph.text)
-        }
-    }
-
     mutating func append(_ block: Block, lines range: LineRange) {
+        if case .paragraph(let paragraph) = block { paragraphWords += TextShape.wordCount(paragraph.text) }
         body.append(block)
         bodyLines.append(range)
         take(range)
+    }
+
+    /// Appends a paragraph of `words` words, counted already.
+    mutating func appendParagraph(_ text: String, words: Int, lines range: LineRange) {
+        body.append(.paragraph(Paragraph(text: text)))
+        bodyLines.append(range)
+        take(range)
+        paragraphWords += words
     }
 
     /// Takes what was gathered before the first paragraph (removals, figures, metadata).
@@ -58,6 +63,7 @@ struct Draft {
         Self.prepend(other.claimed, to: &claimed)
         Self.prepend(other.body, to: &body)
         Self.prepend(other.bodyLines, to: &bodyLines)
+        paragraphWords += other.paragraphWords
         date = date ?? other.date
         dateText = dateText ?? other.dateText
         dateline = dateline ?? other.dateline
@@ -69,8 +75,13 @@ struct Draft {
     }
 
     /// Puts `front` before `list` in place: most of what is absorbed is empty, and `+` would
-    /// build a new array all the same.
+    /// build a new array all the same. Before an empty list `front` is shared, not copied
+    /// element by element.
     private static func prepend<Element>(_ front: [Element], to list: inout [Element]) {
-        if !front.isEmpty { list.insert(contentsOf: front, at: 0) }
+        if list.isEmpty {
+            list = front
+        } else if !front.isEmpty {
+            list.insert(contentsOf: front, at: 0)
+        }
     }
 }

@@ -19,9 +19,9 @@ enum HeadlineDate {
         case removed(Int), heading(Int)
     }
 
-    /// The draft with the first date line after its title as its date, when it had none.
-    static func dated(_ draft: Draft, dates: NewsDateParser) -> Draft {
-        guard draft.date == nil, let title = draft.titleLine else { return draft }
+    /// Takes the first date line after the draft's title as its date, when it had none.
+    static func date(_ draft: inout Draft, dates: NewsDateParser) {
+        guard draft.date == nil, let title = draft.titleLine else { return }
         var best: (source: Source, match: NewsDateParser.Match, text: String, line: Int)?
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
             guard let first = lines?.first, first > title, first <= title + after, best.map({ first < $0.line }) ?? true,
@@ -35,8 +35,7 @@ enum HeadlineDate {
             guard case .heading(let heading) = block else { continue }
             consider(.heading(index), heading.text, draft.bodyLines[index])
         }
-        guard let best else { return draft }
-        var draft = draft
+        guard let best else { return }
         switch best.source {
         case .removed(let index):
             draft.removed[index].reason = .metadata
@@ -48,6 +47,5 @@ enum HeadlineDate {
         }
         draft.date = best.match.iso
         draft.dateText = LineClassifier.span(of: best.match, in: best.text)
-        return draft
     }
 }

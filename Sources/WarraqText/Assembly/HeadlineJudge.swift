@@ -42,6 +42,8 @@ enum HeadlineJudge {
     static func retitled(_ draft: consuming Draft, margin: Set<Int> = []) -> Draft {
         guard let start = textStart(draft) else { return draft }
         let candidates = self.candidates(draft, before: start)
+        // With no other line to choose, the choice is not made.
+        guard candidates.contains(where: { $0.source != .title }) else { return draft }
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
     }

@@ -21,7 +21,7 @@ struct LineWindow {
         return lower..<max(min(range.upperBound, end), lower)
     }
 
-    mutating func append(_ line: ScrapeLine) { lines.append(line) }
+    mutating func append(_ line: consuming ScrapeLine) { lines.append(line) }
 
     /// Forgets lines before `position`, in batches so that dropping stays cheap.
     mutating func forget(before position: Int) {

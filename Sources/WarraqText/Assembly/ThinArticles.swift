@@ -30,11 +30,9 @@ struct ThinArticles {
     private var waiting: [Draft] = []
     private var ready: [Draft] = []
 
-    mutating func add(_ drafts: some Sequence<Draft>) {
-        for draft in drafts {
-            undecided.append(draft)
-            words.append(draft.paragraphWords)
-        }
+    mutating func add(_ draft: consuming Draft) {
+        words.append(draft.paragraphWords)
+        undecided.append(draft)
         while judged + Self.neighbourhood < wordsStart + words.count { judgeNext() }
     }
 
@@ -46,16 +44,16 @@ struct ThinArticles {
 
     mutating func finish() -> [Draft] {
         while !undecided.isEmpty { judgeNext() }
-        if let open { ready.append(open) }
+        if let open = open.take() { ready.append(open) }
         // The fullest draft is never thin, so nothing waits here; should any, it is kept as it is.
         ready += waiting
-        open = nil
         waiting = []
         return takeArticles()
     }
 
     private mutating func judgeNext() {
-        var draft = undecided.removeFirst()
+        // Moved out: `removeFirst` would copy it.
+        var draft = undecided.remove(at: 0)
         let index = judged - wordsStart
         judged += 1
         // A dateline is a wire story's mark: a feed's one-paragraph items stay articles.
@@ -67,13 +65,14 @@ struct ThinArticles {
             words.removeFirst(Self.neighbourhood)
             wordsStart += Self.neighbourhood
         }
-        if let article = open, ThinArticles.continues(article, with: draft) {
+        // Asked of the open article where it lies: binding it would copy every string and array it holds.
+        if open?.isContinued(by: draft) == true {
             open!.continueText(with: draft)
         } else if !isThin {
             // Thin drafts before the first article wait for it; later ones join the article before them.
             for earlier in waiting.reversed() { draft.fold(earlier, after: false) }
             waiting = []
-            if let open { ready.append(open) }
+            if let open = open.take() { ready.append(open) }
             open = draft
         } else if open == nil {
             waiting.append(draft)
@@ -83,21 +82,19 @@ struct ThinArticles {
     }
 }
 
-extension ThinArticles {
-    /// Whether a draft carries on the article before it: a page's `Read more` box inside an
+extension Draft {
+    /// Whether `draft`, the next one, carries on this article: a page's `Read more` box inside an
     /// article's text ends with a teaser's title, and the article's text goes on after it. A
     /// draft that a related block's heading opened is that text, not a new article, unless
     /// something marks it as one: a date, dateline or author of its own, its title printed
     /// twice (as a page prints an article's headline), or the article before it ended with
     /// its publisher or keywords.
-    static func continues(_ article: Draft, with draft: Draft) -> Bool {
-        guard draft.afterRelatedLabel, article.paragraphs > 0, article.publisher == nil, article.keywords.isEmpty,
+    func isContinued(by draft: Draft) -> Bool {
+        guard draft.afterRelatedLabel, paragraphs > 0, publisher == nil, keywords.isEmpty,
               draft.date == nil, draft.dateline == nil, draft.authors.isEmpty, let title = draft.title else { return false }
         return !draft.removed.contains { $0.reason == .duplicate && TextShape.unquoted($0.text) == title }
     }
-}
 
-extension Draft {
     /// Takes in the rest of its own text from a draft that a teaser's title opened: the title
     /// goes to `related`, the other metadata lines to `removed`, the body after its own.
     mutating func continueText(with next: Draft) {
@@ -111,6 +108,7 @@ extension Draft {
         body += next.body
         bodyLines += next.bodyLines
         paragraphs += next.paragraphs
+        paragraphWords += next.paragraphWords
         if let range = next.lines { take(range) }
     }
 
