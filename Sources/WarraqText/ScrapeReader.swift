@@ -114,30 +114,34 @@ public struct ScrapeReader: DocumentReader {
     /// One logical line's scrape lines: the ad markers and link numbers taken out of it, then
     /// its text (a link list's address line is navigation as it stands).
     private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
-        var text = TextShape.foldSpaces(logical.raw)
+        // The fold counts the words and, while the raw text is the line as read, tells its
+        // spacing; a marker taken out may widen a gap.
+        var spaced = FoldedSpaces(logical.raw)
+        var text = spaced.text
         var rawText = logical.raw
-        // Known from the fold while the raw text is the line as read; a marker taken out may widen a gap.
-        var singleSpaced = TextShape.isSingleSpaced(logical.raw, folded: text)
+        var singleSpaced = spaced.wasSingleSpaced
         var lines: [ScrapeLine] = []
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
         for marker in adMarkers where ByteSearch.contains(marker, in: text) {
             lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
-            text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
+            spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
+            text = spaced.text
             rawText = Substring(Self.spacing(marker, in: rawText))
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
             lines.append(ScrapeLine(lines: logical.lines, text: markers, raw: markers, kind: .boilerplate(.navigation)))
-            text = TextShape.foldSpaces(Substring(bare))
+            spaced = FoldedSpaces(Substring(bare))
+            text = spaced.text
             rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
             singleSpaced = false
         }
         guard !text.isEmpty else { return lines }
+        let wordCount = spaced.words
         if LinkMarkers.isAddressLine(text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation)))
+            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation), wordCount: wordCount))
             return lines
         }
-        let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
         let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
