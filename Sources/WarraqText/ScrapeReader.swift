@@ -65,7 +65,7 @@ public struct ScrapeReader: DocumentReader {
         while ready.isEmpty, !ended { try readMore() }
         guard !ready.isEmpty else { return nil }
         made += 1
-        return document(ready.removeFirst(), number: made)
+        return Self.document(ready.removeFirst(), id: "\(stem)#\(made)", path: input.path, sha256: sha256)
     }
 
     public mutating func takeDiagnostics() -> [Diagnostic] {
@@ -74,7 +74,7 @@ public struct ScrapeReader: DocumentReader {
 
     /// Reads input lines until an article is finished or the input ends.
     private mutating func readMore() throws {
-        guard let (number, text) = try source.next() else {
+        guard let (number, line) = try source.next() else {
             if joiner == nil { startJoining() }
             if let logical = joiner?.finish() { assembler.add(scrapeLines(logical)) }
             ready += assembler.finish()
@@ -83,14 +83,13 @@ public struct ScrapeReader: DocumentReader {
         }
         if var joiner {
             self.joiner = nil
-            let line = Substring(text)
             if let logical = joiner.push(line, width: WrapJoiner.width(line), number: number) {
                 assembler.add(scrapeLines(logical))
                 ready += assembler.takeArticles()
             }
             self.joiner = joiner
         } else {
-            sample.append((Substring(text), number))
+            sample.append((line, number))
             if sample.count == Self.wrapSample { startJoining() }
         }
     }
@@ -175,9 +174,11 @@ public struct ScrapeReader: DocumentReader {
         return out
     }
 
-    private func document(_ draft: Draft, number: Int) -> Document {
+    /// The document of a finished draft. Static, so that the reader, whose fields hold many
+    /// references, is not copied for each document.
+    private static func document(_ draft: Draft, id: String, path: String, sha256: String) -> Document {
         Document(
-            id: "\(stem)#\(number)",
+            id: id,
             title: draft.title,
             date: draft.date,
             dateText: draft.dateText,
@@ -186,7 +187,7 @@ public struct ScrapeReader: DocumentReader {
             publisher: draft.publisher,
             section: draft.section,
             keywords: draft.keywords,
-            origin: Origin(path: input.path, format: "scrape", lines: draft.lines, sha256: sha256),
+            origin: Origin(path: path, format: "scrape", lines: draft.lines, sha256: sha256),
             body: draft.body,
             related: draft.related,
             removed: draft.removed

@@ -103,7 +103,12 @@ struct FoldedLineTests {
             case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
             case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
             case 0...0x7F, 0x0590...0x08FF, 0x2000...0x206F, 0x3000...0x9FFF: out.append(scalar)
-            default: out.append(contentsOf: scalar.properties.isUppercase ? scalar.properties.lowercaseMapping.unicodeScalars : [scalar])
+            default:
+                if scalar.properties.isUppercase {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
             }
         }
         return String(out)
