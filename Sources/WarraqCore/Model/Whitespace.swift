@@ -47,17 +47,21 @@ public func singleSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var spaces = 0
     // Eight bytes at a time: a second space in a row says yes; an ASCII control (a tab, or
     // one that is no space) or a byte that may start another white space (often a quotation
-    // mark; E1…EF in one test, the leads of U+1680, U+2000…, U+3000 and U+FEFF among them) is
-    // decoded. Controls are told apart there, since that test is cheaper than the control
-    // spaces' range; the zero lanes past the end are turned away by their offset. The spaces
-    // are summed in the same walk: a lane each, added up by one multiplication.
+    // mark; C2, and E0…FF in one test, the leads of U+1680, U+2000…, U+3000 and U+FEFF among
+    // them) is decoded. Controls are told apart there, since that test is cheaper than the
+    // control spaces' range; the zero lanes past the end are turned away by their offset. The
+    // spaces are summed in the same walk: a lane each, added up by one multiplication.
     let folds = ByteWords.contains(bytes) { byte, previous in
         let space = ByteWords.equal(byte, 0x20)
         spaces &+= Int(truncatingIfNeeded: ((space >> 7) &* ByteWords.ones) >> 56)
         // A space lane whose byte before is a space: the previous byte's space test is the
         // same test shifted a lane, the first lane's from the word before.
         let doubled = space & (space << 8 | (previous & 0xFF == 0x20 ? 0x80 : 0))
-        return ByteWords.below(byte, 0x20) | ByteWords.equal(byte, 0xC2) | ByteWords.within(byte, from: 0xE1, count: 15) | doubled
+        // Controls are the lanes at or below the space but for the space itself.
+        let controls = ByteWords.below(byte, 0x21) ^ space
+        // E0…FF have their top three bits set: each shift brings a lane's next bit to its top.
+        let highLeads = byte & byte << 1 & byte << 2
+        return controls | ByteWords.equal(byte, 0xC2) | highLeads | doubled
     } accepting: { index in
         index < bytes.count && isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value)
     }
