@@ -67,7 +67,7 @@ public struct ScrapeReader: DocumentReader {
         made += 1
         // Taken out first: removing it in the call's arguments would copy the whole reader.
         let draft = ready.remove(at: 0)
-        return document(draft, number: made)
+        return Self.document(draft, id: "\(stem)#\(made)", path: input.path, sha256: sha256)
     }
 
     public mutating func takeDiagnostics() -> [Diagnostic] {
@@ -76,7 +76,7 @@ public struct ScrapeReader: DocumentReader {
 
     /// Reads input lines until an article is finished or the input ends.
     private mutating func readMore() throws {
-        guard let (number, text) = try source.next() else {
+        guard let (number, line) = try source.next() else {
             if joiner == nil { startJoining() }
             if let logical = joiner?.finish() { assembler.add(scrapeLines(logical)) }
             ready += assembler.finish()
@@ -85,14 +85,13 @@ public struct ScrapeReader: DocumentReader {
         }
         if var joiner {
             self.joiner = nil
-            let line = Substring(text)
             if let logical = joiner.push(line, width: WrapJoiner.width(line), number: number) {
                 assembler.add(scrapeLines(logical))
                 ready += assembler.takeArticles()
             }
             self.joiner = joiner
         } else {
-            sample.append((Substring(text), number))
+            sample.append((line, number))
             if sample.count == Self.wrapSample { startJoining() }
         }
     }
@@ -116,30 +115,34 @@ public struct ScrapeReader: DocumentReader {
     /// One logical line's scrape lines: the ad markers and link numbers taken out of it, then
     /// its text (a link list's address line is navigation as it stands).
     private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
-        var text = TextShape.foldSpaces(logical.raw)
+        // The fold counts the words and, while the raw text is the line as read, tells its
+        // spacing; a marker taken out may widen a gap.
+        var spaced = FoldedSpaces(logical.raw)
+        var text = spaced.text
         var rawText = logical.raw
-        // Known from the fold while the raw text is the line as read; a marker taken out may widen a gap.
-        var singleSpaced = TextShape.isSingleSpaced(logical.raw, folded: text)
+        var singleSpaced = spaced.wasSingleSpaced
         var lines: [ScrapeLine] = []
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
         for marker in adMarkers where ByteSearch.contains(marker, in: text) {
             lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
-            text = TextShape.foldSpaces(Substring(Self.spacing(marker, in: text)))
+            spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
+            text = spaced.text
             rawText = Substring(Self.spacing(marker, in: rawText))
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
             lines.append(ScrapeLine(lines: logical.lines, text: markers, raw: markers, kind: .boilerplate(.navigation)))
-            text = TextShape.foldSpaces(Substring(bare))
+            spaced = FoldedSpaces(Substring(bare))
+            text = spaced.text
             rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
             singleSpaced = false
         }
         guard !text.isEmpty else { return lines }
+        let wordCount = spaced.words
         if LinkMarkers.isAddressLine(text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation)))
+            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation), wordCount: wordCount))
             return lines
         }
-        let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
         let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
@@ -173,9 +176,11 @@ public struct ScrapeReader: DocumentReader {
         return out
     }
 
-    private func document(_ draft: consuming Draft, number: Int) -> Document {
+    /// The document of a finished draft. Static, so that the reader, whose fields hold many
+    /// references, is not copied for each document.
+    private static func document(_ draft: consuming Draft, id: String, path: String, sha256: String) -> Document {
         Document(
-            id: "\(stem)#\(number)",
+            id: id,
             title: draft.title,
             date: draft.date,
             dateText: draft.dateText,
@@ -184,7 +189,7 @@ public struct ScrapeReader: DocumentReader {
             publisher: draft.publisher,
             section: draft.section,
             keywords: draft.keywords,
-            origin: Origin(path: input.path, format: "scrape", lines: draft.lines, sha256: sha256),
+            origin: Origin(path: path, format: "scrape", lines: draft.lines, sha256: sha256),
             body: draft.body,
             related: draft.related,
             removed: draft.removed

@@ -66,5 +66,30 @@ struct ByteWordsTests {
         #expect(text.foldingWhitespace() == folded)
         var copy = text
         #expect(copy.withUTF8(needsWhitespaceFolding) == (folded != text))
+        #expect(copy.withUTF8(singleSpaces) == (folded != text ? nil : text.utf8.filter { $0 == 0x20 }.count))
+        // What the fold learnt on the way: its words, and whether only spaces at the ends went.
+        let spaced = FoldedSpaces(Substring(text))
+        #expect(spaced.text == folded)
+        #expect(spaced.words == (folded.isEmpty ? 0 : folded.utf8.split(separator: 0x20).count))
+        let inner = text.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }
+        #expect(spaced.wasSingleSpaced == (folded.utf8.count == inner.count))
+    }
+
+    @Test("the White_Space table is Unicode's property")
+    func whiteSpaceProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(isWhiteSpaceProperty(value) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("trimming takes white space off both ends only", arguments: [
+        "plain", " a ", "\u{A0}نص\u{3000}", "\u{200B}zero width\u{FEFF}", "\t\n tabs \r\n", "", "   ", "e\u{301} ",
+    ])
+    func trimming(text: String) {
+        let scalars = text.unicodeScalars
+        let kept = scalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+        #expect(text.trimmingWhitespace() == String(String.UnicodeScalarView(kept)))
+        #expect(Substring(text).trimmingWhitespace() == String(String.UnicodeScalarView(kept)))
     }
 }

@@ -17,6 +17,28 @@ struct InputTests {
         #expect(seen.map(\.1) == ["a", "b", "", long, "last"])
     }
 
+    /// Lines are validated a buffered run at a time: the lines and the warning must be those
+    /// of decoding the whole input at once, whatever falls where the reads split the input.
+    @Test("decoded lines agree with decoding the whole input", arguments: [65_534, 65_535, 65_536, 65_537])
+    func decodedLines(split: Int) throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("أول سطر\r\nb\rc\n".utf8)
+        bytes += Array(repeating: UInt8(ascii: "x"), count: split - bytes.count) + Array("\r\n".utf8)
+        bytes += Array("قبل ".utf8) + [0xD8] + Array("\nلاحق ".utf8) + [0xFF, 0x41] + Array("\n\n".utf8)
+        bytes += Array(String(repeating: "ب", count: 70_000).utf8) + Array("\nlast".utf8)
+        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-decoded-\(UUID()).txt")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var lines = try DecodedLines(InputReplay(Input.file(url.path)))
+        var seen: [String] = []
+        while let (number, text) = try lines.next() {
+            #expect(number == seen.count + 1)
+            seen.append(String(text))
+        }
+        let whole = TextDecoding.decode(bytes)
+        #expect(seen == whole.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        #expect(lines.takeProblems() == whole.problems)
+    }
+
     @Test("a missing file is an input error, not a crash")
     func missingFile() {
         #expect(throws: InputError.self) { try Input.file("/nonexistent/warraq").readAll() }

@@ -1,6 +1,7 @@
 import Testing
 @testable import WarraqText
 import WarraqCore
+import WarraqTestSupport
 
 @Suite("Folded lines and line shapes")
 struct FoldedLineTests {
@@ -33,6 +34,31 @@ struct FoldedLineTests {
         #expect(DisplayWidth.of(Substring(text), upTo: limit) == min(DisplayWidth.of(Substring(text)), limit))
     }
 
+    /// The scalar walk a limit stops, against which the eight-byte steps over ASCII are checked.
+    @Test("widths stop at the limit where the scalar walk stops", arguments: [
+        String(repeating: "ascii ", count: 30), "short", "abcdefg中文hijklmnop宽字符qrstuvwxyz", "عربي plain words عربي",
+    ], [0, 1, 7, 8, 9, 15, 16, 17, 24, 31, 251])
+    func widthLimits(text: String, limit: Int) {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            if width >= limit { width = limit; break }
+            width += DisplayWidth.of(scalar)
+        }
+        #expect(DisplayWidth.of(Substring(text), upTo: limit) == width)
+    }
+
+    /// Trailing white space is left out of a line's width by `Character`s: a space a prepended
+    /// sign (U+0600) joins is no white space `Character`, so it is measured.
+    @Test("line widths leave trailing white space out as Characters do", arguments: [
+        "plain", "trailing   ", "tab\t", "عربي\u{A0}", "\u{600} ", "x\u{600}\u{A0}", "e\u{301} ", "wide\u{3000}", "\r\n", "",
+        "zero\u{200B}", "mark \u{301}",
+    ])
+    func trailingSpace(line: String) {
+        var characters = Substring(line)
+        while let last = characters.last, last.unicodeScalars.allSatisfy({ isFoldableSpace($0.value) }) { characters.removeLast() }
+        #expect(WrapJoiner.width(Substring(line)) == DisplayWidth.of(characters, upTo: WrapJoiner.maximumColumn + 1))
+    }
+
     /// The table for two-byte scalars and the range tests for the rest give each scalar the
     /// width `DisplayWidth.of(_:)` gives it alone.
     @Test("widths are the sum of the scalars' widths", arguments: [
@@ -50,9 +76,51 @@ struct FoldedLineTests {
         ("a  b  c  d  e", false), ("a\u{200B}b", false), ("", true),
     ])
     func singleSpaced(raw: String, expected: Bool) {
-        let single = TextShape.isSingleSpaced(Substring(raw), folded: TextShape.foldSpaces(Substring(raw)))
+        let single = FoldedSpaces(Substring(raw)).wasSingleSpaced
         #expect(single == expected)
         if single { #expect(TextShape.wideGaps(Substring(raw)) == 0) }
+    }
+
+    /// The fold's rules scalar by scalar, against which the table the fold looks up for the
+    /// scalars of one and two bytes is checked.
+    static func foldedScalars(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if Folding.isSpace(v) {
+                pending = !out.isEmpty
+                continue
+            }
+            if Folding.vanishes(v) { continue }
+            if pending { out.append(" ") }
+            pending = false
+            switch v {
+            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
+            case 0x0649: out.append("\u{064A}")
+            case 0x0629: out.append("\u{0647}")
+            case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!)
+            case 0x41...0x5A: out.append(Unicode.Scalar(v + 0x20)!)
+            case 0...0x7F, 0x0590...0x08FF, 0x2000...0x206F, 0x3000...0x9FFF: out.append(scalar)
+            default:
+                if scalar.properties.isUppercase {
+                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+            }
+        }
+        return String(out)
+    }
+
+    @Test("the fold agrees with its rules scalar by scalar", arguments: texts + trickyStrings + [
+        String(String.UnicodeScalarView((0..<0x800).compactMap { Unicode.Scalar(UInt32($0)) })),
+        (0..<0x800).compactMap { Unicode.Scalar(UInt32($0)) }.map { "x\($0) " }.joined(),
+        "ÀÉÎ ΑΒΓ АБВ İ ǅ \u{1E9E} Ⅻ Ａ 𐐀", "  ﻻ ﷲ ٱلْ ـــ \u{200C}\u{200E}\u{200F} ",
+    ])
+    func foldRules(text: String) {
+        #expect(Folding.fold(text) == Self.foldedScalars(text))
     }
 
     @Test("a fold kept only within a limit agrees with the fold", arguments: texts, [0, 5, 12, 40, 400])

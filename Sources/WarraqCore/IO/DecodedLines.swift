@@ -1,6 +1,8 @@
-/// An input's lines as text, decoded the way `TextDecoding` decodes a whole input, but one line
-/// at a time: a UTF-8 BOM is dropped, invalid UTF-8 is repaired with U+FFFD and its first byte
-/// offset reported once. UTF-16 (told by its BOM) is rare enough to be decoded whole.
+/// An input's lines as text, decoded the way `TextDecoding` decodes a whole input, but a run
+/// of lines at a time: a UTF-8 BOM is dropped, invalid UTF-8 is repaired with U+FFFD and its
+/// first byte offset reported once. UTF-16 (told by its BOM) is rare enough to be decoded whole.
+/// Each run of whole lines the reader buffers is validated as one string, and its lines are
+/// handed out as substrings of it: no string is made, nor validated, line by line.
 public struct DecodedLines {
     private var lines: LineReader
     /// Warnings to pass on, already worded, as `TextDecoding` words them.
@@ -8,6 +10,13 @@ public struct DecodedLines {
     private var reportedInvalid = false
     /// False for UTF-16, whose BOM the decoder took already.
     private var hasUTF8BOM = true
+    /// The run of lines being handed out, and where each line ends and the next begins in it.
+    private var run = ""
+    private var ends: [(end: Int, next: Int)] = []
+    /// Lines of the run handed out, and where the next one starts.
+    private var taken = 0
+    private var lineStart = 0
+    private var number = 0
 
     public init(_ input: InputReplay) throws(InputError) {
         if input.head.starts(with: [0xFF, 0xFE]) || input.head.starts(with: [0xFE, 0xFF]) {
@@ -22,22 +31,51 @@ public struct DecodedLines {
     }
 
     /// The next line, without its terminator, or nil after the last.
-    public mutating func next() throws(InputError) -> (number: Int, text: String)? {
-        guard let line = try lines.next() else { return nil }
-        var bytes = line.bytes
-        var offset = line.offset
-        if line.number == 1, hasUTF8BOM, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes = bytes.dropFirst(3)
-            offset += 3
+    public mutating func next() throws(InputError) -> (number: Int, text: Substring)? {
+        if taken == ends.count {
+            guard try decodeRun() else { return nil }
         }
+        let (end, next) = ends[taken]
+        let utf8 = run.utf8
+        let text = run[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        taken += 1
+        lineStart = next
+        number += 1
+        return (number, text)
+    }
+
+    /// Reads the next run of lines into `run`; false after the last line.
+    private mutating func decodeRun() throws(InputError) -> Bool {
+        guard let (bytes, offset) = try lines.nextRun(ends: &ends) else { return false }
+        taken = 0
+        lineStart = number == 0 && hasUTF8BOM && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Validated through a buffer pointer: the generic collection path is several times slower.
-        if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return (line.number, text) }
-        if !reportedInvalid {
-            reportedInvalid = true
-            let first = TextDecoding.firstInvalidUTF8Offset(bytes).map { $0 + offset } ?? offset
-            problems.append("invalid UTF-8 at byte \(first), replaced with U+FFFD")
+        if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+            run = text
+            return true
         }
-        return (line.number, String(decoding: bytes, as: UTF8.self))
+        // Some line is invalid: the run is rebuilt line by line, each repaired on its own.
+        var repaired = ""
+        var start = lineStart
+        for index in ends.indices {
+            let (end, next) = ends[index]
+            let line = bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)]
+            if let text = line.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+                repaired += text
+            } else {
+                if !reportedInvalid {
+                    reportedInvalid = true
+                    let first = (TextDecoding.firstInvalidUTF8Offset(line) ?? 0) + offset + start
+                    problems.append("invalid UTF-8 at byte \(first), replaced with U+FFFD")
+                }
+                repaired += String(decoding: line, as: UTF8.self)
+            }
+            ends[index] = (repaired.utf8.count, repaired.utf8.count)
+            start = next
+        }
+        run = repaired
+        lineStart = 0
+        return true
     }
 
     /// The problems met so far, each handed out once.

@@ -51,12 +51,37 @@ public struct LineReader {
         }
     }
 
+    /// The whole lines the buffer holds from the next one on (more is read when it holds
+    /// none) as one run of bytes, with the input offset of its start, and in `ends` where each
+    /// line ends and the next begins within the run; nil after the last line. A decoder
+    /// validates a run at once rather than line by line.
+    public mutating func nextRun(ends: inout [(end: Int, next: Int)]) throws(InputError) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
+        ends.removeAll(keepingCapacity: true)
+        guard let first = try next() else { return nil }
+        let runStart = first.bytes.startIndex
+        ends.append((first.bytes.endIndex - runStart, start - runStart))
+        while let (end, next) = nextBreak() {
+            advance(to: next)
+            ends.append((end - runStart, next - runStart))
+        }
+        if atEnd, start < buffer.count {
+            ends.append((buffer.count - runStart, buffer.count - runStart))
+            advance(to: buffer.count)
+        }
+        return (buffer[runStart..<start], first.offset)
+    }
+
     private mutating func take(upTo end: Int, resumingAt next: Int) -> Line {
         let line = Line(number: lineNumber + 1, bytes: buffer[start..<end], offset: bufferOffset + start)
+        advance(to: next)
+        return line
+    }
+
+    /// Past a line, to the next one starting at `next`.
+    private mutating func advance(to next: Int) {
         lineNumber += 1
         start = next
         scanned = next
-        return line
     }
 
     /// Where the next line ends and the one after it begins: at `\n`, `\r\n` or a lone `\r` (as

@@ -15,26 +15,37 @@ enum DisplayWidth {
     /// line with a column need not measure all of it.
     static func of(_ text: Substring, upTo limit: Int = .max) -> Int {
         UTF8Scalars.withBytes(text) { bytes in
-            var width = 0
-            var index = 0
-            while index < bytes.count {
-                if width >= limit { return limit }
-                if bytes[index] < 0x80 {
-                    width += 1
-                    index += 1
-                    continue
+            twoByteWidths.withUnsafeBufferPointer { twoByteWidths in
+                var width = 0
+                var index = 0
+                while index < bytes.count {
+                    if width >= limit { return limit }
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        // Eight ASCII bytes at once while the limit is out of their reach, so
+                        // that it is still met where the scalar walk would meet it.
+                        if index + 8 <= bytes.count, width + 8 <= limit,
+                           UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & ByteWords.highs == 0 {
+                            width += 8
+                            index += 8
+                        } else {
+                            width += 1
+                            index += 1
+                        }
+                        continue
+                    }
+                    if lead < 0xE0 {
+                        // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
+                        width += Int(twoByteWidths[Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
+                        index += 2
+                        continue
+                    }
+                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                    width += of(Unicode.Scalar(value)!)
+                    index += length
                 }
-                if bytes[index] < 0xE0 {
-                    // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
-                    width += Int(twoByteWidths[Int(bytes[index] & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
-                    index += 2
-                    continue
-                }
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                width += of(Unicode.Scalar(value)!)
-                index += length
+                return width
             }
-            return width
         }
     }
 

@@ -120,6 +120,12 @@ struct WrapJoiner {
     }
 
     private static func trimmingTrailingSpace(_ line: Substring) -> Substring {
+        // A line whose last scalar is no space (most) ends in a `Character` that is none: it
+        // is kept as it is without a `Character` walk.
+        let endsInSpace = UTF8Scalars.withBytes(line) { bytes in
+            !bytes.isEmpty && isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
+        }
+        guard endsInSpace else { return line }
         var end = line.endIndex
         while end > line.startIndex {
             let previous = line.index(before: end)

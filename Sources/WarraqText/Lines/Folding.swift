@@ -37,54 +37,94 @@ enum Folding {
         limit >= count * 2 ? count * 2 + 4 : limit + 16
     }
 
+    /// What folding does with a scalar.
+    private enum Change: UInt8 {
+        case kept, space, vanishes, alef, yeh, heh, digit, asciiUpper, upper
+    }
+
+    /// The fold's rules, for any scalar.
+    private static func change(_ v: UInt32) -> Change {
+        if isSpace(v) { return .space }
+        if vanishes(v) { return .vanishes }
+        switch v {
+        case 0x0622, 0x0623, 0x0625, 0x0671: return .alef
+        case 0x0649: return .yeh
+        case 0x0629: return .heh
+        case 0x0660...0x0669, 0x06F0...0x06F9: return .digit
+        case 0x41...0x5A: return .asciiUpper
+        case 0...0x7F, 0x0590...0x08FF, 0x2000...0x206F, 0x3000...0x9FFF:
+            // ASCII, the Hebrew-to-Arabic blocks, general punctuation (curly quotes)
+            // and CJK have no upper case.
+            return .kept
+        default:
+            return Unicode.Scalar(v)!.properties.isUppercase ? .upper : .kept
+        }
+    }
+
+    /// `change` of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer (ASCII and most
+    /// of an Arabic or Latin line's), looked up instead of tested: made by `change` itself.
+    private static let twoByteChanges: [Change] = (0..<0x800).map { change(UInt32($0)) }
+
     /// Writes the fold of `bytes` into `out` (of `capacity` bytes), stopping once it holds at
     /// least `limit` bytes; returns the bytes written and whether all of `bytes` was folded.
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, isWhole: Bool) {
-        var isWhole = true
-        var count = 0
-        func put(_ byte: UInt8) {
-            out[count] = byte
-            count += 1
-        }
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            if count >= limit {
-                isWhole = false
-                break
+        twoByteChanges.withUnsafeBufferPointer { twoByteChanges in
+            var isWhole = true
+            var count = 0
+            func put(_ byte: UInt8) {
+                out[count] = byte
+                count += 1
             }
-            let (v, length) = UTF8Scalars.decode(bytes, at: index)
-            defer { index += length }
-            if isSpace(v) {
-                pendingSpace = count > 0
-                continue
-            }
-            if vanishes(v) { continue }
-            if pendingSpace {
-                put(0x20)
-                pendingSpace = false
-            }
-            switch v {
-            case 0x0622, 0x0623, 0x0625, 0x0671: put(0xD8); put(0xA7) // alef
-            case 0x0649: put(0xD9); put(0x8A) // yeh
-            case 0x0629: put(0xD9); put(0x87) // heh
-            case 0x0660...0x0669: put(UInt8(v - 0x0660 + 0x30))
-            case 0x06F0...0x06F9: put(UInt8(v - 0x06F0 + 0x30))
-            case 0x41...0x5A: put(UInt8(v + 0x20))
-            case 0...0x7F, 0x0590...0x08FF, 0x2000...0x206F, 0x3000...0x9FFF:
-                // ASCII, the Hebrew-to-Arabic blocks, general punctuation (curly quotes)
-                // and CJK have no upper case.
-                for offset in 0..<length { put(bytes[index + offset]) }
-            default:
-                let scalar = Unicode.Scalar(v)!
-                if scalar.properties.isUppercase {
-                    for byte in scalar.properties.lowercaseMapping.utf8 { put(byte) }
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                if count >= limit {
+                    isWhole = false
+                    break
+                }
+                let start = index
+                let lead = bytes[index]
+                let v: UInt32
+                let change: Change
+                if lead < 0x80 {
+                    v = UInt32(lead)
+                    change = twoByteChanges[Int(lead)]
+                    index += 1
+                } else if lead < 0xE0 {
+                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    change = twoByteChanges[Int(v)]
+                    index += 2
                 } else {
-                    for offset in 0..<length { put(bytes[index + offset]) }
+                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                    v = value
+                    change = Self.change(value)
+                    index += length
+                }
+                switch change {
+                case .space:
+                    pendingSpace = count > 0
+                    continue
+                case .vanishes:
+                    continue
+                default:
+                    break
+                }
+                if pendingSpace {
+                    put(0x20)
+                    pendingSpace = false
+                }
+                switch change {
+                case .alef: put(0xD8); put(0xA7)
+                case .yeh: put(0xD9); put(0x8A)
+                case .heh: put(0xD9); put(0x87)
+                case .digit: put(0x30 + UInt8(v & 0xF))
+                case .asciiUpper: put(lead + 0x20)
+                case .upper: for byte in Unicode.Scalar(v)!.properties.lowercaseMapping.utf8 { put(byte) }
+                case .kept, .space, .vanishes: for offset in start..<index { put(bytes[offset]) }
                 }
             }
+            return (count, isWhole)
         }
-        return (count, isWhole)
     }
 
     /// Scalars folding reads as a space: white space and the joiner and direction marks.

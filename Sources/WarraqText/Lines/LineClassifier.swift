@@ -67,7 +67,7 @@ struct LineClassifier: Sendable {
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
     /// `wordCount` is `text`'s, which the reader has counted already; `singleSpaced` is true when
-    /// the reader knows `raw` to have no wide gap (`TextShape.isSingleSpaced`), so no ticker.
+    /// the reader knows `raw` to have no wide gap (`FoldedSpaces.wasSingleSpaced`), so no ticker.
     func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }

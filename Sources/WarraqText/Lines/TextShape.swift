@@ -40,20 +40,6 @@ enum TextShape {
         }
     }
 
-    /// Whether the raw line's white space, spaces at its ends aside, is single bytes between
-    /// words: exactly when its fold (`folded`, `foldSpaces(raw)`) is as long as the line without
-    /// those ends, since folding makes every run inside one byte and drops the runs at the ends.
-    /// Such a line has no wide gap (`wideGaps` is 0), which the reader learns without a pass.
-    static func isSingleSpaced(_ raw: Substring, folded: String) -> Bool {
-        UTF8Scalars.withBytes(raw) { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end, bytes[start] == 0x20 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-            return folded.utf8.count == end - start
-        }
-    }
-
     /// Folds every run of white space (NBSP, tabs, zero-width spaces) to one space and trims.
     static func foldSpaces(_ text: Substring) -> String { text.foldingWhitespace() }
 
