@@ -516,8 +516,8 @@ enum UnreadMarkup {
         }
 
         /// Where raw text ends: at the first `</` followed by the element's name in any case. Nil
-        /// when it does not end, or starts with another end tag, which libxml2 reads as markup
-        /// before it reads raw text again (or not, if that tag closes the element).
+        /// when it does not end, or starts with another end tag or a start tag, which libxml2
+        /// reads as markup before it reads raw text again (or not, if that tag closes the element).
         private func closing(_ name: StaticString, from start: Int) -> Int? {
             let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
             var index = start
@@ -525,7 +525,7 @@ enum UnreadMarkup {
                 if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
                     return found
                 }
-                if found == start, bytes[found + 1] == UInt8(ascii: "/") { return nil }
+                if found == start, bytes[found + 1] == UInt8(ascii: "/") || isNameStart(bytes[found + 1]) { return nil }
                 index = found + 1
             }
             return nil
