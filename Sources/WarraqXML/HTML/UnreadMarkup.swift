@@ -516,8 +516,8 @@ enum UnreadMarkup {
         }
 
         /// Where raw text ends: at the first `</` followed by the element's name in any case. Nil
-        /// when it does not end, or starts with another end tag or a start tag, which libxml2
-        /// reads as markup before it reads raw text again (or not, if that tag closes the element).
+        /// when it does not end, or starts with another end tag or a start tag that closes the
+        /// element, which libxml2 reads as markup before it reads raw text again.
         private func closing(_ name: StaticString, from start: Int) -> Int? {
             let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
             var index = start
@@ -525,7 +525,7 @@ enum UnreadMarkup {
                 if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
                     return found
                 }
-                if found == start, bytes[found + 1] == UInt8(ascii: "/") || isNameStart(bytes[found + 1]) { return nil }
+                if found == start, bytes[found + 1] == UInt8(ascii: "/") || closes(name, startTagAt: found) { return nil }
                 index = found + 1
             }
             return nil
@@ -641,6 +641,27 @@ enum UnreadMarkup {
         /// Whether `bytes[range]` spell the lowercase ASCII `name` in any case.
         private func equals(_ range: Range<Int>, _ name: StaticString) -> Bool {
             range.count == name.utf8CodeUnitCount && range.indices.allSatisfy { bytes[$0] | 0x20 == name.utf8Start[$0 - range.lowerBound] }
+        }
+
+        /// Whether a start tag at `start` closes the element `name`, as libxml2 checks at every `<`
+        /// before it reads raw text (`htmlCheckAutoClose`, which `htmlAutoCloseTag` asks), with
+        /// the name it reads there: letters, digits, `:`, `-` and `_`, lowercase.
+        private func closes(_ name: StaticString, startTagAt start: Int) -> Bool {
+            guard start + 1 < count, isNameStart(bytes[start + 1]) else { return false }
+            var end = start + 1
+            while end < count, isNameByte(bytes[end]), bytes[end] != UInt8(ascii: ".") { end += 1 }
+            guard end - start - 1 < UnreadMarkup.longestName else { return true }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { tag in
+                for offset in (start + 1)..<end {
+                    let byte = bytes[offset]
+                    tag[offset - start - 1] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                }
+                tag[end - start - 1] = 0
+                // The element's own name is not asked: htmlAutoCloseTag answers no for it.
+                guard !equals(start + 1..<end, name), let node = xmlNewNode(nil, tag.baseAddress!) else { return true }
+                defer { xmlFreeNode(node) }
+                return htmlAutoCloseTag(nil, name.utf8Start, node) != 0
+            }
         }
 
         // MARK: Bytes
