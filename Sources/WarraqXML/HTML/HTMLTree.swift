@@ -198,11 +198,13 @@ struct FoldedText {
                 offset += space
                 continue
             }
-            // Characters up to the next space go in at once.
+            // Characters up to the next space that folds go in at once: a single ASCII space
+            // between two characters folds to itself.
             let start = offset
             repeat {
                 let byte = bytes[offset]
                 offset = min(offset + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4), end)
+                if offset + 1 < end, bytes[offset] == 0x20, spaceLength(bytes, offset + 1, end) == nil { offset += 1 }
             } while offset < end && spaceLength(bytes, offset, end) == nil
             if pending { utf8.append(0x20) }
             pending = false
