@@ -26,10 +26,12 @@ struct UnreadMarkupEdgeTests {
     private static let tags = [
         "p", "div", "a", "span", "img", "meta", "META", "script", "style", "svg", "html", "body", "head", "title", "table",
         "td", "li", "ul", "b", "x-widget", "o:p", "iframe", "button", "br", "h1", "time", "link", "Div", "textarea",
+        "svg", "SVG", "path", "g", "svg:rect",
     ]
     private static let attributes = [
         "class", "CLASS", "id", "href", "src", "data-src", "role", "hidden", "aria-hidden", "datetime", "content", "property",
         "name", "itemprop", "rel", "lang", "charset", "http-equiv", "HTTP-EQUIV", "data-x", "title", "class.0", "id.1", "type",
+        ".0", ".B", ".e", ".f",
     ]
     private static let valueParts = [
         "word", "a b", "&amp;", "&lt;", "&#65;", "&#x41;", "&#X1F600;", "&#0;", "&#xD800;", "&#1114112;", "&#99999999999;",
@@ -37,7 +39,7 @@ struct UnreadMarkupEdgeTests {
         "\n", "\r\n", "\t", "é", "\u{1}", "\u{FFFE}", "<", ">", "/", "application/ld+json", "JSON", "Content-Type",
         "text/html; charset=utf-8", "a long value that is well over twelve bytes", "&#10;", "&#13;", "&#32;",
     ]
-    private static let textParts = valueParts + [" ", "  ", "\"", "'", "=", "<3", "a < b", "</", "<!x>", "<?", "</ p>"]
+    private static let textParts = valueParts + [" ", "  ", "\"", "'", "=", "<3", "a < b", "</", "<!x>", "<?", "</ p>", " .1", "'.c "]
 
     private static func page(_ random: inout Generator) -> String {
         var page = random.chance(30) ? "<!DOCTYPE html>" : ""

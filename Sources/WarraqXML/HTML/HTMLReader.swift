@@ -57,13 +57,10 @@ public struct HTMLReader: DocumentReader {
             utf8 = true
         }
         LoneCarriageReturns.replace(in: &page)
-        var lifted = LiftedText()
-        if utf8 { (page, lifted) = UnreadMarkup.strip(page) }
         NoNetwork.install()
-        XMLParseStop.reset()
-        guard let (tree, treeStop) = HTMLTreeBuilder.parse(page, encoding: utf8 ? "UTF-8" : nil, lifted: lifted) else {
-            throw InputError("not HTML that libxml2 can parse")
-        }
+        guard var parsed = Self.parse(page, utf8: utf8, emptiesSVG: true) else { throw InputError("not HTML that libxml2 can parse") }
+        if parsed.svgNearDepthLimit, let again = Self.parse(page, utf8: utf8, emptiesSVG: false) { parsed = again }
+        let (tree, treeStop, _) = parsed
         if let stop = treeStop ?? XMLParseStop.reason {
             diagnostics.append(Diagnostic(path: input.path, line: stop.line, "libxml2 stopped reading the page here (\(stop.message)); the rest of the page is lost"))
         }
@@ -103,6 +100,14 @@ public struct HTMLReader: DocumentReader {
     public mutating func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics.removeAll() }
         return diagnostics
+    }
+
+    /// The page's tree, slimmed first when it is UTF-8 (`UnreadMarkup`).
+    private static func parse(_ page: [UInt8], utf8: Bool, emptiesSVG: Bool)
+        -> (tree: HTMLTree, stop: (line: Int, message: String)?, svgNearDepthLimit: Bool)? {
+        let (slimmed, lifted) = utf8 ? UnreadMarkup.strip(page, emptiesSVG: emptiesSVG) : (page, LiftedText())
+        XMLParseStop.reset()
+        return HTMLTreeBuilder.parse(slimmed, encoding: utf8 ? "UTF-8" : nil, lifted: lifted)
     }
 
     /// Whether the page declares its encoding (`<meta charset>`, `http-equiv` or an XML

@@ -143,24 +143,31 @@ struct HTMLTree {
     /// Sets where each subtree ends and sums text sizes, once every node is in. Children come
     /// after their parents, so one backward pass does both.
     mutating func finish() {
-        ends = (0..<Int32(count)).map { $0 + 1 }
-        textSize = [Int32](repeating: 0, count: count)
-        linkSize = [Int32](repeating: 0, count: count)
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            if tags[index] == .text {
-                var size: Int32 = 0
-                for offset in textRanges[index] where !FoldedText.isASCIISpace(bytes[Int(offset)]) { size += 1 }
-                textSize[index] = size
-            } else if tags[index] == .a {
-                linkSize[index] = textSize[index]
-            }
-            let parent = Int(parents[index])
-            if parent >= 0 {
-                textSize[parent] += textSize[index]
-                linkSize[parent] += linkSize[index]
-                ends[parent] = max(ends[parent], ends[index])
+        var ends = (0..<Int32(count)).map { $0 + 1 }
+        var textSize = [Int32](repeating: 0, count: count)
+        var linkSize = [Int32](repeating: 0, count: count)
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                if tags[index] == .text {
+                    var size: Int32 = 0
+                    for offset in Int(textRanges[index].lowerBound)..<Int(textRanges[index].upperBound) where !FoldedText.isASCIISpace(bytes[offset]) {
+                        size += 1
+                    }
+                    textSize[index] = size
+                } else if tags[index] == .a {
+                    linkSize[index] = textSize[index]
+                }
+                let parent = Int(parents[index])
+                if parent >= 0 {
+                    textSize[parent] += textSize[index]
+                    linkSize[parent] += linkSize[index]
+                    ends[parent] = max(ends[parent], ends[index])
+                }
             }
         }
+        self.ends = ends
+        self.textSize = textSize
+        self.linkSize = linkSize
     }
 }
 

@@ -49,7 +49,12 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var script: [UInt8] = []
     private var doctype: String??
+    /// How many of `lifted`'s renamed attributes libxml2 has handed over.
+    private var renamedTaken = 0
     private var stop: (line: Int, message: String)?
+    /// Whether an `<svg>` opened so deep that the elements emptied from one could have
+    /// reached libxml2's depth limit.
+    private var svgNearDepthLimit = false
 
     private init(context: htmlParserCtxtPtr, lifted: LiftedText) {
         self.context = context
@@ -57,14 +62,16 @@ final class HTMLTreeBuilder {
     }
 
     /// Parses HTML bytes, with the text `lifted` out of them put back; nil when libxml2 finds no
-    /// element. `stop` says why libxml2 gave up part-way, when it did for a limit of its tree builder.
-    static func parse(_ page: [UInt8], encoding: String?, lifted: LiftedText = LiftedText()) -> (tree: HTMLTree, stop: (line: Int, message: String)?)? {
+    /// element. `stop` says why libxml2 gave up part-way, when it did for a limit of its tree
+    /// builder; `svgNearDepthLimit`, that the page must be read again with its `<svg>`s in place.
+    static func parse(_ page: [UInt8], encoding: String?, lifted: LiftedText = LiftedText())
+        -> (tree: HTMLTree, stop: (line: Int, message: String)?, svgNearDepthLimit: Bool)? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         // Encoding and I/O complaints would go to stderr; the reader reports failures itself.
         warraq_silence_generic_errors()
         xmlInitParser()
-        return page.withUnsafeBufferPointer { buffer -> (HTMLTree, (line: Int, message: String)?)? in
+        return page.withUnsafeBufferPointer { buffer -> (HTMLTree, (line: Int, message: String)?, Bool)? in
             // What htmlReadMemory does, with this builder's handlers in place of libxml2's tree builder.
             let created = buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
             guard let context = created else { return nil }
@@ -88,7 +95,7 @@ final class HTMLTreeBuilder {
                 guard builder.tree.count > 0 else { return nil }
                 builder.tree.finish()
                 builder.tree.lastLine = builder.lastLine(of: page)
-                return (builder.tree, builder.stop)
+                return (builder.tree, builder.stop, builder.svgNearDepthLimit)
             }
         }
     }
@@ -134,8 +141,9 @@ final class HTMLTreeBuilder {
         }
         let local = Self.localName(name)
         var frame = Frame(node: -1)
+        let tag = HTMLTag(name: local)
+        if tag == .svg, lifted.emptiedSVGDepth > 0, frames.count + lifted.emptiedSVGDepth >= Self.maximumDepth { svgNearDepthLimit = true }
         if let parent {
-            let tag = HTMLTag(name: local)
             if tag == .script {
                 frame.isJSONLD = (Self.attribute("type", in: attributes) ?? "").contains("ld+json")
             } else if !tag.isDropped {
@@ -143,6 +151,7 @@ final class HTMLTreeBuilder {
                 addAttributes(attributes, of: tag)
             }
         }
+        if frame.node < 0 { skipRenamed(attributes) }
         if !frames.isEmpty {
             frames[frames.count - 1].lastIsText = false
             frames[frames.count - 1].lastChild = .element(local)
@@ -265,11 +274,27 @@ final class HTMLTreeBuilder {
     private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, of tag: HTMLTag) {
         guard var cursor = attributes else { return }
         while let name = cursor.pointee {
-            if let number = HTMLAttribute.number(name) {
-                if HTMLAttribute.isRead(number, on: tag) { tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "") }
-            } else if let renamed = lifted.renamedAttribute(name), HTMLAttribute.isRead(renamed.attribute, on: tag) {
-                tree.appendAttribute(renamed.attribute, lifted.string(of: renamed.piece))
+            if let renamed = takeRenamed(name) {
+                if HTMLAttribute.isRead(renamed.attribute, on: tag) { tree.appendAttribute(renamed.attribute, renamed.value) }
+            } else if let number = HTMLAttribute.number(name), HTMLAttribute.isRead(number, on: tag) {
+                tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "")
             }
+            cursor += 2
+        }
+    }
+
+    /// The renamed attribute a name stands for, taken in turn.
+    private func takeRenamed(_ name: UnsafePointer<xmlChar>) -> (attribute: UInt8, value: String)? {
+        guard renamedTaken < lifted.renamedCount, lifted.isRenamed(name) else { return nil }
+        renamedTaken += 1
+        return lifted.renamedAttribute(at: renamedTaken - 1)
+    }
+
+    /// Takes, without keeping them, the renamed attributes of an element not kept.
+    private func skipRenamed(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var cursor = attributes, renamedTaken < lifted.renamedCount else { return }
+        while let name = cursor.pointee {
+            if lifted.isRenamed(name) { renamedTaken += 1 }
             cursor += 2
         }
     }

@@ -2,15 +2,18 @@
 /// as libxml2 would hand them over (character references decoded, `CharacterReferences`). Text
 /// leaves a marker behind (U+FDD0, a noncharacter, then its number in decimal and the text's
 /// line breaks), which libxml2 reads in a few steps where it would read the text a character at
-/// a time; an attribute leaves its name and number without a value (`class.12`), which libxml2
-/// reads without parsing a value. `HTMLTreeBuilder` puts them back. Only text that libxml2 hands
+/// a time; an attribute leaves a short name without a value (`.0`, `.1`, … in each tag), which
+/// libxml2 reads without parsing a value and finds in its dictionary, and the values are taken
+/// back in the order libxml2 hands the names over. `HTMLTreeBuilder` puts them back. Only text that libxml2 hands
 /// over whole is taken (no carriage return, no character it drops), and no text from a page that
 /// could spell the marker itself, so that a marker is never the page's own text.
 struct LiftedText {
     /// U+FDD0 in UTF-8.
     static let marker: [UInt8] = [0xEF, 0xB7, 0x90]
-    /// Between a renamed attribute's name and its number.
-    static let renamedSeparator = UInt8(ascii: ".")
+    /// A renamed attribute's name: this, then the code of its place among the tag's renamed ones.
+    static let renamedMark = UInt8(ascii: ".")
+    /// One code for each attribute `HTMLAttribute` reads, lowercase as libxml2 gives names.
+    static let renamedCodes = Array("0123456789abcde".utf8)
 
     /// Bytes lifted: a range of the page as it was, or of the decoded bytes.
     struct Piece {
@@ -23,6 +26,11 @@ struct LiftedText {
     /// Text and values whose character references are decoded, one after another.
     private(set) var decoded: [UInt8] = []
     private var pieces: [Piece] = []
+    /// The renamed attributes' numbers (`HTMLAttribute`) and values, in page order.
+    private var renamed: [(attribute: UInt8, piece: Piece)] = []
+    /// How deep the elements nested in the deepest `<svg>` emptied were (0: none was emptied).
+    /// libxml2 stops at a depth, which they may have reached.
+    private(set) var emptiedSVGDepth = 0
     /// Whether attributes were renamed: then no name the page spells looks like a renamed one.
     let renamesAttributes: Bool
 
@@ -31,7 +39,16 @@ struct LiftedText {
         self.renamesAttributes = renamesAttributes
     }
 
-    var isEmpty: Bool { pieces.isEmpty }
+    var isEmpty: Bool { pieces.isEmpty && renamed.isEmpty }
+
+    /// The place of a renamed attribute's code among `renamedCodes`.
+    static func renamedCode(_ code: UInt8) -> Int? {
+        switch code {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(code - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "e"): Int(code - UInt8(ascii: "a")) + 10
+        default: nil
+        }
+    }
 
     /// `range` of the page as libxml2 hands it over: itself when it holds no reference, else
     /// decoded; nil when libxml2 refuses one of its references.
@@ -48,13 +65,35 @@ struct LiftedText {
         return pieces.count - 1
     }
 
+    /// Notes that the content of an `<svg>`, elements nested `depth` deep, went.
+    mutating func noteEmptiedSVG(depth: Int) {
+        emptiedSVGDepth = max(emptiedSVGDepth, depth, 1)
+    }
+
+    /// Takes an attribute's value out, as the next renamed one.
+    mutating func rename(_ piece: Piece, as attribute: UInt8) {
+        renamed.append((attribute, piece))
+    }
+
     /// Calls `body` with the bytes of piece `number`.
     func withBytes<Result>(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let piece = pieces[number]
-        return (piece.isDecoded ? decoded : page).withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[piece.range])) }
+        withBytes(of: pieces[number], body)
+    }
+
+    private func withBytes<Result>(of piece: Piece, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        (piece.isDecoded ? decoded : page).withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[piece.range])) }
     }
 
     func string(of number: Int) -> String { withBytes(of: number) { String(decoding: $0, as: UTF8.self) } }
+
+    /// How many attributes were renamed.
+    var renamedCount: Int { renamed.count }
+
+    /// The `HTMLAttribute` number and value of the renamed attribute at `index` in page order.
+    func renamedAttribute(at index: Int) -> (attribute: UInt8, value: String) {
+        let (attribute, piece) = renamed[index]
+        return (attribute, withBytes(of: piece) { String(decoding: $0, as: UTF8.self) })
+    }
 
     /// The number of the piece that text libxml2 hands over stands for, when it is a marker.
     /// The number ends at the first byte that is not a digit (a line break).
@@ -63,22 +102,13 @@ struct LiftedText {
         return number(text + 3, count: count - 3)
     }
 
-    /// The attribute (`HTMLAttribute` number) and piece number of a renamed attribute's name as
-    /// libxml2 gives it (NUL-terminated, lowercase).
-    func renamedAttribute(_ name: UnsafePointer<UInt8>) -> (attribute: UInt8, piece: Int)? {
-        guard renamesAttributes, !pieces.isEmpty else { return nil }
-        var length = 0
-        while name[length] != 0, name[length] != Self.renamedSeparator { length += 1 }
-        guard name[length] == Self.renamedSeparator, let attribute = HTMLAttribute.number(anyCase: UnsafeBufferPointer(start: name, count: length)) else { return nil }
-        var end = length + 1
-        while name[end] != 0 { end += 1 }
-        guard end > length + 1, let piece = number(name + length + 1, count: end - length - 1, whole: true) else { return nil }
-        return (attribute, piece)
+    /// Whether a name as libxml2 gives it (NUL-terminated) is a renamed attribute's.
+    func isRenamed(_ name: UnsafePointer<UInt8>) -> Bool {
+        renamesAttributes && name[0] == Self.renamedMark && name[1] != 0 && name[2] == 0 && Self.renamedCode(name[1]) != nil
     }
 
-    /// A piece's number written in decimal at `digits`: up to the first other byte, or
-    /// `whole`, all of `count`.
-    private func number(_ digits: UnsafePointer<UInt8>, count: Int, whole: Bool = false) -> Int? {
+    /// A piece's number written in decimal at `digits`, up to the first other byte.
+    private func number(_ digits: UnsafePointer<UInt8>, count: Int) -> Int? {
         var number = 0
         var index = 0
         while index < count, digits[index] >= UInt8(ascii: "0"), digits[index] <= UInt8(ascii: "9") {
@@ -86,7 +116,7 @@ struct LiftedText {
             guard number < pieces.count else { return nil }
             index += 1
         }
-        guard index > 0, !whole || index == count else { return nil }
+        guard index > 0 else { return nil }
         return number
     }
 }

@@ -1,3 +1,4 @@
+import CLibXML2
 import WarraqCore
 
 /// Takes out of a UTF-8 page, before libxml2 reads it, the markup the reader never reads:
@@ -14,17 +15,18 @@ import WarraqCore
 /// longer than libxml2 reads, a doctype it may read its own way). For UTF-8 pages only: in
 /// other encodings libxml2 may stop at a byte it cannot convert, and that must not move.
 enum UnreadMarkup {
-    static func strip(_ page: [UInt8]) -> (page: [UInt8], lifted: LiftedText) {
+    /// `emptiesSVG`: whether the content of an `<svg>` that holds nothing read goes too.
+    static func strip(_ page: [UInt8], emptiesSVG: Bool = true) -> (page: [UInt8], lifted: LiftedText) {
         page.withUnsafeBufferPointer { bytes in
             // libxml2 reads a NUL byte as the end of some constructs and not of others.
             guard ByteSearch.first(0, in: bytes, from: 0, before: bytes.count) == nil else { return (page, LiftedText()) }
-            var scan = Scan(bytes, page: page, renames: true)
+            var scan = Scan(bytes, page: page, renames: true, emptiesSVG: emptiesSVG)
             scan.run()
             var output = scan.output
             // What libxml2 reads as the page has it could name an attribute as a renamed one is
             // named (in a construct the scan reads otherwise than libxml2): then nothing is renamed.
             if scan.spellsRenamedAttribute {
-                scan = Scan(bytes, page: page, renames: false)
+                scan = Scan(bytes, page: page, renames: false, emptiesSVG: emptiesSVG)
                 scan.run()
                 output = scan.output
             }
@@ -32,24 +34,32 @@ enum UnreadMarkup {
         }
     }
 
-    /// Whether `bytes[range]` hold a name read, `LiftedText.renamedSeparator` and a digit, as a
-    /// renamed attribute's name does (`class.0`).
+    /// Whether `bytes[range]` could spell a renamed attribute's name (`.0`) where libxml2 reads
+    /// an attribute: a `.` after a blank or a quote (or the range's start), then a code and no
+    /// other name byte, or the range's end before that is known.
     private static func spellsRenamedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-        var index = range.lowerBound + 1
-        while let dot = ByteSearch.first(LiftedText.renamedSeparator, in: bytes, from: index, before: range.upperBound - 1) {
+        var index = range.lowerBound
+        while let dot = ByteSearch.first(LiftedText.renamedMark, in: bytes, from: index, before: range.upperBound) {
             index = dot + 1
-            guard bytes[dot + 1] >= UInt8(ascii: "0"), bytes[dot + 1] <= UInt8(ascii: "9") else { continue }
-            // Every name read ends in a letter and is at most 11 bytes long.
-            var start = dot
-            while start > range.lowerBound, dot - start < 11, UnreadMarkup.isLetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") {
-                start -= 1
-                if HTMLAttribute.number(anyCase: UnsafeBufferPointer(rebasing: bytes[start..<dot])) != nil { return true }
+            if dot > range.lowerBound {
+                let before = bytes[dot - 1]
+                guard isBlank(before) || before == UInt8(ascii: "\"") || before == UInt8(ascii: "'") else { continue }
             }
+            guard dot + 1 < range.upperBound else { return true }
+            guard LiftedText.renamedCode(bytes[dot + 1] | 0x20) != nil else { continue }
+            if dot + 2 >= range.upperBound || !isNameByte(bytes[dot + 2]) { return true }
         }
         return false
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
@@ -70,6 +80,8 @@ enum UnreadMarkup {
         private var lifts = false
         /// Whether the attributes read are renamed, their values lifted.
         let renames: Bool
+        /// Whether the content of an `<svg>` may go (`svgContentEnd`).
+        let emptiesSVG: Bool
         /// Whether bytes copied as they are could be taken for a renamed attribute.
         private(set) var spellsRenamedAttribute = false
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
@@ -88,14 +100,15 @@ enum UnreadMarkup {
             case blank(Range<Int>, keepsBlank: Bool)
             /// Text lifted out, a marker left.
             case lift(Range<Int>, LiftedText.Piece)
-            /// An attribute (`name=value`) left as its name (up to `nameEnd`) and the number of
-            /// its value, lifted.
-            case rename(Range<Int>, nameEnd: Int, LiftedText.Piece)
+            /// An attribute (`name=value`, `HTMLAttribute` number `attribute`) left as a short
+            /// name (`.0`, its `index`th renamed in the tag), its value lifted.
+            case rename(Range<Int>, attribute: UInt8, index: Int, LiftedText.Piece)
         }
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool, emptiesSVG: Bool) {
             self.bytes = bytes
             self.renames = renames
+            self.emptiesSVG = emptiesSVG
             count = bytes.count
             foldsBlankText = count <= HTMLTreeBuilder.maximumTextLength
             lifted = LiftedText(page: page, renamesAttributes: renames)
@@ -157,6 +170,11 @@ enum UnreadMarkup {
                     index = tag.end
                     guard let raw = tag.rawText else {
                         text = index
+                        if tag.opensSVG, let close = svgContentEnd(from: index) {
+                            if close > index { apply(.blank(index..<close, keepsBlank: false)) }
+                            index = close
+                            text = nil
+                        }
                         continue
                     }
                     guard let close = closing(raw.name, from: index) else { break }
@@ -182,7 +200,7 @@ enum UnreadMarkup {
             switch edit {
             case .blank(let blanks, _): range = blanks
             case .lift(let text, _): range = text
-            case .rename(let attribute, _, _): range = attribute
+            case .rename(let attribute, _, _, _): range = attribute
             }
             if copied == 0 { out.reserveCapacity(count) }
             copyChecked(copied..<range.lowerBound)
@@ -197,12 +215,12 @@ enum UnreadMarkup {
                 out.append(contentsOf: LiftedText.marker)
                 appendDecimal(lifted.lift(piece))
                 appendLineBreaks(range)
-            case .rename(_, let nameEnd, let piece):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<nameEnd]))
-                out.append(LiftedText.renamedSeparator)
-                appendDecimal(lifted.lift(piece))
+            case .rename(_, let attribute, let index, let piece):
+                out.append(LiftedText.renamedMark)
+                out.append(LiftedText.renamedCodes[index])
+                lifted.rename(piece, as: attribute)
                 // A blank ends the name where the next attribute follows the value at once.
-                if appendLineBreaks(nameEnd..<range.upperBound) == 0 { out.append(0x20) }
+                if appendLineBreaks(range) == 0 { out.append(0x20) }
             }
         }
 
@@ -366,10 +384,11 @@ enum UnreadMarkup {
         /// The start tag at `start` as libxml2's `htmlParseStartTag` reads it: where it ends
         /// and, for `<script>` and `<style>`, the raw text that follows; nil when the scan cannot
         /// tell. Attributes the reader does not read go, and blank runs between attributes shrink.
-        private mutating func startTag(at start: Int) -> (end: Int, rawText: RawText?)? {
+        private mutating func startTag(at start: Int) -> (end: Int, rawText: RawText?, opensSVG: Bool)? {
             var index = start + 1
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
+            let isSVG = emptiesSVG && equals(start + 1..<index, "svg")
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
             let reading: Reading = rawName != nil ? .everything : tag.isDropped ? .nothing : .attributes(tag)
@@ -379,6 +398,11 @@ enum UnreadMarkup {
             var maybeJSON = false
             // The attributes read so far, by number: libxml2 drops a repeated one.
             var seen: UInt32 = 0
+            // The tree builder takes renamed values in the order libxml2 hands them over; a
+            // misplaced `<html>`, `<head>` or `<body>`, which libxml2 discards with its
+            // attributes, keeps its values.
+            let renamesHere = renames && tag != .html && tag != .head && tag != .body
+            var renamedCount = 0
             edits.removeAll(keepingCapacity: true)
             gap = nil
             while true {
@@ -427,7 +451,7 @@ enum UnreadMarkup {
                     index = afterName
                 }
                 let read: Bool
-                var renamed: LiftedText.Piece?
+                var renamed: (attribute: UInt8, piece: LiftedText.Piece)?
                 switch reading {
                 case .everything: read = true
                 case .nothing: read = false
@@ -438,11 +462,14 @@ enum UnreadMarkup {
                     }
                     seen |= 1 << number
                     read = true
-                    if renames, let value { renamed = liftable(value.range, as: .value) }
+                    if renamesHere, let value, let piece = liftable(value.range, as: .value) { renamed = (number, piece) }
                 }
                 if read {
                     closeGap(at: itemStart)
-                    if let renamed { edits.append(.rename(itemStart..<index, nameEnd: afterName, renamed)) }
+                    if let renamed {
+                        edits.append(.rename(itemStart..<index, attribute: renamed.attribute, index: renamedCount, renamed.piece))
+                        renamedCount += 1
+                    }
                 } else if gap == nil {
                     gap = itemStart
                     gapHasBlank = false
@@ -453,8 +480,8 @@ enum UnreadMarkup {
             if namesCharset {} else if case .everything = reading {} else {
                 for edit in edits { apply(edit) }
             }
-            if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil) }
-            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) })
+            if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil, false) }
+            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) }, isSVG)
         }
 
         private func isTagEnd(at index: Int) -> Bool {
@@ -489,8 +516,8 @@ enum UnreadMarkup {
         }
 
         /// Where raw text ends: at the first `</` followed by the element's name in any case. Nil
-        /// when it does not end, or starts with another end tag, which libxml2 reads as markup
-        /// before it reads raw text again (or not, if that tag closes the element).
+        /// when it does not end, or starts with another end tag or a start tag that closes the
+        /// element, which libxml2 reads as markup before it reads raw text again.
         private func closing(_ name: StaticString, from start: Int) -> Int? {
             let needle = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
             var index = start
@@ -498,10 +525,143 @@ enum UnreadMarkup {
                 if bytes[found + 1] == UInt8(ascii: "/"), (0..<needle.count).allSatisfy({ bytes[found + 2 + $0] | 0x20 == needle[$0] }) {
                     return found
                 }
-                if found == start, bytes[found + 1] == UInt8(ascii: "/") { return nil }
+                if found == start, bytes[found + 1] == UInt8(ascii: "/") || closes(name, startTagAt: found) { return nil }
                 index = found + 1
             }
             return nil
+        }
+
+        // MARK: SVG
+
+        /// Where the content of an `<svg>` (its start tag ending at `start`) ends, at its `</svg`,
+        /// when libxml2 reads nothing in it that changes the tree read: elements it does not
+        /// know (whose start tags close nothing, and which only their own end tags close),
+        /// nested as they close, `<title>` text, comments and text, none of them read. Then
+        /// the content can go, down to its line breaks. Nil otherwise.
+        private mutating func svgContentEnd(from start: Int) -> Int? {
+            guard foldsBlankText else { return nil }
+            var open: [Range<Int>] = []
+            var depth = 0
+            var index = start
+            while let found = find(UInt8(ascii: "<"), from: index) {
+                guard found + 2 < count else { return nil }
+                let next = bytes[found + 1]
+                if next == UInt8(ascii: "!") {
+                    guard bytes[found + 2] == UInt8(ascii: "-"), found + 3 < count, bytes[found + 3] == UInt8(ascii: "-"),
+                          let end = commentEnd(from: found) else { return nil }
+                    index = end
+                } else if next == UInt8(ascii: "/") {
+                    guard let (name, end) = plainEndTag(at: found) else { return nil }
+                    guard let top = open.last else {
+                        guard equals(name, "svg") else { return nil }
+                        lifted.noteEmptiedSVG(depth: depth)
+                        return found
+                    }
+                    guard bytes[name].elementsEqual(bytes[top], by: { $0 | 0x20 == $1 | 0x20 }) else { return nil }
+                    open.removeLast()
+                    index = end
+                } else if UnreadMarkup.isLetter(next) {
+                    var nameEnd = found + 1
+                    while nameEnd < count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+                    let name = (found + 1)..<nameEnd
+                    guard name.count <= UnreadMarkup.longestName, let (end, selfClosed) = plainStartTagEnd(from: nameEnd) else { return nil }
+                    index = end
+                    if isKnownToLibxml2(name) {
+                        // A title holds text only, and closes at once.
+                        guard equals(name, "title"), !selfClosed, let close = find(UInt8(ascii: "<"), from: end),
+                              let (closed, closeEnd) = plainEndTag(at: close), equals(closed, "title") else { return nil }
+                        depth = max(depth, open.count + 1)
+                        index = closeEnd
+                    } else if !selfClosed {
+                        open.append(name)
+                        depth = max(depth, open.count)
+                    }
+                } else if next == UInt8(ascii: "?") {
+                    return nil
+                } else {
+                    // `<` before anything else is text.
+                    index = found + 1
+                }
+            }
+            return nil
+        }
+
+        /// The end tag at `start` (`</name>`, blanks allowed before the `>`): its name and where it ends.
+        private func plainEndTag(at start: Int) -> (name: Range<Int>, end: Int)? {
+            guard start + 2 < count, bytes[start + 1] == UInt8(ascii: "/"), UnreadMarkup.isLetter(bytes[start + 2]) else { return nil }
+            var index = start + 2
+            while index < count, isNameByte(bytes[index]) { index += 1 }
+            let name = (start + 2)..<index
+            while index < count, isBlank(bytes[index]) { index += 1 }
+            guard index < count, bytes[index] == UInt8(ascii: ">"), name.count <= UnreadMarkup.longestName else { return nil }
+            return (name, index + 1)
+        }
+
+        /// Where a start tag whose name ends at `start` ends, when its attributes are plain
+        /// (names, `=`, quoted or unquoted values), and whether it closes itself (`/>`).
+        private func plainStartTagEnd(from start: Int) -> (end: Int, selfClosed: Bool)? {
+            var index = start
+            while true {
+                while index < count, isBlank(bytes[index]) { index += 1 }
+                guard index < count else { return nil }
+                if bytes[index] == UInt8(ascii: ">") { return (index + 1, false) }
+                if bytes[index] == UInt8(ascii: "/") {
+                    return index + 1 < count && bytes[index + 1] == UInt8(ascii: ">") ? (index + 2, true) : nil
+                }
+                guard isNameStart(bytes[index]) else { return nil }
+                let nameStart = index
+                while index < count, isNameByte(bytes[index]) { index += 1 }
+                guard index - nameStart <= UnreadMarkup.longestName else { return nil }
+                var after = index
+                while after < count, isBlank(bytes[after]) { after += 1 }
+                guard after < count, bytes[after] == UInt8(ascii: "=") else { continue }
+                after += 1
+                while after < count, isBlank(bytes[after]) { after += 1 }
+                guard after < count else { return nil }
+                let quote = bytes[after]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = find(quote, from: after + 1) else { return nil }
+                    index = close + 1
+                } else {
+                    while after < count, !isBlank(bytes[after]), bytes[after] != UInt8(ascii: ">") { after += 1 }
+                    index = after
+                }
+            }
+        }
+
+        /// Whether libxml2's HTML 4 element table names the element (its names are ASCII, any case).
+        private func isKnownToLibxml2(_ name: Range<Int>) -> Bool {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1) { copy in
+                for offset in name { copy[offset - name.lowerBound] = bytes[offset] }
+                copy[name.count] = 0
+                return htmlTagLookup(copy.baseAddress!) != nil
+            }
+        }
+
+        /// Whether `bytes[range]` spell the lowercase ASCII `name` in any case.
+        private func equals(_ range: Range<Int>, _ name: StaticString) -> Bool {
+            range.count == name.utf8CodeUnitCount && range.indices.allSatisfy { bytes[$0] | 0x20 == name.utf8Start[$0 - range.lowerBound] }
+        }
+
+        /// Whether a start tag at `start` closes the element `name`, as libxml2 checks at every `<`
+        /// before it reads raw text (`htmlCheckAutoClose`, which `htmlAutoCloseTag` asks), with
+        /// the name it reads there: letters, digits, `:`, `-` and `_`, lowercase.
+        private func closes(_ name: StaticString, startTagAt start: Int) -> Bool {
+            guard start + 1 < count, isNameStart(bytes[start + 1]) else { return false }
+            var end = start + 1
+            while end < count, isNameByte(bytes[end]), bytes[end] != UInt8(ascii: ".") { end += 1 }
+            guard end - start - 1 < UnreadMarkup.longestName else { return true }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { tag in
+                for offset in (start + 1)..<end {
+                    let byte = bytes[offset]
+                    tag[offset - start - 1] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                }
+                tag[end - start - 1] = 0
+                // The element's own name is not asked: htmlAutoCloseTag answers no for it.
+                guard !equals(start + 1..<end, name), let node = xmlNewNode(nil, tag.baseAddress!) else { return true }
+                defer { xmlFreeNode(node) }
+                return htmlAutoCloseTag(nil, name.utf8Start, node) != 0
+            }
         }
 
         // MARK: Bytes
@@ -524,17 +684,13 @@ enum UnreadMarkup {
             return nil
         }
 
-        private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
+        private func isBlank(_ byte: UInt8) -> Bool { UnreadMarkup.isBlank(byte) }
 
         /// Where libxml2 starts an attribute name.
         private func isNameStart(_ byte: UInt8) -> Bool {
             UnreadMarkup.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
         }
 
-        private func isNameByte(_ byte: UInt8) -> Bool {
-            UnreadMarkup.isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
-        }
+        private func isNameByte(_ byte: UInt8) -> Bool { UnreadMarkup.isNameByte(byte) }
     }
 }
