@@ -17,6 +17,7 @@ struct ArticleAssembler {
     private var nextPosition = 0
     private let datelines: DatelineParser
     private let dates: NewsDateParser
+    private let furniture: HeadlineFurniture
     /// The last draft is the article still open; earlier ones are passed on to `thin`.
     private var drafts: [Draft] = []
     private var thin = ThinArticles()
@@ -54,6 +55,7 @@ struct ArticleAssembler {
     init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
         self.dates = dates
+        self.furniture = HeadlineFurniture(relatedLabels: datelines.profile.relatedLabels, dates: dates)
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
@@ -88,7 +90,7 @@ struct ArticleAssembler {
     /// An article as it leaves: its headline judged again, a date near it found, the page after
     /// its text removed.
     private func finished(_ draft: consuming Draft) -> Draft {
-        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines), dates: dates))
+        ArticleTail.trimmed(HeadlineDate.dated(HeadlineJudge.retitled(draft, margin: marginLines, furniture: furniture), dates: dates))
     }
 
     private mutating func takeNext() {

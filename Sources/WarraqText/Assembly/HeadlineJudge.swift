@@ -39,16 +39,21 @@ enum HeadlineJudge {
     }
 
     /// The draft with its best headline as title, when that is another line than its title.
-    static func retitled(_ draft: consuming Draft, margin: Set<Int> = []) -> Draft {
+    static func retitled(_ draft: consuming Draft, margin: Set<Int> = [], furniture: HeadlineFurniture) -> Draft {
         guard let start = textStart(draft) else { return draft }
-        let candidates = self.candidates(draft, before: start)
+        let candidates = self.candidates(draft, before: start, furniture: furniture)
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
     }
 
     /// The first input line of the running text: the first wide paragraph with another one
-    /// right after it, else the first wide paragraph. A line with a link in it is no running
-    /// text: lynx ends its dumps with a numbered list of every link's address.
+    /// right after it, else the first wide paragraph; when a byline (an author or date line)
+    /// follows that start within `reach` lines, after at most `noticeParagraphs` sentences, the
+    /// first wide paragraph after the byline, if it is within `bylineGap` lines of it. The byline stands between a headline and its
+    /// text, so wide lines before it are notices (an old-browser warning, a payment reminder)
+    /// or the headline and standfirst themselves. A
+    /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
+    /// every link's address.
     private static func textStart(_ draft: Draft) -> Int? {
         // Judged as the search reaches them: the text mostly starts within the first blocks.
         var judged = [Bool?](repeating: nil, count: draft.body.count)
@@ -62,15 +67,32 @@ enum HeadlineJudge {
             return wide
         }
         let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
-        return (run ?? draft.body.indices.first(where: isWide)).map { draft.bodyLines[$0].first }
+        guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
+        let start = draft.bodyLines[first].first
+        let byline = draft.removed.lazy.filter { $0.reason == .metadata }.compactMap(\.lines?.first).first { $0 > start && $0 <= start + reach }
+        guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
+        let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
+        let text = draft.bodyLines[after].first
+        return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
     }
 
-    private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {
+    /// The most paragraphs that end a sentence a notice before the byline runs to; more are
+    /// the article's text, and the byline is another's (a teaser's, a page's).
+    static let noticeParagraphs = 2
+    /// The most input lines from a byline to the text it opens (a photo and its caption may
+    /// stand between).
+    static let bylineGap = 20
+
+    private static func isSentence(_ block: Block) -> Bool {
+        TextShape.endsSentence(TextShape.unquoted(block.plainText))
+    }
+
+    private static func candidates(_ draft: Draft, before start: Int, furniture: HeadlineFurniture) -> [Candidate] {
         var found: [Candidate] = []
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
             guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return }
             let width = DisplayWidth.of(Substring(text))
-            guard width >= narrowest, isHeadlineShaped(text) else { return }
+            guard width >= narrowest, isHeadlineShaped(text), !furniture.holds(text) else { return }
             found.append(Candidate(source: source, text: text, lines: lines, width: width))
         }
         if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
