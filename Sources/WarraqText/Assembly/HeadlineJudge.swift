@@ -41,7 +41,7 @@ enum HeadlineJudge {
     /// The draft with its best headline as title, when that is another line than its title.
     static func retitled(_ draft: consuming Draft, margin: Set<Int> = [], furniture: HeadlineFurniture) -> Draft {
         guard let start = textStart(draft) else { return draft }
-        let candidates = self.candidates(draft, before: start, furniture: furniture)
+        let candidates = aboveByline(self.candidates(draft, before: start, furniture: furniture), in: draft, before: start)
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
     }
@@ -109,6 +109,17 @@ enum HeadlineJudge {
             consider(.removed(index), removal.text, removal.lines)
         }
         return found
+    }
+
+    /// The candidates above the byline (an author or date line) nearest before the text, when
+    /// one stands within `bylineGap` lines of it: a headline stands above its byline, and what
+    /// comes between the byline and the text is a photo's caption or an advert. A byline with
+    /// no candidate near above it heads the article (`Section | Site | date`), headline after.
+    private static func aboveByline(_ candidates: [Candidate], in draft: Draft, before start: Int) -> [Candidate] {
+        let bylines = draft.removed.lazy.filter { $0.reason == .metadata }.compactMap(\.lines?.first)
+        guard let byline = bylines.last(where: { $0 < start && $0 >= start - reach }) else { return candidates }
+        let above = candidates.filter { $0.lines.last < byline }
+        return above.contains(where: { byline - $0.lines.last <= bylineGap }) ? above : candidates
     }
 
     /// Not a sentence, a list item, a browser placeholder, a credited caption, a link or a rule.
