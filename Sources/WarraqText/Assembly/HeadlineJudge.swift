@@ -111,13 +111,14 @@ enum HeadlineJudge {
         return found
     }
 
-    /// The candidates above the byline (an author or date line, or a field the article took
-    /// from a line: its date, dateline, section) nearest before the text, when
+    /// The candidates above the byline (an author or date line, or the line the article took
+    /// its date or dateline from) nearest before the text, when
     /// one stands within `bylineGap` lines of it: a headline stands above its byline, and what
     /// comes between the byline and the text is a photo's caption or an advert. A byline with
     /// no candidate near above it heads the article (`Section | Site | date`), headline after.
     private static func aboveByline(_ candidates: [Candidate], in draft: Draft, before start: Int) -> [Candidate] {
-        let taken = draft.claimed.lazy.compactMap(\.lines?.first).filter { $0 != draft.titleLine }
+        let fields = [draft.dateText, draft.dateline?.text].compactMap { $0 }
+        let taken = draft.claimed.lazy.filter { fields.contains($0.text) }.compactMap(\.lines?.first)
         let bylines = draft.removed.lazy.filter { $0.reason == .metadata }.compactMap(\.lines?.first)
         guard let byline = (Array(taken) + bylines).filter({ $0 < start && $0 >= start - reach }).max() else { return candidates }
         let above = candidates.filter { $0.lines.last < byline }
