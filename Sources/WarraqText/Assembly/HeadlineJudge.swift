@@ -40,8 +40,9 @@ enum HeadlineJudge {
 
     /// The draft with its best headline as title, when that is another line than its title.
     static func retitled(_ draft: consuming Draft, margin: Set<Int> = [], furniture: HeadlineFurniture) -> Draft {
-        guard let start = textStart(draft) else { return draft }
-        let candidates = aboveByline(self.candidates(draft, before: start, furniture: furniture), in: draft, before: start)
+        let bylines = self.bylines(draft, dates: furniture.dates)
+        guard let start = textStart(draft, bylines: bylines) else { return draft }
+        let candidates = aboveByline(self.candidates(draft, before: start, furniture: furniture), in: draft, bylines: bylines, before: start)
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
     }
@@ -54,7 +55,7 @@ enum HeadlineJudge {
     /// or the headline and standfirst themselves. A
     /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
     /// every link's address.
-    private static func textStart(_ draft: Draft) -> Int? {
+    private static func textStart(_ draft: Draft, bylines: [Int]) -> Int? {
         // Judged as the search reaches them: the text mostly starts within the first blocks.
         var judged = [Bool?](repeating: nil, count: draft.body.count)
         func isWide(_ index: Int) -> Bool {
@@ -69,7 +70,7 @@ enum HeadlineJudge {
         let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
         guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
         let start = draft.bodyLines[first].first
-        let byline = draft.removed.lazy.filter { $0.reason == .metadata }.compactMap(\.lines?.first).first { $0 > start && $0 <= start + reach }
+        let byline = bylines.first { $0 > start && $0 <= start + reach }
         guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
         let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
         let text = draft.bodyLines[after].first
@@ -111,18 +112,25 @@ enum HeadlineJudge {
         return found
     }
 
-    /// The candidates above the byline (an author or date line, or the line the article took
-    /// its date or dateline from) nearest before the text, when
-    /// one stands within `bylineGap` lines of it: a headline stands above its byline, and what
-    /// comes between the byline and the text is a photo's caption or an advert. A byline with
-    /// no candidate near above it heads the article (`Section | Site | date`), headline after.
-    private static func aboveByline(_ candidates: [Candidate], in draft: Draft, before start: Int) -> [Candidate] {
-        let fields = [draft.dateText, draft.dateline?.text].compactMap { $0 }
-        let taken = draft.claimed.lazy.filter { fields.contains($0.text) }.compactMap(\.lines?.first)
-        let bylines = draft.removed.lazy.filter { $0.reason == .metadata }.compactMap(\.lines?.first)
-        guard let byline = (Array(taken) + bylines).filter({ $0 < start && $0 >= start - reach }).max() else { return candidates }
+    /// The candidates above the byline nearest before the text, when that byline stands within
+    /// `bylineGap` lines of the text and a candidate within as many lines above it: a headline
+    /// stands above its byline, and what comes between the byline and the text is a photo's
+    /// caption or an advert. A byline with no candidate near above it heads the article
+    /// (`Section | Site | date`), headline after; one far above the text is the page's.
+    private static func aboveByline(_ candidates: [Candidate], in draft: Draft, bylines: [Int], before start: Int) -> [Candidate] {
+        guard let byline = bylines.last(where: { $0 < start && $0 >= start - bylineGap }) else { return candidates }
         let above = candidates.filter { $0.lines.last < byline }
         return above.contains(where: { byline - $0.lines.last <= bylineGap }) ? above : candidates
+    }
+
+    /// The input lines, in order, of the article's bylines: the lines it took its date and
+    /// dateline from, and the lines kept as its metadata that hold a date (an author's name
+    /// with the day, `Published May 25, 2026`).
+    private static func bylines(_ draft: Draft, dates: NewsDateParser) -> [Int] {
+        let fields = [draft.dateText, draft.dateline?.text].compactMap { $0 }
+        let taken = draft.claimed.filter { fields.contains($0.text) }.compactMap(\.lines?.first)
+        let dated = draft.removed.filter { $0.reason == .metadata && dates.parse($0.text) != nil }.compactMap(\.lines?.first)
+        return (taken + dated).sorted()
     }
 
     /// Not a sentence, a list item, a browser placeholder, a credited caption, a link or a rule.
