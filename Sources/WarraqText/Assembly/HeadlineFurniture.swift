@@ -32,7 +32,9 @@ struct HeadlineFurniture {
         return TextShape.wordCount(text) - match.wordCount <= Self.wordsBesideDate
     }
 
-    /// How often a lowercase letter is followed straight by an uppercase one.
+    /// How often a lowercase letter is followed straight by an uppercase one. ASCII letters
+    /// are told on the byte; of the others only Latin, Greek, Cyrillic and Armenian letters
+    /// (below U+0590) are looked up: the scripts after them up to CJK have no case.
     static func joins(in text: String) -> Int {
         UTF8Scalars.withBytes(text) { bytes in
             var joins = 0
@@ -41,11 +43,20 @@ struct HeadlineFurniture {
             while index < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 index += length
-                let properties = Unicode.Scalar(value)?.properties
-                if lowerBefore, properties?.isUppercase == true { joins += 1 }
-                lowerBefore = properties?.isLowercase == true
+                let (lower, upper) = letterCase(value)
+                if lowerBefore, upper { joins += 1 }
+                lowerBefore = lower
             }
             return joins
         }
+    }
+
+    /// Whether the scalar is a lowercase letter, and whether an uppercase one.
+    private static func letterCase(_ value: UInt32) -> (lower: Bool, upper: Bool) {
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A, value >= 0x41 && value <= 0x5A)
+        }
+        guard value < 0x590, let scalar = Unicode.Scalar(value) else { return (false, false) }
+        return (scalar.properties.isLowercase, scalar.properties.isUppercase)
     }
 }
