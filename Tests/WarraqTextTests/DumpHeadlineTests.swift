@@ -4,7 +4,7 @@ import WarraqCore
 
 @Suite("Headlines and dates of text-browser pages around their bylines")
 struct DumpHeadlineTests {
-    static let fixtures = ["w3m-byline.txt", "arabic-dump.txt", "lynx-spanish.txt"]
+    static let fixtures = ["byline-w3m.txt", "byline-arabic.txt", "byline-lynx-spanish.txt"]
 
     @Test("lose nothing on these dumps", arguments: fixtures)
     func loseNothing(name: String) throws {
@@ -13,7 +13,7 @@ struct DumpHeadlineTests {
 
     @Test("w3m: the text starts after the byline, not at the browser notice; a menu run, a teaser and the caption under the byline are no headline")
     func englishByline() throws {
-        let documents = try scrape("w3m-byline.txt")
+        let documents = try scrape("byline-w3m.txt")
         #expect(documents.count == 1)
         let page = documents[0]
         #expect(page.title == "Ferry service to the outer islands resumes after storm repairs")
@@ -29,7 +29,7 @@ struct DumpHeadlineTests {
 
     @Test("Arabic: the headline above the byline, not the wider teaser above it or the photo caption between byline and text")
     func arabicByline() throws {
-        let documents = try scrape("arabic-dump.txt")
+        let documents = try scrape("byline-arabic.txt")
         #expect(documents.count == 1)
         let page = documents[0]
         #expect(page.title == "افتتاح جسر جديد فوق النهر يربط شطري المدينة القديمة")
@@ -41,7 +41,7 @@ struct DumpHeadlineTests {
 
     @Test("lynx, Spanish: the margin headline, not its standfirst or caption; the date in the byline after the share bar")
     func spanishLynx() throws {
-        let documents = try scrape("lynx-spanish.txt")
+        let documents = try scrape("byline-lynx-spanish.txt")
         #expect(documents.count == 1)
         let page = documents[0]
         #expect(page.title == "El Ayuntamiento abre un nuevo parque junto al río en el barrio de San Pedro")

@@ -113,14 +113,16 @@ enum HeadlineJudge {
     }
 
     /// The candidates above the byline nearest before the text, when that byline stands within
-    /// `bylineGap` lines of the text and a candidate within as many lines above it: a headline
+    /// `bylineGap` lines of the text and a candidate short enough to be a heading within as many
+    /// lines above it (a ticker above a page's date is no such one): a headline
     /// stands above its byline, and what comes between the byline and the text is a photo's
     /// caption or an advert. A byline with no candidate near above it heads the article
     /// (`Section | Site | date`), headline after; one far above the text is the page's.
     private static func aboveByline(_ candidates: [Candidate], in draft: Draft, bylines: [Int], before start: Int) -> [Candidate] {
         guard let byline = bylines.last(where: { $0 < start && $0 >= start - bylineGap }) else { return candidates }
         let above = candidates.filter { $0.lines.last < byline }
-        return above.contains(where: { byline - $0.lines.last <= bylineGap }) ? above : candidates
+        let headed = above.contains { byline - $0.lines.last <= bylineGap && TextShape.wordCount($0.text) <= LineClassifier.headingWords }
+        return headed ? above : candidates
     }
 
     /// The input lines, in order, of the article's bylines: the lines it took its date and
