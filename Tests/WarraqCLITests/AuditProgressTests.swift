@@ -24,10 +24,10 @@ struct AuditProgressTests {
         let output = try temporaryFile()
         guard let shown = try onTerminal(["convert", "-f", "scrape", "--jobs", "1", dumps, "-o", output]) else { return }
         let summary = try warraq(["convert", "-f", "scrape", dumps]).stderr
-        #expect(summary.hasPrefix("warraq: 17 of 17 inputs converted, 0 failed; "))
-        #expect(shown.hasPrefix("\r\u{1B}[Kwarraq: 1/17 files, 1 document, "))
+        #expect(summary.hasPrefix("warraq: 20 of 20 inputs converted, 0 failed; "))
+        #expect(shown.hasPrefix("\r\u{1B}[Kwarraq: 1/20 files, 1 document, "))
         #expect(shown.contains(" MB/s, ETA "))
-        #expect(shown.contains("\r\u{1B}[Kwarraq: 17/17 files, "))
+        #expect(shown.contains("\r\u{1B}[Kwarraq: 20/20 files, "))
         // The terminal turns the summary's line feed into CR LF.
         #expect(shown.hasSuffix("\r\u{1B}[K" + summary.dropLast() + "\r\n"))
     }
@@ -49,11 +49,11 @@ struct AuditProgressTests {
     @Test("through a pipe: no progress line, no terminal codes; --verbose adds a line per input")
     func pipe() throws {
         let plain = try warraq(["convert", "-f", "scrape", dumps])
-        #expect(plain.stderr.hasPrefix("warraq: 17 of 17 inputs converted, 0 failed; "))
+        #expect(plain.stderr.hasPrefix("warraq: 20 of 20 inputs converted, 0 failed; "))
         #expect(plain.stderr.split(separator: "\n").count == 1)
         let verbose = try warraq(["convert", "-f", "scrape", "--verbose", dumps])
         let lines = verbose.stderr.split(separator: "\n")
-        #expect(lines.count == 18)
+        #expect(lines.count == 21)
         #expect(lines.first == "\(dumps)/arabic-page.txt: 1 document, 8 removed")
         #expect(!verbose.stderr.contains("\u{1B}") && !verbose.stderr.contains("\r"))
         #expect(verbose.stdout == plain.stdout)

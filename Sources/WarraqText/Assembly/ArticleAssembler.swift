@@ -17,6 +17,7 @@ struct ArticleAssembler {
     private var nextPosition = 0
     private let datelines: DatelineParser
     private let dates: NewsDateParser
+    private let furniture: HeadlineFurniture
     /// The last draft is the article still open; earlier ones are passed on to `thin`.
     private var drafts: [Draft] = []
     private var thin = ThinArticles()
@@ -61,6 +62,7 @@ struct ArticleAssembler {
     init(datelines: DatelineParser, dates: NewsDateParser) {
         self.datelines = datelines
         self.dates = dates
+        self.furniture = HeadlineFurniture(relatedLabels: datelines.profile.relatedLabels, dates: dates)
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).
@@ -99,7 +101,7 @@ struct ArticleAssembler {
     /// An article as it leaves: its headline judged again, a date near it found, the page after
     /// its text removed. Judged in place: a draft copied retains every string and array it holds.
     private func finish(_ draft: inout Draft) {
-        draft = HeadlineJudge.retitled(consume draft, margin: marginLines)
+        draft = HeadlineJudge.retitled(consume draft, margin: marginLines, furniture: furniture)
         HeadlineDate.date(&draft, dates: dates)
         ArticleTail.trim(&draft)
     }

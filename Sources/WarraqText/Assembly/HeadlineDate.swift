@@ -8,12 +8,14 @@ import WarraqCore
 /// article's. A date above the headline is the page's (today's date, an archive link) and is
 /// not taken. The line stays in `removed`, as `metadata`.
 enum HeadlineDate {
-    /// How many input lines after the title the date is looked for.
-    static let after = 20
+    /// How many input lines after the title the date is looked for: a dump prints a
+    /// standfirst, a photo with its caption and a share bar between them.
+    static let after = 60
 
     /// Removal reasons under which a date line can have been put away before its article was
-    /// known: a date held too far from the title, or one with a link after it.
-    private static let candidateReasons: Set<RemovalReason> = [.boilerplate, .navigation]
+    /// known: a date held too far from the title, one with a link after it, or an author's
+    /// byline with the day in it (`By Jane Doe | March 3, 2025`).
+    private static let candidateReasons: Set<RemovalReason> = [.boilerplate, .navigation, .metadata]
 
     private enum Source {
         case removed(Int), heading(Int)

@@ -39,9 +39,10 @@ enum HeadlineJudge {
     }
 
     /// The draft with its best headline as title, when that is another line than its title.
-    static func retitled(_ draft: consuming Draft, margin: Set<Int> = []) -> Draft {
-        guard let start = textStart(draft) else { return draft }
-        let candidates = self.candidates(draft, before: start)
+    static func retitled(_ draft: consuming Draft, margin: Set<Int> = [], furniture: HeadlineFurniture) -> Draft {
+        let bylines = self.bylines(draft, dates: furniture.dates)
+        guard let start = textStart(draft, bylines: bylines) else { return draft }
+        let candidates = aboveByline(self.candidates(draft, before: start, furniture: furniture), in: draft, bylines: bylines, before: start)
         // With no other line to choose, the choice is not made.
         guard candidates.contains(where: { $0.source != .title }) else { return draft }
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
@@ -49,9 +50,14 @@ enum HeadlineJudge {
     }
 
     /// The first input line of the running text: the first wide paragraph with another one
-    /// right after it, else the first wide paragraph. A line with a link in it is no running
-    /// text: lynx ends its dumps with a numbered list of every link's address.
-    private static func textStart(_ draft: Draft) -> Int? {
+    /// right after it, else the first wide paragraph; when a byline (an author or date line)
+    /// follows that start within `reach` lines, after at most `noticeParagraphs` sentences, the
+    /// first wide paragraph after the byline, if it is within `bylineGap` lines of it. The byline stands between a headline and its
+    /// text, so wide lines before it are notices (an old-browser warning, a payment reminder)
+    /// or the headline and standfirst themselves. A
+    /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
+    /// every link's address.
+    private static func textStart(_ draft: Draft, bylines: [Int]) -> Int? {
         // Judged as the search reaches them: the text mostly starts within the first blocks.
         var judged = [Bool?](repeating: nil, count: draft.body.count)
         func isWide(_ index: Int) -> Bool {
@@ -64,15 +70,32 @@ enum HeadlineJudge {
             return wide
         }
         let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
-        return (run ?? draft.body.indices.first(where: isWide)).map { draft.bodyLines[$0].first }
+        guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
+        let start = draft.bodyLines[first].first
+        let byline = bylines.first { $0 > start && $0 <= start + reach }
+        guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
+        let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
+        let text = draft.bodyLines[after].first
+        return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
     }
 
-    private static func candidates(_ draft: Draft, before start: Int) -> [Candidate] {
+    /// The most paragraphs that end a sentence a notice before the byline runs to; more are
+    /// the article's text, and the byline is another's (a teaser's, a page's).
+    static let noticeParagraphs = 2
+    /// The most input lines from a byline to the text it opens (a photo and its caption may
+    /// stand between).
+    static let bylineGap = 20
+
+    private static func isSentence(_ block: Block) -> Bool {
+        TextShape.endsSentence(TextShape.unquoted(block.plainText))
+    }
+
+    private static func candidates(_ draft: Draft, before start: Int, furniture: HeadlineFurniture) -> [Candidate] {
         var found: [Candidate] = []
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
             guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return }
             let width = DisplayWidth.of(Substring(text))
-            guard width >= narrowest, isHeadlineShaped(text) else { return }
+            guard width >= narrowest, isHeadlineShaped(text), !furniture.holds(text) else { return }
             found.append(Candidate(source: source, text: text, lines: lines, width: width))
         }
         if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
@@ -89,6 +112,29 @@ enum HeadlineJudge {
             consider(.removed(index), removal.text, removal.lines)
         }
         return found
+    }
+
+    /// The candidates above the byline nearest before the text, when that byline stands within
+    /// `bylineGap` lines of the text and a candidate short enough to be a heading within as many
+    /// lines above it (a ticker above a page's date is no such one): a headline
+    /// stands above its byline, and what comes between the byline and the text is a photo's
+    /// caption or an advert. A byline with no candidate near above it heads the article
+    /// (`Section | Site | date`), headline after; one far above the text is the page's.
+    private static func aboveByline(_ candidates: [Candidate], in draft: Draft, bylines: [Int], before start: Int) -> [Candidate] {
+        guard let byline = bylines.last(where: { $0 < start && $0 >= start - bylineGap }) else { return candidates }
+        let above = candidates.filter { $0.lines.last < byline }
+        let headed = above.contains { byline - $0.lines.last <= bylineGap && TextShape.wordCount($0.text) <= LineClassifier.headingWords }
+        return headed ? above : candidates
+    }
+
+    /// The input lines, in order, of the article's bylines: the lines it took its date and
+    /// dateline from, and the lines kept as its metadata that hold a date (an author's name
+    /// with the day, `Published May 25, 2026`).
+    private static func bylines(_ draft: Draft, dates: NewsDateParser) -> [Int] {
+        let fields = [draft.dateText, draft.dateline?.text].compactMap { $0 }
+        let taken = draft.claimed.filter { fields.contains($0.text) }.compactMap(\.lines?.first)
+        let dated = draft.removed.filter { $0.reason == .metadata && dates.parse($0.text) != nil }.compactMap(\.lines?.first)
+        return (taken + dated).sorted()
     }
 
     /// Not a sentence, a list item, a browser placeholder, a credited caption, a link or a rule.
