@@ -58,7 +58,7 @@ public struct ScrapeReader: DocumentReader {
         self.sha256 = replay.sha256
         self.stem = input.stem
         self.source = try DecodedLines(replay)
-        self.assembler = ArticleAssembler(datelines: classifier.datelines, dates: classifier.dates)
+        self.assembler = ArticleAssembler(classifier: classifier)
     }
 
     public mutating func next() throws -> Document? {

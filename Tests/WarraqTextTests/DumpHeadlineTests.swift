@@ -63,7 +63,7 @@ struct DumpHeadlineTests {
 
     @Test("menu words run together, teasers and date lines are furniture; a name with a capital inside is not")
     func furniture() {
-        let furniture = HeadlineFurniture(relatedLabels: ScrapeProfile.builtIn.relatedLabels, dates: .standard)
+        let furniture = HeadlineFurniture(classifier: LineClassifier(profile: .builtIn))
         #expect(furniture.holds("Hoppa till innehållAftonbladetAftonbladet"))
         #expect(furniture.holds("RELATED: Russia hits Kyiv again"))
         #expect(furniture.holds("Related Posts"))

@@ -59,10 +59,10 @@ struct ArticleAssembler {
     /// need not keep the lines around it for long.
     static let echoDelay = 1024
 
-    init(datelines: DatelineParser, dates: NewsDateParser) {
-        self.datelines = datelines
-        self.dates = dates
-        self.furniture = HeadlineFurniture(relatedLabels: datelines.profile.relatedLabels, dates: dates)
+    init(classifier: LineClassifier) {
+        datelines = classifier.datelines
+        dates = classifier.dates
+        furniture = HeadlineFurniture(classifier: classifier)
     }
 
     /// Takes the scrape lines made from one input line (ad markers first, then its text).

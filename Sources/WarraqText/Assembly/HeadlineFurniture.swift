@@ -3,10 +3,16 @@ import WarraqCore
 /// Headline-shaped lines that a page prints around its headline but that never are one: menu
 /// items a text browser ran together (`StartSportPlusNöje`, `Hoppa till innehållAftonbladet`),
 /// a teaser after a related label (`RELATED: …`, `Related Posts`) and a date line with little
-/// else in it (`Vandaag om 20:07`, `28 November 2025`). The labels are the profile's.
+/// else in it (`Vandaag om 20:07`, `28 November 2025`). The labels are the profile's, read
+/// from the classifier's phrase lists.
 struct HeadlineFurniture {
-    let relatedLabels: PhraseList
+    private let phrases: PhraseIndex
     let dates: NewsDateParser
+
+    init(classifier: LineClassifier) {
+        phrases = classifier.phrases
+        dates = classifier.dates
+    }
 
     /// Words run together this often (a small letter straight before a capital) make a menu:
     /// one join is a name (`McDonald`, `TikTok`).
@@ -22,8 +28,9 @@ struct HeadlineFurniture {
     /// Starts with a related label and is nothing more, or goes on after a colon or bar.
     private func isTeaser(_ text: String) -> Bool {
         let folded = Folding.fold(text)
-        guard let label = relatedLabels.prefix(of: folded) else { return false }
-        let rest = folded.utf8.dropFirst(label.utf8.count).drop { $0 == 0x20 }
+        let label = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: LineClassifier.relatedLabels).longest }
+        guard label > 0 else { return false }
+        let rest = folded.utf8.dropFirst(label).drop { $0 == 0x20 }
         return TextShape.wordCount(String(decoding: rest, as: UTF8.self)) <= 1 || rest.first == UInt8(ascii: ":") || rest.first == UInt8(ascii: "|")
     }
 
