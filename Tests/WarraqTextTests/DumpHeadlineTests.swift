@@ -4,13 +4,6 @@ import WarraqCore
 
 @Suite("Headlines and dates of text-browser pages around their bylines")
 struct DumpHeadlineTests {
-    static let fixtures = ["byline-w3m.txt", "byline-arabic.txt", "byline-lynx-spanish.txt"]
-
-    @Test("lose nothing on these dumps", arguments: fixtures)
-    func loseNothing(name: String) throws {
-        #expect(try unaccountedLines(name) == [])
-    }
-
     @Test("w3m: the text starts after the byline, not at the browser notice; a menu run, a teaser and the caption under the byline are no headline")
     func englishByline() throws {
         let documents = try scrape("byline-w3m.txt")

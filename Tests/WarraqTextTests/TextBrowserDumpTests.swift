@@ -4,7 +4,8 @@ import WarraqCore
 
 @Suite("Scrape reader on text-browser dumps and mixed pages")
 struct TextBrowserDumpTests {
-    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt", "lynx-page.txt", "arabic-page.txt", "german-page.txt", "feed-readmore.txt"]
+    static let fixtures = ["w3m.txt", "mixed.txt", "teasers.txt", "headline.txt", "lynx.txt", "lynx-page.txt", "arabic-page.txt", "german-page.txt", "feed-readmore.txt",
+                           "byline-w3m.txt", "byline-arabic.txt", "byline-lynx-spanish.txt"]
 
     @Test("lose nothing on these dumps too", arguments: fixtures)
     func loseNothing(name: String) throws {
