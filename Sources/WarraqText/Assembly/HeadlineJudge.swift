@@ -52,9 +52,9 @@ enum HeadlineJudge {
     /// The first input line of the running text: the first wide paragraph with another one
     /// right after it, else the first wide paragraph; when a byline (an author or date line)
     /// follows that start within `reach` lines, after at most `noticeParagraphs` sentences, the
-    /// first wide paragraph after the byline, if it is within `bylineGap` lines of it. The byline stands between a headline and its
-    /// text, so wide lines before it are notices (an old-browser warning, a payment reminder)
-    /// or the headline and standfirst themselves. A
+    /// first wide paragraph after the byline, if it is within `bylineGap` lines of it. The
+    /// byline stands between a headline and its text, so wide lines before it are notices (an
+    /// old-browser warning, a payment reminder) or the headline and standfirst themselves. A
     /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
     /// every link's address.
     private static func textStart(_ draft: Draft, bylines: [Int]) -> Int? {
@@ -116,9 +116,8 @@ enum HeadlineJudge {
 
     /// The candidates above the byline nearest before the text, when that byline stands within
     /// `bylineGap` lines of the text and a candidate short enough to be a heading within as many
-    /// lines above it (a ticker above a page's date is no such one): a headline
-    /// stands above its byline, and what comes between the byline and the text is a photo's
-    /// caption or an advert. A byline with no candidate near above it heads the article
+    /// lines above it (a ticker above a page's date is no such one): a headline stands above its
+    /// byline, and what comes between the byline and the text is a photo's caption or an advert. A byline with no candidate near above it heads the article
     /// (`Section | Site | date`), headline after; one far above the text is the page's.
     private static func aboveByline(_ candidates: [Candidate], in draft: Draft, bylines: [Int], before start: Int) -> [Candidate] {
         guard let byline = bylines.last(where: { $0 < start && $0 >= start - bylineGap }) else { return candidates }
