@@ -226,6 +226,7 @@ enum UnreadMarkup {
 
         /// Copies page bytes as they are, noting whether they could name a renamed attribute.
         private mutating func copyChecked(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
             if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
