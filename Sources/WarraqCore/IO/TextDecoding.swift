@@ -62,14 +62,21 @@ public enum TextDecoding {
     }
 
     /// Whether `bytes` are valid UTF-8, without building a string. ASCII (most of a web page) is
-    /// skipped eight bytes at a time; a multi-byte sequence is checked against the ranges of the
-    /// Unicode standard's table 3-7 (no overlong forms, surrogates or scalars past U+10FFFF).
+    /// skipped 32 bytes, then eight, at a time; a multi-byte sequence is checked against the
+    /// ranges of the Unicode standard's table 3-7 (no overlong forms, surrogates or scalars past
+    /// U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { raw in
             let count = raw.count
+            let base = UnsafeRawPointer(raw.baseAddress)
+            func word(at offset: Int) -> UInt64 { base!.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
             var index = 0
             while index < count {
-                if index + 8 <= count, UnsafeRawPointer(raw.baseAddress! + index).loadUnaligned(as: UInt64.self) & ByteWords.highs == 0 {
+                if index + 32 <= count, (word(at: index) | word(at: index + 8) | word(at: index + 16) | word(at: index + 24)) & ByteWords.highs == 0 {
+                    index += 32
+                    continue
+                }
+                if index + 8 <= count, word(at: index) & ByteWords.highs == 0 {
                     index += 8
                     continue
                 }
