@@ -39,6 +39,24 @@ struct InputTests {
         #expect(lines.takeProblems() == whole.problems)
     }
 
+    @Test("a file is read whole, whatever its size", arguments: [0, 1, 65_536, 200_001])
+    func readsFile(size: Int) throws {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let url = FileManager.default.temporaryDirectory.appending(path: "warraq-read-\(UUID()).bin")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try Input.file(url.path).readAll() == bytes)
+    }
+
+    @Test("a pipe, which has no size to read ahead, is read whole")
+    func readsPipe() throws {
+        let bytes = Array(String(repeating: "سطر ", count: 5_000).utf8)
+        let pipe = Pipe()
+        try pipe.fileHandleForWriting.write(contentsOf: Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        #expect(try Input.file("/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)").readAll() == bytes)
+    }
+
     @Test("a missing file is an input error, not a crash")
     func missingFile() {
         #expect(throws: InputError.self) { try Input.file("/nonexistent/warraq").readAll() }
@@ -71,6 +89,23 @@ struct InputTests {
         ]
         for bytes in cases {
             #expect(TextDecoding.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
+    @Test("UTF-8 validity of every lead and second byte, cut short or not, is String(validating:)'s")
+    func utf8ValidityOfEverySequenceStart() {
+        let edges: [UInt8] = [0x41, 0x80, 0xC0]
+        for lead in UInt8(0x80)...0xFF {
+            for second in UInt8.min...UInt8.max {
+                for third in edges {
+                    for fourth in edges {
+                        let bytes = [UInt8(ascii: "a"), lead, second, third, fourth]
+                        for end in [3, bytes.count] where TextDecoding.isValidUTF8(Array(bytes[..<end])) != (String(validating: bytes[..<end], as: UTF8.self) != nil) {
+                            Issue.record("\(bytes[..<end])")
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -82,40 +82,49 @@ struct FileDescriptorReader {
     func read(into buffer: inout [UInt8], count: Int) throws(InputError) -> Int {
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: count))
-        var n = 0
-        repeat {
-            n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, count) }
-        } while n < 0 && errno == EINTR
-        guard n >= 0 else {
-            buffer.removeLast(count)
-            throw InputError(systemErrorMessage())
+        let result = buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(InputError) in try read(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...])) }
         }
-        buffer.removeLast(count - n)
-        return n
+        buffer.removeLast(count - ((try? result.get()) ?? 0))
+        return try result.get()
+    }
+
+    /// Fills the start of `buffer`; returns how many bytes were read, 0 at the end.
+    private func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno != EINTR { throw InputError(systemErrorMessage()) }
+        }
     }
 
     /// Hands the rest of the file to `body` in chunks of 256 KiB, one buffer reused.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) {
-        let size = 1 << 18
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
         defer { buffer.deallocate() }
-        while true {
-            let n = Glibc.read(fd, buffer, size)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(systemErrorMessage())
-            }
-            if n == 0 { return }
-            try body(UnsafeRawBufferPointer(start: buffer, count: n))
+        while case let n = try read(into: buffer), n > 0 {
+            try body(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         }
     }
 
+    /// The rest of the file. A regular file is read once into a buffer of its size (from
+    /// `fstat`), never zeroed first; a pipe, or a file that grew meanwhile, goes on in chunks.
     func readToEnd() throws(InputError) -> [UInt8] {
         var info = stat()
         let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size + 1)
-        while try read(into: &bytes, count: max(size + 1 - bytes.count, 1 << 16)) > 0 {}
+        var failure: InputError?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            do throws(InputError) {
+                while count < buffer.count, case let n = try read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...]))), n > 0 {
+                    count += n
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        if bytes.count <= size { return bytes }
+        while try read(into: &bytes, count: 1 << 16) > 0 {}
         return bytes
     }
 }
