@@ -58,14 +58,6 @@ struct ByteWalkTests {
         #expect(found.map(\.endsSentence) == expected.map(TextShape.endsSentence))
     }
 
-    @Test("white space without a property look-up is the Unicode property")
-    func whitespace() {
-        for value in UInt32(0)..<0x10000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(TextShape.isWhitespace(value) == scalar.properties.isWhitespace)
-        }
-    }
-
     @Test("wrapping quotes and spaces come off", arguments: [
         ("«عنوان الخبر»", "عنوان الخبر"), ("\"Title\"", "Title"), ("“قال”", "قال"), ("عنوان", "عنوان"), (" \"Title", "\"Title"),
     ])

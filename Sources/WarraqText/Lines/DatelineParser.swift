@@ -51,7 +51,7 @@ struct DatelineParser: Sendable {
             return !Self.isLetter(value) && !isFoldableSpace(value) && value != 0x2E
         }) else { return nil }
         let afterDash = line.skip(from: dashStart, while: line.isDash)
-        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || TextShape.isWhitespace(next) else { return nil }
+        guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || isWhiteSpaceProperty(next) else { return nil }
         let right = line.skip(from: afterDash, while: line.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
         let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
@@ -106,7 +106,7 @@ private struct RawLine {
     func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
 
     @inline(__always)
-    func isWhitespace(at offset: Int) -> Bool { TextShape.isWhitespace(scalar(at: offset).value) }
+    func isWhitespace(at offset: Int) -> Bool { isWhiteSpaceProperty(scalar(at: offset).value) }
 
     /// Whether a dash starts at `offset` and stands alone: tatweel under a vowel sign is part
     /// of a letter, not a dash, as the `Character`s read.

@@ -301,8 +301,8 @@ struct LineClassifier: Sendable {
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound
         var end = range.upperBound
-        while start < end, case let (value, length) = UTF8Scalars.decode(bytes, at: start), TextShape.isWhitespace(value) { start += length }
-        while end > start, case let last = UTF8Scalars.start(before: end, in: bytes), TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: last).value) {
+        while start < end, case let (value, length) = UTF8Scalars.decode(bytes, at: start), isWhiteSpaceProperty(value) { start += length }
+        while end > start, case let last = UTF8Scalars.start(before: end, in: bytes), isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: last).value) {
             end = last
         }
         return start..<end

@@ -33,12 +33,6 @@ extension TextShape {
 }
 
 extension TextShape {
-    /// Unicode white space, as `Character.isWhitespace` has it, without a property look-up: the
-    /// foldable spaces less the zero-width space and BOM.
-    static func isWhitespace(_ value: UInt32) -> Bool {
-        isFoldableSpace(value) && value != 0x200B && value != 0xFEFF
-    }
-
     /// Scalars that never join a mark beside them into one `Character`: no combining mark,
     /// joiner or prepended sign (Latin, the Arabic letters and digits, general punctuation).
     /// A byte walk may judge a mark between two of them alone; others are left to `Character`s.
@@ -81,8 +75,8 @@ private enum QuoteEnds {
             if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
             end = last
         }
-        while start < end, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
-        while end > start, TextShape.isWhitespace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: end, in: bytes)).value) {
+        while start < end, isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
+        while end > start, isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: end, in: bytes)).value) {
             end = UTF8Scalars.start(before: end, in: bytes)
         }
         return start..<end

@@ -78,7 +78,7 @@ enum TextShape {
     private static func plainEnd(last: UInt32, before: UInt32?) -> UInt32? {
         if isPlain(last) { return last }
         let mark = sentenceEndScalars.contains(last) || questionScalars.contains(last)
-        if !mark, neverJoins(last), !isWhitespace(last), !closingScalars.contains(last) { return last }
+        if !mark, neverJoins(last), !isWhiteSpaceProperty(last), !closingScalars.contains(last) { return last }
         guard mark, let before else { return nil }
         return neverJoins(before) ? last : nil
     }
@@ -99,7 +99,7 @@ enum TextShape {
             let otherSpace = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) } accepting: { index in
                 guard bytes[index] >= 0x80 else { return false }
                 let value = UTF8Scalars.decode(bytes, at: index).value
-                return isWhitespace(value)
+                return isWhiteSpaceProperty(value)
             }
             return otherSpace ? scalarWideGaps(bytes) : asciiWideGaps(bytes)
         }
@@ -134,7 +134,7 @@ enum TextShape {
         while index < bytes.count {
             let (value, length) = UTF8Scalars.decode(bytes, at: index)
             index += length
-            if isWhitespace(value) {
+            if isWhiteSpaceProperty(value) {
                 spaces += 1
                 continue
             }
@@ -165,7 +165,7 @@ enum TextShape {
             while index < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 defer { index += length }
-                if isWhitespace(value) {
+                if isWhiteSpaceProperty(value) {
                     spaces += 1
                     continue
                 }
@@ -193,7 +193,7 @@ enum TextShape {
         var index = range.lowerBound
         while index < range.upperBound {
             let (value, length) = UTF8Scalars.decode(bytes, at: index)
-            if isWhitespace(value) { out.append(0x20) } else { out += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]) }
+            if isWhiteSpaceProperty(value) { out.append(0x20) } else { out += UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]) }
             index += length
         }
         return String(decoding: out, as: UTF8.self)
