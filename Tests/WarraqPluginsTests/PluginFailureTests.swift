@@ -22,6 +22,17 @@ struct PluginFailureTests {
         #expect(result.stderr.contains("\(input.path): plugin 'crash' (\(PluginHarness.fixtureBin.path)/warraq-reader-crash): exited with status 3; it said: disk on fire"))
     }
 
+    @Test("a plugin starts with no signal blocked, so Ctrl-C and kill reach it")
+    func signalMask() throws {
+        let directory = try makeTemporaryDirectory()
+        let input = directory.appending(path: "in.signals")
+        try Data("anything\n".utf8).write(to: input)
+        let result = try harness.run(["convert", input.path])
+        #expect(result.status == 0)
+        let body = try PluginHarness.documents(result.stdout).first?["body"] as? [[String: Any]]
+        #expect(body?.first?["text"] as? String == "0000000000000000")
+    }
+
     @Test("a reader whose output is not JSON is stopped, with the output line named")
     func malformedOutput() throws {
         let result = try harness.run(["convert", "-f", "garbage", twoDocs])

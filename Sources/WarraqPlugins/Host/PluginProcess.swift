@@ -91,7 +91,8 @@ final class PluginProcess: @unchecked Sendable {
         }
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        // We ignore SIGPIPE; the plugin should not inherit that.
+        // We ignore SIGPIPE, and block SIGINT, SIGTERM and SIGHUP for the thread that takes them
+        // (`Interrupts`); the plugin inherits neither, so Ctrl-C and `kill` reach it.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -99,7 +100,10 @@ final class PluginProcess: @unchecked Sendable {
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let merged = currentEnvironment().merging(environment) { $1 }
         let argv = ([plugin.path] + arguments).map { strdup($0) } + [nil]
