@@ -84,6 +84,15 @@ struct TEIWriterTests {
         #expect(text.contains("controlcharsandformfeed  end"))
     }
 
+    @Test("the UTF-8 scan finds a forbidden character exactly where the scalar rule does")
+    func forbiddenBytes() {
+        let samples = ["plain", "a\tb\nc\rd", "\u{1}", "x\u{7F}y", "\u{D7FF}\u{E000}", "\u{FFFD}", "\u{FFFE}", "a\u{FFFF}",
+                       "\u{EFBF}", "\u{FFBF}", "\u{10000}", "خبر\u{0B}", "\u{10FFFF}", ""]
+        for sample in samples {
+            #expect(XMLCharacters.hasForbidden(sample) == !sample.unicodeScalars.allSatisfy(XMLCharacters.isAllowed), "\(sample.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("dropped characters are reported as warnings naming the element's path and the position")
     func droppedWarnings() throws {
         var writer = TEIWriter()

@@ -9,9 +9,26 @@ enum XMLCharacters {
         }
     }
 
+    /// Whether the text holds a character XML 1.0 forbids, read from its UTF-8: a control byte
+    /// other than tab, LF and CR, or U+FFFE / U+FFFF (`EF BF BE`, `EF BF BF`); a Swift string
+    /// holds no surrogates.
+    static func hasForbidden(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The text without the characters XML 1.0 forbids.
     static func clean(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy(isAllowed) else { return text }
+        guard hasForbidden(text) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed)))
     }
 

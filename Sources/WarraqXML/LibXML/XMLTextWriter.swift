@@ -4,21 +4,21 @@ import WarraqCore
 /// libxml2's `xmlTextWriter` writing to memory: escaping and encoding are libxml2's, never ours.
 /// Text and attribute values pass through `XMLCharacters` first, so characters XML 1.0 forbids
 /// never reach the output; each drop is listed in `dropped`, naming the element by its path.
+/// Element and attribute names are string literals, handed to libxml2 as they are.
 final class XMLTextWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
     private let indents: Bool
     /// How many `mixed` elements are open: inside one, libxml2 must not indent.
     private var mixedDepth = 0
-    /// The open elements, outermost first, with how many children of each name they have had.
-    private var frames: [Frame] = [Frame(step: "")]
+    /// The open elements, outermost first, each with its place among its like-named siblings.
+    private var open: [(name: StaticString, position: Int)] = []
+    /// The children each open element has had so far, one entry per name: the entries from
+    /// `childrenStart[d]` on belong to the element at depth `d` (index 0 being the document).
+    private var children: [(name: StaticString, count: Int)] = []
+    private var childrenStart: [Int] = [0]
     /// One line per text or attribute that lost characters: which, and where.
     private(set) var dropped: [String] = []
-
-    private struct Frame {
-        var step: String
-        var childCounts: [String: Int] = [:]
-    }
 
     init(indent: Bool = true) throws(WriterError) {
         guard let buffer = xmlBufferCreate() else { throw WriterError("libxml2 could not allocate a buffer") }
@@ -31,7 +31,7 @@ final class XMLTextWriter {
         self.indents = indent
         if indent {
             xmlTextWriterSetIndent(writer, 1)
-            XMLText.with(" ") { _ = xmlTextWriterSetIndentString(writer, $0) }
+            _ = xmlTextWriterSetIndentString(writer, Self.cString(" "))
         }
     }
 
@@ -40,34 +40,58 @@ final class XMLTextWriter {
         xmlBufferFree(buffer)
     }
 
-    private func check(_ status: Int32, _ what: String) throws(WriterError) {
-        if status < 0 { throw WriterError("libxml2 failed to write \(what)") }
+    private func check(_ status: Int32, _ what: @autoclosure () -> String) throws(WriterError) {
+        if status < 0 { throw WriterError("libxml2 failed to write \(what())") }
+    }
+
+    /// A literal as libxml2's NUL-terminated `xmlChar` string (Swift keeps literals so).
+    private static func cString(_ literal: StaticString) -> UnsafePointer<xmlChar> {
+        literal.utf8Start
     }
 
     /// The open element as an XPath (`/TEI/text[1]/body[1]/div[1]/p[3]`), for warnings.
     private var location: String {
-        frames.count == 1 ? "/" : frames.dropFirst().map { "/" + $0.step }.joined()
+        guard let root = open.first else { return "/" }
+        return "/\(root.name)" + open.dropFirst().map { "/\($0.name)[\($0.position)]" }.joined()
     }
 
     /// Opens an element with attributes in the order given; nil values are left out.
-    func start(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(WriterError) {
-        try check(XMLText.with(name) { xmlTextWriterStartElement(writer, $0) }, "<\(name)>")
-        let count = frames[frames.count - 1].childCounts[name, default: 0] + 1
-        frames[frames.count - 1].childCounts[name] = count
-        frames.append(Frame(step: frames.count == 1 ? name : "\(name)[\(count)]"))
+    func start(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) throws(WriterError) {
+        try check(xmlTextWriterStartElement(writer, Self.cString(name)), "<\(name)>")
+        open.append((name, countChild(name)))
+        childrenStart.append(children.count)
         for (key, value) in attributes {
             guard let value else { continue }
             let clean = clean(value, in: "@\(key) of \(location)")
-            try check(XMLText.with(key) { k in XMLText.with(clean) { xmlTextWriterWriteAttribute(writer, k, $0) } }, "@\(key)")
+            try check(XMLText.with(clean) { xmlTextWriterWriteAttribute(writer, Self.cString(key), $0) }, "@\(key)")
         }
     }
 
+    /// Counts one more child called `name` of the innermost open element, returning its position.
+    private func countChild(_ name: StaticString) -> Int {
+        var index = childrenStart[childrenStart.count - 1]
+        while index < children.count {
+            if Self.same(children[index].name, name) {
+                children[index].count += 1
+                return children[index].count
+            }
+            index += 1
+        }
+        children.append((name, 1))
+        return 1
+    }
+
+    private static func same(_ a: StaticString, _ b: StaticString) -> Bool {
+        a.utf8Start == b.utf8Start
+            || a.withUTF8Buffer { a in b.withUTF8Buffer { b in a.elementsEqual(b) } }
+    }
+
     /// The text without forbidden characters, noting any it drops.
-    private func clean(_ text: String, in place: String) -> String {
+    private func clean(_ text: String, in place: @autoclosure () -> String) -> String {
+        guard XMLCharacters.hasForbidden(text) else { return text }
         let offsets = XMLCharacters.forbiddenOffsets(text)
-        guard !offsets.isEmpty else { return text }
         let plural = offsets.count == 1 ? "" : "s"
-        dropped.append("dropped \(offsets.count) character\(plural) XML cannot hold from \(place): \(XMLCharacters.describe(offsets, in: text))")
+        dropped.append("dropped \(offsets.count) character\(plural) XML cannot hold from \(place()): \(XMLCharacters.describe(offsets, in: text))")
         return XMLCharacters.clean(text)
     }
 
@@ -78,25 +102,26 @@ final class XMLTextWriter {
 
     func end() throws(WriterError) {
         try check(xmlTextWriterEndElement(writer), "an end tag")
-        frames.removeLast()
+        open.removeLast()
+        children.removeSubrange(childrenStart.removeLast()...)
     }
 
     /// `<name attributes>text</name>`
-    func element(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(WriterError) {
+    func element(_ name: StaticString, _ text: String, _ attributes: KeyValuePairs<StaticString, String?> = [:]) throws(WriterError) {
         try start(name, attributes)
         try self.text(text)
         try end()
     }
 
     /// `<name attributes/>`
-    func empty(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(WriterError) {
+    func empty(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) throws(WriterError) {
         try start(name, attributes)
         try end()
     }
 
     /// An element whose text and child elements sit side by side (a paragraph with links):
     /// written on one line, because libxml2's indentation would add white space to the text.
-    func mixed(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], _ content: () throws(WriterError) -> Void) throws(WriterError) {
+    func mixed(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], _ content: () throws(WriterError) -> Void) throws(WriterError) {
         let outermost = indents && mixedDepth == 0
         try start(name, attributes)
         if outermost { xmlTextWriterSetIndent(writer, 0) }
@@ -106,7 +131,7 @@ final class XMLTextWriter {
         try end()
         if outermost {
             // The line break libxml2 would have written after the end tag, had it been indenting.
-            try check(XMLText.with("\n") { xmlTextWriterWriteRaw(writer, $0) }, "a line break")
+            try check(xmlTextWriterWriteRaw(writer, Self.cString("\n")), "a line break")
             xmlTextWriterSetIndent(writer, 1)
         }
     }
@@ -121,7 +146,9 @@ final class XMLTextWriter {
     /// Everything written, after closing open elements.
     func finish() throws(WriterError) -> [UInt8] {
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
-        frames.removeSubrange(1...)
+        open.removeAll()
+        children.removeAll()
+        childrenStart.removeSubrange(1...)
         return try partial()
     }
 }

@@ -6,6 +6,8 @@ import WarraqCore
 /// TEI allows `head` only at the start of a division.
 struct TEIBodyWriter {
     let document: Document
+    /// The document's `xml:id`, which its removals' ids extend.
+    let id: String
     let writer: XMLTextWriter
 
     func write() throws(WriterError) {
@@ -24,7 +26,7 @@ struct TEIBodyWriter {
         for block in document.body[..<firstHeading] { try write(block) }
         if !document.related.isEmpty { try relatedList() }
         for (index, removal) in document.removed.enumerated() {
-            try writer.empty("gap", ["reason": TEINames.token(removal.reason.rawValue), "corresp": "#" + TEINames.removalID(document, index)])
+            try writer.empty("gap", ["reason": TEINames.token(removal.reason.rawValue), "corresp": "#" + TEINames.removalID(id, index)])
         }
         try sections(document.body[firstHeading...])
         try writer.end()
@@ -55,8 +57,8 @@ struct TEIBodyWriter {
     /// The dateline as printed, its place and agency marked where the text shows them.
     private func dateline(_ dateline: Dateline) throws(WriterError) {
         let text = dateline.text
-        var marks: [(range: Range<String.Index>, element: String)] = []
-        for (part, element) in [(dateline.place, "placeName"), (dateline.agency, "orgName")] {
+        var marks: [(range: Range<String.Index>, element: StaticString)] = []
+        for (part, element) in [(dateline.place, "placeName" as StaticString), (dateline.agency, "orgName")] {
             guard let part, !part.isEmpty, let range = text.firstRange(of: part),
                   !marks.contains(where: { $0.range.overlaps(range) }) else { continue }
             marks.append((range, element))

@@ -4,6 +4,10 @@ import WarraqCore
 /// text that was removed from it (as `note type="removed"`, so nothing is lost).
 struct TEIHeaderWriter {
     let document: Document
+    /// The document's `xml:id`, which its removals' ids extend.
+    let id: String
+    /// The document's language tag (`TEILanguage.tag`), or nil.
+    let language: String?
     let writer: XMLTextWriter
 
     static let availability = "Converted by Warraq for research; rights remain with the original publisher."
@@ -41,7 +45,7 @@ struct TEIHeaderWriter {
             try writer.element("note", removal.text, [
                 "type": "removed",
                 "subtype": TEINames.token(removal.reason.rawValue),
-                "xml:id": TEINames.removalID(document, index),
+                "xml:id": TEINames.removalID(id, index),
                 "n": removal.lines.map { "\($0.first)-\($0.last)" },
             ])
         }
@@ -82,7 +86,6 @@ struct TEIHeaderWriter {
     }
 
     private func profileDescription() throws(WriterError) {
-        let language = TEILanguage.tag(for: document)
         guard language != nil || !document.keywords.isEmpty || document.section != nil else { return }
         try writer.start("profileDesc")
         if let language {

@@ -50,13 +50,11 @@ public struct TEIWriter: DocumentWriter {
 
     public mutating func write(_ document: Document, into out: inout [UInt8]) throws {
         let writer = try XMLTextWriter()
-        try writer.start("TEI", [
-            "xmlns": Self.namespace,
-            "xml:id": TEINames.xmlID(for: document.id),
-            "xml:lang": TEILanguage.tag(for: document),
-        ])
-        try TEIHeaderWriter(document: document, writer: writer).write()
-        try TEIBodyWriter(document: document, writer: writer).write()
+        let id = TEINames.xmlID(for: document.id)
+        let language = TEILanguage.tag(for: document)
+        try writer.start("TEI", ["xmlns": Self.namespace, "xml:id": id, "xml:lang": language])
+        try TEIHeaderWriter(document: document, id: id, language: language, writer: writer).write()
+        try TEIBodyWriter(document: document, id: id, writer: writer).write()
         try writer.end()
         out += try writer.finish()
         warnings += writer.dropped
