@@ -52,14 +52,25 @@ enum UnreadMarkup {
         return false
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    // Byte classes as bit sets over the ASCII bytes (a bit per byte value, 0-63 and 64-127): one
+    // shift and test where a chain of comparisons ran for every byte of every tag.
+    /// ASCII letters.
+    private static let letters: (low: UInt64, high: UInt64) = (0, 0x07FF_FFFE_07FF_FFFE)
+    /// Space, tab, line feed, carriage return.
+    private static let blanks: (low: UInt64, high: UInt64) = (0x1_0000_2600, 0)
+    /// Letters, digits, `:`, `-`, `_`, `.`.
+    private static let nameBytes: (low: UInt64, high: UInt64) = (0x07FF_6000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    @inline(__always)
+    private static func isIn(_ set: (low: UInt64, high: UInt64), _ byte: UInt8) -> Bool {
+        byte < 64 ? set.low >> byte & 1 != 0 : byte < 128 && set.high >> (byte & 63) & 1 != 0
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { isIn(letters, byte) }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { isIn(blanks, byte) }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool { isIn(nameBytes, byte) }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
