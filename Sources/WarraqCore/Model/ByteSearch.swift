@@ -18,7 +18,9 @@ public enum ByteSearch {
         return nil
     }
 
-    /// The first `byte` in `bytes[start..<end]`, by `memchr`: for scans over every byte of a page.
+    /// The first `byte` in `bytes[start..<end]`, by `memchr`: for scans over every byte of a page,
+    /// inlined, for they call it for every tag and attribute.
+    @inlinable
     public static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
         guard start < end, let base = bytes.baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

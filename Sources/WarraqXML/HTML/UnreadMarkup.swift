@@ -52,14 +52,25 @@ enum UnreadMarkup {
         return false
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    // Byte classes as bit sets over the ASCII bytes (a bit per byte value, 0-63 and 64-127): one
+    // shift and test where a chain of comparisons ran for every byte of every tag.
+    /// ASCII letters.
+    private static let letters: (low: UInt64, high: UInt64) = (0, 0x07FF_FFFE_07FF_FFFE)
+    /// Space, tab, line feed, carriage return.
+    private static let blanks: (low: UInt64, high: UInt64) = (0x1_0000_2600, 0)
+    /// Letters, digits, `:`, `-`, `_`, `.`.
+    private static let nameBytes: (low: UInt64, high: UInt64) = (0x07FF_6000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    @inline(__always)
+    private static func isIn(_ set: (low: UInt64, high: UInt64), _ byte: UInt8) -> Bool {
+        byte < 64 ? set.low >> byte & 1 != 0 : byte < 128 && set.high >> (byte & 63) & 1 != 0
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { isIn(letters, byte) }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { isIn(blanks, byte) }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool { isIn(nameBytes, byte) }
 
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
@@ -86,7 +97,7 @@ enum UnreadMarkup {
         private(set) var spellsRenamedAttribute = false
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
         private(set) var lifted: LiftedText
-        private var out: [UInt8] = []
+        private let out = PageBytes()
         private var copied = 0
         /// The current start tag's edits, made once the tag is known to end.
         private var edits: [Edit] = []
@@ -121,7 +132,7 @@ enum UnreadMarkup {
                 guard copied > 0 else { return nil }
                 copyChecked(copied..<count)
                 copied = count
-                return out
+                return out.array
             }
         }
 
@@ -202,7 +213,7 @@ enum UnreadMarkup {
             case .lift(let text, _): range = text
             case .rename(let attribute, _, _, _): range = attribute
             }
-            if copied == 0 { out.reserveCapacity(count) }
+            if copied == 0 { out.reserve(count) }
             copyChecked(copied..<range.lowerBound)
             copied = range.upperBound
             switch edit {
@@ -212,7 +223,7 @@ enum UnreadMarkup {
                 let breaks = appendLineBreaks(range)
                 if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
             case .lift(_, let piece):
-                out.append(contentsOf: LiftedText.marker)
+                LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
                 appendDecimal(lifted.lift(piece))
                 appendLineBreaks(range)
             case .rename(_, let attribute, let index, let piece):
@@ -228,7 +239,7 @@ enum UnreadMarkup {
         private mutating func copyChecked(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
             if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         private mutating func appendDecimal(_ number: Int) {
@@ -284,18 +295,21 @@ enum UnreadMarkup {
             if content != .value {
                 if references, content == .rawText { return nil }
                 var breaks = 0
-                var index = range.lowerBound
-                while index < range.upperBound {
-                    let byte = bytes[index]
-                    if byte < 0x20 {
-                        guard byte == 0x0A || byte == 0x09 else { return nil }
-                        if byte == 0x0A { breaks += 1 }
-                    } else if byte == 0xEF, index + 2 < range.upperBound, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                        return nil
+                let text = UnsafeBufferPointer(rebasing: bytes[range])
+                // Eight bytes at a time: controls (line feeds counted) and the lead of U+FFFE, U+FFFF.
+                let drops = ByteWords.contains(text) { byte, _ in
+                    ByteWords.below(byte, 0x20) & ~ByteWords.equal(byte, 0x09) | ByteWords.equal(byte, 0xEF)
+                } accepting: { index in
+                    guard index < text.count else { return false }
+                    let byte = text[index]
+                    if byte == 0x0A {
+                        breaks += 1
+                        return false
                     }
-                    index += 1
+                    if byte < 0x20 { return true }
+                    return index + 2 < text.count && text[index + 1] == 0xBF && text[index + 2] >= 0xBE
                 }
-                guard breaks + 16 < UnreadMarkup.textPiece else { return nil }
+                guard !drops, breaks + 16 < UnreadMarkup.textPiece else { return nil }
             }
             guard let piece = lifted.piece(range, hasReference: references) else { return nil }
             if content == .text, piece.isDecoded, !lifted.decoded[piece.range].contains(where: { !isBlank($0) }) { return nil }
@@ -389,7 +403,7 @@ enum UnreadMarkup {
             var index = start + 1
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
-            let isSVG = emptiesSVG && equals(start + 1..<index, "svg")
+            let isSVG = emptiesSVG && index - start == 4 && equals(start + 1..<index, "svg")
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
             let reading: Reading = rawName != nil ? .everything : tag.isDropped ? .nothing : .attributes(tag)
@@ -404,7 +418,7 @@ enum UnreadMarkup {
             // attributes, keeps its values.
             let renamesHere = renames && tag != .html && tag != .head && tag != .body
             var renamedCount = 0
-            edits.removeAll(keepingCapacity: true)
+            if !edits.isEmpty { edits.removeAll(keepingCapacity: true) }
             gap = nil
             while true {
                 let blanks = index
