@@ -52,4 +52,28 @@ struct HTMLTreeBuilderTests {
         #expect(look("blockquotes") == nil)
         #expect(look("") == nil)
     }
+
+    @Test("a name cache looks a name up once per address while it holds its slot")
+    func nameCache() {
+        var cache = NameCache(placeholder: 0)
+        var lookups = 0
+        let names = (0..<600).map { index in
+            let name = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
+            name.initialize(repeating: UInt8(index % 200), count: 2)
+            return UnsafePointer(name)
+        }
+        defer { names.forEach { $0.deallocate() } }
+        // Each name twice in a row: looked up the first time, kept for the second.
+        for name in names {
+            for _ in 0..<2 { #expect(cache.value(name) { lookups += 1; return Int($0[0]) } == Int(name[0])) }
+        }
+        #expect(lookups == names.count)
+    }
+
+    @Test("attribute values are kept as bytes and read as strings")
+    func attributeValues() throws {
+        let tree = try parse(#"<html><body><div class="a b" id=x title=t>t</div><img src="é.jpg"></body></html>"#)
+        #expect(Array(tree.attributeValues) == ["a b", "x", "é.jpg"])
+        #expect(tree.attribute(try #require(tree.nodes(.img).first), "src") == "é.jpg")
+    }
 }

@@ -14,19 +14,21 @@ struct HTMLTree {
     /// are counted back from it when asked for (`lines(of:)`), which is only for removed text.
     private(set) var textEndLines: [Int32] = []
     /// Per node, where its attributes start in `attributeNames` (`HTMLAttribute` numbers) and
-    /// `attributeValues`; they end where the next node's start.
+    /// `attributeRanges`; they end where the next node's start.
     private(set) var attributeStarts: [Int32] = []
     private(set) var attributeNames: [UInt8] = []
-    private(set) var attributeValues: [String] = []
+    /// Each attribute's value, as bytes in `attributeBytes`: one buffer, not a string apiece,
+    /// most of which extraction never reads.
+    private(set) var attributeRanges: [Range<Int32>] = []
+    private(set) var attributeBytes: [UInt8] = []
     /// All text, UTF-8, as libxml2 decoded it.
     private(set) var bytes: [UInt8] = []
     /// The page's last line that libxml2 read: its last line, unless it stopped reading early.
     var lastLine = 1
     /// The text of `<script type="application/ld+json">` elements.
     private(set) var jsonLD: [String] = []
-    /// Non-space text bytes in each subtree, and those inside links.
+    /// Non-space text bytes in each subtree.
     private(set) var textSize: [Int32] = []
-    private(set) var linkSize: [Int32] = []
 
     var count: Int { tags.count }
 
@@ -37,8 +39,15 @@ struct HTMLTree {
     /// The value of the attribute numbered `wanted` (`HTMLAttribute`).
     func attribute(_ node: Int, _ wanted: UInt8) -> String? {
         let end = node + 1 < count ? Int(attributeStarts[node + 1]) : attributeNames.count
-        for index in Int(attributeStarts[node])..<end where attributeNames[index] == wanted { return attributeValues[index] }
+        for index in Int(attributeStarts[node])..<end where attributeNames[index] == wanted { return Self.string(attributeBytes, attributeRanges[index]) }
         return nil
+    }
+
+    /// The attributes' values as strings, made when asked for.
+    var attributeValues: AttributeValues { AttributeValues(ranges: attributeRanges, bytes: attributeBytes) }
+
+    fileprivate static func string(_ bytes: [UInt8], _ range: Range<Int32>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self) }
     }
 
     func end(_ node: Int) -> Int { Int(ends[node]) }
@@ -113,10 +122,12 @@ struct HTMLTree {
         return index
     }
 
-    /// Gives the element added last an attribute (`HTMLAttribute` number).
-    mutating func appendAttribute(_ number: UInt8, _ value: String) {
+    /// Gives the element added last an attribute (`HTMLAttribute` number) with a value of UTF-8 bytes.
+    mutating func appendAttribute(_ number: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
+        let start = Int32(attributeBytes.count)
+        attributeBytes.append(contentsOf: value)
         attributeNames.append(number)
-        attributeValues.append(value)
+        attributeRanges.append(start..<Int32(attributeBytes.count))
     }
 
     /// Adds text whose last byte is on page line `endLine` under `parent`, or, `merging`,
@@ -138,36 +149,76 @@ struct HTMLTree {
 
     mutating func appendJSONLD(_ text: String) { jsonLD.append(text) }
 
-    mutating func reserveText(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+    /// Room for a page of `size` bytes, so that the arrays seldom grow while it is read.
+    mutating func reserve(forPage size: Int) {
+        bytes.reserveCapacity(size / 2)
+        let nodes = size / 64
+        tags.reserveCapacity(nodes)
+        parents.reserveCapacity(nodes)
+        textRanges.reserveCapacity(nodes)
+        textEndLines.reserveCapacity(nodes)
+        attributeStarts.reserveCapacity(nodes)
+        attributeNames.reserveCapacity(nodes)
+        attributeRanges.reserveCapacity(nodes)
+        attributeBytes.reserveCapacity(size / 16)
+    }
 
     /// Sets where each subtree ends and sums text sizes, once every node is in. Children come
     /// after their parents, so one backward pass does both.
     mutating func finish() {
         var ends = (0..<Int32(count)).map { $0 + 1 }
         var textSize = [Int32](repeating: 0, count: count)
-        var linkSize = [Int32](repeating: 0, count: count)
         bytes.withUnsafeBufferPointer { bytes in
             for index in stride(from: count - 1, through: 0, by: -1) {
                 if tags[index] == .text {
-                    var size: Int32 = 0
-                    for offset in Int(textRanges[index].lowerBound)..<Int(textRanges[index].upperBound) where !FoldedText.isASCIISpace(bytes[offset]) {
-                        size += 1
-                    }
-                    textSize[index] = size
-                } else if tags[index] == .a {
-                    linkSize[index] = textSize[index]
+                    textSize[index] = Int32(Self.nonSpaceCount(bytes, textRanges[index]))
                 }
                 let parent = Int(parents[index])
                 if parent >= 0 {
                     textSize[parent] += textSize[index]
-                    linkSize[parent] += linkSize[index]
                     ends[parent] = max(ends[parent], ends[index])
                 }
             }
         }
         self.ends = ends
         self.textSize = textSize
-        self.linkSize = linkSize
+    }
+
+    /// The bytes of `range` that are no ASCII space, eight at a time where none of eight is a
+    /// control character or space (most text: letters, and UTF-8 bytes above 0x7F).
+    private static func nonSpaceCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> Int {
+        var offset = Int(range.lowerBound)
+        let end = Int(range.upperBound)
+        var count = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while offset + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A high bit set in a byte below 0x21 (the test for a byte less than n, n <= 0x80).
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 {
+                count += 8
+            } else {
+                for index in offset..<(offset + 8) where !FoldedText.isASCIISpace(bytes[index]) { count += 1 }
+            }
+            offset += 8
+        }
+        for index in offset..<end where !FoldedText.isASCIISpace(bytes[index]) { count += 1 }
+        return count
+    }
+}
+
+extension HTMLTree {
+    /// The attributes' values, each a string when read: `attributeValues[index]` as the tree
+    /// once stored them.
+    struct AttributeValues: RandomAccessCollection, Equatable {
+        fileprivate let ranges: [Range<Int32>]
+        fileprivate let bytes: [UInt8]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { ranges.count }
+
+        subscript(index: Int) -> String { HTMLTree.string(bytes, ranges[index]) }
+
+        static func == (left: AttributeValues, right: AttributeValues) -> Bool { left.elementsEqual(right) }
     }
 }
 

@@ -26,8 +26,20 @@ final class HTMLTreeBuilder {
 
     private enum LastChild {
         case none, text
-        /// An element, processing instruction or CDATA section, by name.
-        case element(UnsafePointer<xmlChar>?)
+        /// An element, processing instruction or CDATA section, and whether libxml2 keeps white
+        /// space in the text of an element named as it is (`allowPCData`).
+        case element(allowsPCData: Bool)
+    }
+
+    /// What the builder reads from an element name as libxml2 hands it over.
+    private struct ElementName {
+        /// The tag of its local name (`o:p` is a `p`), and whether an element so named keeps
+        /// white space (`allowPCData`).
+        var tag = HTMLTag.other
+        var localAllowsPCData = false
+        /// The same of the name whole, prefix and all, as libxml2 names the open element.
+        var wholeTag = HTMLTag.other
+        var allowsPCData = false
     }
 
     /// Elements in whose text libxml2 keeps white space (`allowPCData`, from the HTML 4.01 loose DTD).
@@ -48,6 +60,10 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var tree = HTMLTree()
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var script: [UInt8] = []
+    @exclusivity(unchecked) private var elementNames = NameCache(placeholder: ElementName())
+    /// Attribute names' `HTMLAttribute` numbers, `unread` for the others.
+    @exclusivity(unchecked) private var attributeNumbers = NameCache(placeholder: unread)
+    private static let unread = UInt8.max
     private var doctype: String??
     /// How many of `lifted`'s renamed attributes libxml2 has handed over.
     private var renamedTaken = 0
@@ -77,7 +93,7 @@ final class HTMLTreeBuilder {
             guard let context = created else { return nil }
             defer { xmlFreeParserCtxt(context) }
             let builder = HTMLTreeBuilder(context: context, lifted: lifted)
-            builder.tree.reserveText(page.count / 2)
+            builder.tree.reserve(forPage: page.count)
             var handler = handlers()
             withUnsafeBytes(of: &handler) { bytes in
                 UnsafeMutableRawPointer(context.pointee.sax).copyMemory(from: bytes.baseAddress!, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
@@ -106,18 +122,19 @@ final class HTMLTreeBuilder {
         xmlSAX2InitHtmlDefaultSAXHandler(&handler)
         handler.startDocument = nil
         handler.endDocument = nil
-        handler.internalSubset = { context, _, externalID, _ in HTMLTreeBuilder.builder(context).doctype(externalID) }
-        handler.startElement = { context, name, attributes in HTMLTreeBuilder.builder(context).startElement(name, attributes) }
-        handler.endElement = { context, _ in HTMLTreeBuilder.builder(context).endElement() }
-        handler.characters = { context, text, length in HTMLTreeBuilder.builder(context).characters(text, Int(length)) }
-        handler.cdataBlock = { context, text, length in HTMLTreeBuilder.builder(context).cdata(text, Int(length)) }
-        handler.comment = { context, _ in HTMLTreeBuilder.builder(context).comment() }
-        handler.processingInstruction = { context, target, _ in HTMLTreeBuilder.builder(context).processingInstruction(target) }
+        handler.internalSubset = { context, _, externalID, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.doctype(externalID) } }
+        handler.startElement = { context, name, attributes in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.startElement(name, attributes) } }
+        handler.endElement = { context, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.endElement() } }
+        handler.characters = { context, text, length in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.characters(text, Int(length)) } }
+        handler.cdataBlock = { context, text, length in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.cdata(text, Int(length)) } }
+        handler.comment = { context, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.comment() } }
+        handler.processingInstruction = { context, target, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.processingInstruction(target) } }
         return handler
     }
 
-    private static func builder(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
-        Unmanaged<HTMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    /// The builder behind `context`, without a retain and release per event: `parse` keeps it alive.
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> Unmanaged<HTMLTreeBuilder> {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(context!)
     }
 
     // MARK: Events
@@ -139,13 +156,13 @@ final class HTMLTreeBuilder {
         } else {
             parent = tree.count == 0 ? -1 : doctype == nil ? 0 : nil
         }
-        let local = Self.localName(name)
+        let element = name.map { elementNames.value($0, Self.elementName) } ?? ElementName()
         var frame = Frame(node: -1)
-        let tag = HTMLTag(name: local)
+        let tag = element.tag
         if tag == .svg, lifted.emptiedSVGDepth > 0, frames.count + lifted.emptiedSVGDepth >= Self.maximumDepth { svgNearDepthLimit = true }
         if let parent {
             if tag == .script {
-                frame.isJSONLD = (Self.attribute("type", in: attributes) ?? "").contains("ld+json")
+                frame.isJSONLD = Self.isJSONLD(attributes)
             } else if !tag.isDropped {
                 frame.node = tree.appendElement(tag, parent: parent)
                 addAttributes(attributes, of: tag)
@@ -154,7 +171,7 @@ final class HTMLTreeBuilder {
         if frame.node < 0 { skipRenamed(attributes) }
         if !frames.isEmpty {
             frames[frames.count - 1].lastIsText = false
-            frames[frames.count - 1].lastChild = .element(local)
+            frames[frames.count - 1].lastChild = .element(allowsPCData: element.localAllowsPCData)
         }
         frames.append(frame)
     }
@@ -203,7 +220,7 @@ final class HTMLTreeBuilder {
             }
         }
         frames[top].lastIsText = false
-        frames[top].lastChild = .element(nil)
+        frames[top].lastChild = .element(allowsPCData: false)
     }
 
     private func comment() {
@@ -213,7 +230,7 @@ final class HTMLTreeBuilder {
     private func processingInstruction(_ target: UnsafePointer<xmlChar>?) {
         guard !frames.isEmpty else { return }
         frames[frames.count - 1].lastIsText = false
-        frames[frames.count - 1].lastChild = .element(target)
+        frames[frames.count - 1].lastChild = .element(allowsPCData: target.map { Self.allowPCData.value($0) != nil } ?? false)
     }
 
     /// The line libxml2's cursor stopped on, less the one after a final line break.
@@ -242,14 +259,23 @@ final class HTMLTreeBuilder {
         if next == 0 { return true }
         guard next == UInt8(ascii: "<") else { return false }
         guard let name = context.pointee.name else { return true }
-        let tag = HTMLTag(name: name)
+        let open = elementNames.value(name, Self.elementName)
+        let tag = open.wholeTag
         if tag == .html || tag == .head { return true }
         if tag == .body, let id = doctype ?? nil, Self.strictDoctypes.contains(id.lowercased()) { return true }
         switch frame.lastChild {
-        case .none: return Self.allowPCData.value(name) == nil
+        case .none: return !open.allowsPCData
         case .text: return false
-        case .element(let child): return child.flatMap(Self.allowPCData.value) == nil
+        case .element(let allowsPCData): return !allowsPCData
         }
+    }
+
+    /// What an element name says, looked up in the tables.
+    private static func elementName(_ name: UnsafePointer<xmlChar>) -> ElementName {
+        let local = localName(name)
+        return ElementName(
+            tag: HTMLTag(name: local), localAllowsPCData: allowPCData.value(local) != nil,
+            wholeTag: HTMLTag(name: name), allowsPCData: allowPCData.value(name) != nil)
     }
 
     /// Stops the parse where libxml2's tree builder would have, saying why.
@@ -259,8 +285,8 @@ final class HTMLTreeBuilder {
     }
 
     /// The name libxml2's tree builder gives an element: after the prefix, if any (`o:p` is a `p`).
-    private static func localName(_ name: UnsafePointer<xmlChar>?) -> UnsafePointer<xmlChar>? {
-        guard let name, name.pointee != UInt8(ascii: ":") else { return name }
+    private static func localName(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
+        guard name.pointee != UInt8(ascii: ":") else { return name }
         var cursor = name
         while cursor.pointee != 0 {
             if cursor.pointee == UInt8(ascii: ":") { return cursor[1] == 0 ? name : cursor + 1 }
@@ -274,20 +300,19 @@ final class HTMLTreeBuilder {
     private func addAttributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, of tag: HTMLTag) {
         guard var cursor = attributes else { return }
         while let name = cursor.pointee {
-            if let renamed = takeRenamed(name) {
-                if HTMLAttribute.isRead(renamed.attribute, on: tag) { tree.appendAttribute(renamed.attribute, renamed.value) }
-            } else if let number = HTMLAttribute.number(name), HTMLAttribute.isRead(number, on: tag) {
-                tree.appendAttribute(number, cursor.successor().pointee.map { String(cString: $0) } ?? "")
+            if renamedTaken < lifted.renamedCount, lifted.isRenamed(name) {
+                // The renamed attribute the name stands for, taken in turn.
+                lifted.withRenamedAttribute(at: renamedTaken) { number, value in
+                    if HTMLAttribute.isRead(number, on: tag) { tree.appendAttribute(number, value) }
+                }
+                renamedTaken += 1
+            } else if case let number = attributeNumbers.value(name, { HTMLAttribute.number($0) ?? Self.unread }), number != Self.unread,
+                      HTMLAttribute.isRead(number, on: tag) {
+                let value = cursor.successor().pointee
+                tree.appendAttribute(number, UnsafeBufferPointer(start: value, count: value.map { Int(xmlStrlen($0)) } ?? 0))
             }
             cursor += 2
         }
-    }
-
-    /// The renamed attribute a name stands for, taken in turn.
-    private func takeRenamed(_ name: UnsafePointer<xmlChar>) -> (attribute: UInt8, value: String)? {
-        guard renamedTaken < lifted.renamedCount, lifted.isRenamed(name) else { return nil }
-        renamedTaken += 1
-        return lifted.renamedAttribute(at: renamedTaken - 1)
     }
 
     /// Takes, without keeping them, the renamed attributes of an element not kept.
@@ -299,12 +324,18 @@ final class HTMLTreeBuilder {
         }
     }
 
-    private static func attribute(_ wanted: String, in attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
-        guard var cursor = attributes else { return nil }
+    /// Whether a script's first `type` attribute says JSON-LD (`application/ld+json`).
+    private static func isJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard var cursor = attributes else { return false }
         while let name = cursor.pointee {
-            if String(cString: name) == wanted { return cursor.successor().pointee.map { String(cString: $0) } ?? "" }
+            if xmlStrEqual(name, Self.type) != 0 {
+                guard let value = cursor.successor().pointee else { return false }
+                return ByteSearch.contains("ld+json", in: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+            }
             cursor += 2
         }
-        return nil
+        return false
     }
+
+    private static let type: [xmlChar] = Array("type".utf8) + [0]
 }

@@ -91,8 +91,13 @@ struct LiftedText {
 
     /// The `HTMLAttribute` number and value of the renamed attribute at `index` in page order.
     func renamedAttribute(at index: Int) -> (attribute: UInt8, value: String) {
+        withRenamedAttribute(at: index) { ($0, String(decoding: $1, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the `HTMLAttribute` number and value bytes of the renamed attribute at `index`.
+    func withRenamedAttribute<Result>(at index: Int, _ body: (UInt8, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let (attribute, piece) = renamed[index]
-        return (attribute, withBytes(of: piece) { String(decoding: $0, as: UTF8.self) })
+        return withBytes(of: piece) { body(attribute, $0) }
     }
 
     /// The number of the piece that text libxml2 hands over stands for, when it is a marker.
