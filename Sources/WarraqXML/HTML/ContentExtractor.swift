@@ -485,19 +485,3 @@ struct ContentExtractor {
         }
     }
 }
-
-/// A text whose hash is worked out once: a kept text is looked up and then added, and hashing a
-/// text that is not ASCII normalises it each time.
-private struct HashedText: Hashable {
-    let text: String
-    let hash: Int
-
-    init(_ text: String) {
-        self.text = text
-        hash = text.hashValue
-    }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.hash == rhs.hash && lhs.text == rhs.text }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-}

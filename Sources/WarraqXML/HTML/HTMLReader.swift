@@ -68,12 +68,9 @@ public struct HTMLReader: DocumentReader {
         let extractor = ContentExtractor(tree: tree, hints: knowledge.hints, phrases: knowledge.phrases, title: metadata.title)
         var body = extractor.body
         // When the page's markup hides the text but its JSON-LD carries it, the JSON-LD wins.
-        if let articleBody = metadata.articleBody {
-            let extracted = body.reduce(0) { $0 + $1.plainText.count }
-            if extracted * 2 < articleBody.count {
-                body = articleBody.split(whereSeparator: \.isNewline).map { $0.foldingWhitespace() }.filter { !$0.isEmpty }
-                    .map { .paragraph(Paragraph(text: $0)) }
-            }
+        if let articleBody = metadata.articleBody, Self.holdsUnderHalf(of: articleBody, body) {
+            body = articleBody.split(whereSeparator: \.isNewline).map { $0.foldingWhitespace() }.filter { !$0.isEmpty }
+                .map { .paragraph(Paragraph(text: $0)) }
         }
         document = Document(
             id: input.stem + "#1",
@@ -100,6 +97,19 @@ public struct HTMLReader: DocumentReader {
     public mutating func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics.removeAll() }
         return diagnostics
+    }
+
+    /// Whether the blocks have fewer than half the characters of `text`. A text has no more
+    /// characters than UTF-8 bytes, so the blocks are counted only until they reach half of
+    /// `text`'s bytes, and `text` only when they do not.
+    private static func holdsUnderHalf(of text: String, _ body: [Block]) -> Bool {
+        let bytes = text.utf8.count
+        var extracted = 0
+        for block in body {
+            extracted += block.plainText.count
+            if extracted * 2 >= bytes { return false }
+        }
+        return extracted * 2 < text.count
     }
 
     /// The page's tree, slimmed first when it is UTF-8 (`UnreadMarkup`).

@@ -19,12 +19,7 @@ struct PageMetadata {
 
     init(tree: HTMLTree) {
         let elements = Elements(tree)
-        var meta: [String: String] = [:]
-        for node in elements.metas {
-            guard let key = (tree.attribute(node, Self.property) ?? tree.attribute(node, Self.name) ?? tree.attribute(node, Self.itemprop))?.lowercased(),
-                  let content = tree.attribute(node, Self.content)?.foldingWhitespace(), !content.isEmpty, meta[key] == nil else { continue }
-            meta[key] = content
-        }
+        let meta = MetaTags(tree, elements.metas)
         let article = Self.jsonLDArticle(tree)
         let headings = elements.headings.map { tree.text($0) }.filter { !$0.isEmpty }
         let site = meta["og:site_name"] ?? Self.names(article?["publisher"]).first
@@ -34,8 +29,7 @@ struct PageMetadata {
         let declared = rawDeclared.map { Self.trimSiteName($0, site: site, heading: heading) }
         title = declared.map { Self.withoutKicker($0, openGraph: meta["og:title"].map { Self.decodeEntities($0).foldingWhitespace() }, heading: heading) }
             ?? heading ?? elements.title.map { Self.trimSiteName(tree.text($0), site: site, heading: heading, longest: true) }
-        let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
-        let metaDate = dateKeys.lazy.compactMap { meta[$0] }.first
+        let metaDate = MetaTags.dateKeys.lazy.compactMap { meta[$0] }.first
         let rawDate = article?["datePublished"]?.stringValue ?? metaDate ?? elements.times.lazy.compactMap { tree.attribute($0, "datetime") }.first
         if let rawDate { (date, dateText) = Self.isoDate(rawDate) }
         if date == nil, let visible = Self.visibleDate(tree) { (date, dateText) = visible }
@@ -52,10 +46,37 @@ struct PageMetadata {
         url = elements.links.first { tree.attribute($0, "rel")?.lowercased() == "canonical" }.flatMap { tree.attribute($0, "href") } ?? meta["og:url"]
     }
 
-    private static let property = HTMLAttribute.number("property")!
-    private static let name = HTMLAttribute.number("name")!
-    private static let itemprop = HTMLAttribute.number("itemprop")!
-    private static let content = HTMLAttribute.number("content")!
+    private static let classAttribute = HTMLAttribute.number("class")!
+
+    /// The `<meta>` values metadata is read from, by lowercased key, the first non-empty one of
+    /// each. Only the keys read are kept: folding the white space of every value a page has
+    /// costs more than the rest of the metadata.
+    private struct MetaTags {
+        static let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
+        /// Every key `PageMetadata` reads.
+        static let keys = Set(dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"])
+
+        private static let property = HTMLAttribute.number("property")!
+        private static let name = HTMLAttribute.number("name")!
+        private static let itemprop = HTMLAttribute.number("itemprop")!
+        private static let content = HTMLAttribute.number("content")!
+
+        private var values: [String: String] = [:]
+
+        init(_ tree: HTMLTree, _ metas: [Int]) {
+            for node in metas {
+                guard let key = (tree.attribute(node, Self.property) ?? tree.attribute(node, Self.name) ?? tree.attribute(node, Self.itemprop))?.lowercased(),
+                      Self.keys.contains(key), values[key] == nil,
+                      let content = tree.attribute(node, Self.content)?.foldingWhitespace(), !content.isEmpty else { continue }
+                values[key] = content
+            }
+        }
+
+        subscript(key: String) -> String? {
+            assert(Self.keys.contains(key), "the meta key \(key) is read but not kept")
+            return values[key]
+        }
+    }
 
     /// The elements metadata is read from, in document order, gathered in one pass over the page.
     private struct Elements {
@@ -133,15 +154,37 @@ struct PageMetadata {
     /// A date printed on the page in an element named for it (`meta_date`, `published`):
     /// `erstellt: 01. April 2025, 15:25`.
     static func visibleDate(_ tree: HTMLTree) -> (String, String)? {
-        let hints = ["date", "datum", "time", "publish"]
         for node in 0..<tree.count where tree.textSize[node] > 0 && tree.textSize[node] < 80 {
-            guard let names = tree.attribute(node, "class")?.lowercased() else { continue }
-            let words = names.split(whereSeparator: { !$0.isLetter })
-            guard words.contains(where: { word in hints.contains { word.hasPrefix($0) } }) else { continue }
+            guard let names = tree.attribute(node, classAttribute), namesDate(names) else { continue }
             let text = tree.text(node)
             if let iso = NewsDateParser.standard.parse(text)?.iso { return (iso, text) }
         }
         return nil
+    }
+
+    private static let dateHints = ["date", "datum", "time", "publish"]
+
+    /// Whether a word of class names (a run of letters, in any case) starts with a date hint.
+    /// ASCII names, nearly all, are read as bytes, their letters being the ASCII ones.
+    private static func namesDate(_ names: String) -> Bool {
+        guard names.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return names.lowercased().split(whereSeparator: { !$0.isLetter }).contains { word in dateHints.contains { word.hasPrefix($0) } }
+        }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+        let bytes = Array(names.utf8)
+        var start = 0
+        while start < bytes.count {
+            guard isLetter(bytes[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+            let word = bytes[start..<end]
+            if dateHints.contains(where: { hint in hint.utf8.count <= word.count && zip(hint.utf8, word).allSatisfy { $0 == $1 | 0x20 } }) { return true }
+            start = end
+        }
+        return false
     }
 
     /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
