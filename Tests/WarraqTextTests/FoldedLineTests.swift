@@ -69,6 +69,20 @@ struct FoldedLineTests {
         #expect(DisplayWidth.of(Substring(text)) == text.unicodeScalars.map(DisplayWidth.of).reduce(0, +))
     }
 
+    /// The eight-byte steps count a scalar at its lead and test the byte after it for a mark:
+    /// a mark at each offset, a word's last lane and the byte after it among them, is left out.
+    @Test("marks at every offset are left out of the width", arguments: ["\u{301}", "\u{64E}", "\u{670}", "\u{610}", "\u{6D6}", "\u{200B}", "中"])
+    func marksAtEveryOffset(mark: String) {
+        for base in ["abcdefghijklmnopqrstuvwxyz", "كتبالولدفيالبيتالكبير", "aب cد eف gق iك"] {
+            for offset in 0...base.unicodeScalars.count {
+                var scalars = Array(base.unicodeScalars)
+                scalars.insert(contentsOf: mark.unicodeScalars, at: offset)
+                let text = String(String.UnicodeScalarView(scalars))
+                #expect(DisplayWidth.of(Substring(text)) == text.unicodeScalars.map(DisplayWidth.of).reduce(0, +))
+            }
+        }
+    }
+
     /// A line the reader takes to be single-spaced from its fold must have no wide gap, and
     /// every line with a wide gap must be told apart.
     @Test("single spacing read from the fold", arguments: [

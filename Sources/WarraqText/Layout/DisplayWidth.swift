@@ -20,18 +20,24 @@ enum DisplayWidth {
                 var index = 0
                 while index < bytes.count {
                     if width >= limit { return limit }
+                    // Eight bytes at once while the limit is out of their reach (each scalar
+                    // adds at most one there), so that it is still met where the scalar walk
+                    // would meet it.
+                    if index + 9 <= bytes.count, width + 8 <= limit,
+                       let scalars = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index)) {
+                        width += scalars
+                        index += 8
+                        continue
+                    }
                     let lead = bytes[index]
                     if lead < 0x80 {
-                        // Eight ASCII bytes at once while the limit is out of their reach, so
-                        // that it is still met where the scalar walk would meet it.
-                        if index + 8 <= bytes.count, width + 8 <= limit,
-                           UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & ByteWords.highs == 0 {
-                            width += 8
-                            index += 8
-                        } else {
-                            width += 1
-                            index += 1
-                        }
+                        width += 1
+                        index += 1
+                        continue
+                    }
+                    if lead < 0xC0 {
+                        // The rest of a scalar whose lead `narrowScalars` counted.
+                        index += 1
                         continue
                     }
                     if lead < 0xE0 {
@@ -47,6 +53,25 @@ enum DisplayWidth {
                 return width
             }
         }
+    }
+
+    /// The scalars that start in the eight bytes at `start` (the ninth readable too) when each
+    /// of them is one column wide, else nil: ASCII, and two-byte scalars but the combining
+    /// marks (leads CC, CD), the Arabic marks (D8 90…9A, D9 8B…9F, D9 B0) and all of DB (DB
+    /// 96…AD are marks); three- and four-byte scalars may be wide or zero-width. A scalar
+    /// is counted at its lead, its mark test made on the byte after it: the ninth byte
+    /// closes a scalar that starts in the eighth.
+    @inline(__always)
+    private static func narrowScalars(_ start: UnsafeRawPointer) -> Int? {
+        let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
+        let next = UInt64(littleEndian: (start + 1).loadUnaligned(as: UInt64.self))
+        // CC and CD are one test with the low bit set; E0…FF have their top three bits set.
+        let leads = ByteWords.equal(word | ByteWords.ones, 0xCD) | ByteWords.equal(word, 0xDB) | word & word << 1 & word << 2
+        let marks = ByteWords.within(next, from: 0x8B, count: 0x15) | ByteWords.equal(next, 0xB0)
+        guard (leads | marks) & ByteWords.highs == 0 else { return nil }
+        // A continuation byte has its top bit set and the next one clear.
+        let continuations = (word & ~(word << 1) & ByteWords.highs) >> 7
+        return 8 - Int(truncatingIfNeeded: (continuations &* ByteWords.ones) >> 56)
     }
 
     /// The widths of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer, by scalar value:
