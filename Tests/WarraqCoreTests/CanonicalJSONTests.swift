@@ -73,6 +73,15 @@ struct CanonicalJSONTests {
         }
     }
 
+    @Test("line ranges written straight out have the digits of their JSONValue tree", arguments: [
+        LineRange(1, 1), LineRange(9, 10), LineRange(99, 1000), LineRange(123_456_789, Int.max),
+    ])
+    func directLineRange(range: LineRange) {
+        var direct: [UInt8] = []
+        range.writeJSON(into: &direct)
+        #expect(direct == JSONWriter.bytes(range.json))
+    }
+
     @Test("a document is one line")
     func oneLine() {
         #expect(!JSONWriter.bytes(everyFieldDocument.json).contains(0x0A))

@@ -75,6 +75,28 @@ struct ByteWalkTests {
         #expect(split?.tail == tail)
     }
 
+    /// The label is found on the first words alone; the whole of both split gives the same.
+    @Test("a teaser's section label is split off as splitting every word would", arguments: [
+        ("World News Photo of the flood", "World News The river rose in the night"),
+        ("World  News Photo", "World News  The river rose   "),
+        ("A B C D E long caption", "A B C D the title words"),
+        ("A B C long caption", "A B C one two"),
+        ("A B C long caption", "A B C one two three"),
+        ("تقارير ميدانية صورة من القرية", "تقارير ميدانية الطرق الجبلية تعزل قرى"),
+        ("x \u{0301}y caption", "x \u{0301}y a b c"),
+        ("Other caption", "Title with four words"),
+        (" ", " "),
+    ])
+    func sectionLabel(caption: String, title: String) {
+        let shared = zip(caption.split(separator: " "), title.split(separator: " ")).prefix { $0 == $1 }.count
+        let titleWords = title.split(separator: " ")
+        let expected = (1...3).contains(shared) && titleWords.count - shared >= 3
+            ? (titleWords.prefix(shared).joined(separator: " "), titleWords.dropFirst(shared).joined(separator: " ")) : nil
+        let found = ArticleAssembler.sectionLabel(caption: caption, title: title)
+        #expect(found?.section == expected?.0)
+        #expect(found?.title == expected?.1)
+    }
+
     /// After a capital it is an abbreviation; a stop a sign before it takes into its
     /// `Character` is no stop; too short a tail is no tweet.
     @Test("no tweet is split off", arguments: ["Made in the U.S.A today and more", "كلمة \u{0600}.الكرملين يرد على التصريحات", "قال ذلك.نعم"])

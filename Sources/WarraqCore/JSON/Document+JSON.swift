@@ -90,6 +90,15 @@ extension Origin: JSONObjectRepresentable {
 extension LineRange: JSONRepresentable {
     public var json: JSONValue { .array([.int(first), .int(last)]) }
 
+    /// `[first,last]` with the digits written in place: no array of values, no strings.
+    public func writeJSON(into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        JSONWriter.writeInt(first, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.writeInt(last, into: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
     public init(json: JSONValue) throws(JSONShapeError) {
         guard let items = json.arrayValue, items.count == 2,
               let first = items[0].intValue, let last = items[1].intValue,
@@ -174,7 +183,7 @@ extension ListItem: JSONObjectRepresentable {
 
 extension JSONObjectSink {
     /// `inlines` is written only when a reader had inline markup, even when empty.
-    mutating func add(_ key: String, _ inlines: [Inline]?) {
+    mutating func add(_ key: StaticString, _ inlines: [Inline]?) {
         if let inlines { add(key, array: inlines) }
     }
 }

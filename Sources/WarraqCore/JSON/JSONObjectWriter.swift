@@ -25,34 +25,37 @@ public struct JSONObjectWriter: JSONObjectSink {
         swap(&bytes, &out)
     }
 
-    private mutating func key(_ key: String) {
+    /// The name copied as it stands: a member name has nothing to escape (`JSONObjectSink`).
+    private mutating func key(_ key: StaticString) {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
-        JSONWriter.writeString(key, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
-    public mutating func add(_ key: String, _ value: JSONValue) {
+    public mutating func add(_ key: StaticString, _ value: JSONValue) {
         self.key(key)
         JSONWriter.write(value, into: &bytes)
     }
 
-    public mutating func add(_ key: String, string value: String) {
+    public mutating func add(_ key: StaticString, string value: String) {
         self.key(key)
         JSONWriter.writeString(value, into: &bytes)
     }
 
-    public mutating func add(_ key: String, strings values: [String]) {
+    public mutating func add(_ key: StaticString, strings values: [String]) {
         self.key(key)
         JSONWriter.writeArray(values, into: &bytes) { JSONWriter.writeString($0, into: &$1) }
     }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, value: T) {
+    public mutating func add<T: JSONRepresentable>(_ key: StaticString, value: T) {
         self.key(key)
         value.writeJSON(into: &bytes)
     }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, array values: [T]) {
+    public mutating func add<T: JSONRepresentable>(_ key: StaticString, array values: [T]) {
         self.key(key)
         JSONWriter.writeArray(values, into: &bytes) { $0.writeJSON(into: &$1) }
     }

@@ -72,17 +72,17 @@ public struct JSONObjectBuilder: JSONObjectSink {
 
     public init() {}
 
-    public mutating func add(_ key: String, _ value: JSONValue) {
-        members.append(JSONMember(key, value))
+    public mutating func add(_ key: StaticString, _ value: JSONValue) {
+        members.append(JSONMember(key.description, value))
     }
 
-    public mutating func add(_ key: String, string value: String) { add(key, .string(value)) }
+    public mutating func add(_ key: StaticString, string value: String) { add(key, .string(value)) }
 
-    public mutating func add(_ key: String, strings values: [String]) { add(key, .array(values.map(JSONValue.string))) }
+    public mutating func add(_ key: StaticString, strings values: [String]) { add(key, .array(values.map(JSONValue.string))) }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, value: T) { add(key, value.json) }
+    public mutating func add<T: JSONRepresentable>(_ key: StaticString, value: T) { add(key, value.json) }
 
-    public mutating func add<T: JSONRepresentable>(_ key: String, array values: [T]) { add(key, .array(values.map(\.json))) }
+    public mutating func add<T: JSONRepresentable>(_ key: StaticString, array values: [T]) { add(key, .array(values.map(\.json))) }
 
     public var json: JSONValue { .object(members) }
 }

@@ -40,6 +40,18 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "]"))
     }
 
+    /// Appends `n` in decimal, the digits `String(n)` gives, without making the string.
+    static func writeInt(_ n: Int, into out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = n.magnitude
+        var place: UInt = 1
+        while magnitude / place >= 10 { place *= 10 }
+        while place > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / place % 10))
+            place /= 10
+        }
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// Escapes are found eight bytes at a time and the runs between them copied whole.

@@ -287,14 +287,9 @@ struct ArticleAssembler {
     private mutating func relatedTitle(_ line: ScrapeLine) {
         var title = TextShape.unquoted(line.text)
         var section: String?
-        // A section label printed before both the teaser's caption and its title.
-        if let caption = lastRelatedCaption {
-            let shared = zip(caption.split(separator: " "), title.split(separator: " ")).prefix { $0 == $1 }.count
-            let titleWords = title.split(separator: " ")
-            if (1...3).contains(shared), titleWords.count - shared >= 3 {
-                section = titleWords.prefix(shared).joined(separator: " ")
-                title = titleWords.dropFirst(shared).joined(separator: " ")
-            }
+        if let caption = lastRelatedCaption, let split = Self.sectionLabel(caption: caption, title: title) {
+            section = split.section
+            title = split.title
         }
         lastRelatedCaption = nil
         lastRelatedTitleWords = line.wordCount
@@ -307,6 +302,23 @@ struct ArticleAssembler {
             relatedItemsInBlock += 1
         }
         expectingLead = true
+    }
+
+    /// The most words a section label printed before a teaser's caption and title has.
+    static let sectionWords = 3
+
+    /// A section label printed before both the teaser's caption and its title, and the title
+    /// after it, when at least three words are left. Only the first words are split off to be
+    /// compared (a caption runs on), and the whole title only when they share a label.
+    static func sectionLabel(caption: String, title: String) -> (section: String, title: String)? {
+        let compared = sectionWords + 1
+        let captionWords = caption.split(separator: " ", maxSplits: compared).prefix(compared)
+        let titleLead = title.split(separator: " ", maxSplits: compared).prefix(compared)
+        let shared = zip(captionWords, titleLead).prefix { $0 == $1 }.count
+        guard (1...sectionWords).contains(shared) else { return nil }
+        let titleWords = title.split(separator: " ")
+        guard titleWords.count - shared >= 3 else { return nil }
+        return (titleWords.prefix(shared).joined(separator: " "), titleWords.dropFirst(shared).joined(separator: " "))
     }
 
     /// Paragraphs after a heading before the next heading that is not its echo, counted up to
