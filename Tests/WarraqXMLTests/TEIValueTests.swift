@@ -60,6 +60,19 @@ struct TEIValueTests {
         #expect(TEILanguage.tag(for: Document(id: "a", language: "toolongsubtag")) == nil)
     }
 
+    @Test("a letter's script by range agrees with the Unicode property on every scalar")
+    func letterScript() {
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let expected: TEILanguage.LetterScript? = switch scalar.value {
+            case _ where !scalar.properties.isAlphabetic: nil
+            case 0x0600...0x06FF, 0x0750...0x077F, 0x0870...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: .arabic
+            default: .other
+            }
+            if TEILanguage.letterScript(scalar) != expected { Issue.record("U+\(String(value, radix: 16))") }
+        }
+    }
+
     @Test("tokens hold no white space or controls")
     func token() {
         #expect(TEINames.token("custom reason\u{1}") == "custom-reason-")

@@ -10,10 +10,28 @@ enum TEILanguage {
         if let language = document.language.flatMap(normalized) { return language }
         var arabic = 0, other = 0
         let sample = ([document.title ?? ""] + document.body.prefix(5).map(\.plainText)).joined()
-        for scalar in sample.unicodeScalars where scalar.properties.isAlphabetic {
-            if isArabicScript(scalar) { arabic += 1 } else { other += 1 }
+        for scalar in sample.unicodeScalars {
+            switch letterScript(scalar) {
+            case .arabic?: arabic += 1
+            case .other?: other += 1
+            case nil: break
+            }
         }
         return arabic > other ? "ar" : nil
+    }
+
+    enum LetterScript { case arabic, other }
+
+    /// The script of an alphabetic scalar, or nil for one that is not: ASCII and the Arabic
+    /// letters U+0620–U+064A are told by range, as most of a page's scalars are one or the
+    /// other; the rest by their Unicode property, which costs a table lookup each.
+    static func letterScript(_ scalar: Unicode.Scalar) -> LetterScript? {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: .other
+        case 0..<0x80: nil
+        case 0x0620...0x064A: .arabic
+        default: scalar.properties.isAlphabetic ? (isArabicScript(scalar) ? .arabic : .other) : nil
+        }
     }
 
     /// `[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*` after trimming and turning `_` into `-`, or nil.
