@@ -6,9 +6,7 @@ import WarraqCore
 struct DumpHeadlineTests {
     @Test("w3m: the text starts after the byline, not at the browser notice; a menu run, a teaser and the caption under the byline are no headline")
     func englishByline() throws {
-        let documents = try scrape("byline-w3m.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("byline-w3m.txt")
         #expect(page.title == "Ferry service to the outer islands resumes after storm repairs")
         #expect(page.date == "2025-03-03")
         #expect(page.dateText == "March 3, 2025")
@@ -22,9 +20,7 @@ struct DumpHeadlineTests {
 
     @Test("Arabic: the headline above the byline, not the wider teaser above it or the photo caption between byline and text")
     func arabicByline() throws {
-        let documents = try scrape("byline-arabic.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("byline-arabic.txt")
         #expect(page.title == "افتتاح جسر جديد فوق النهر يربط شطري المدينة القديمة")
         #expect(page.date == "2024-01-12")
         #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph"])
@@ -34,9 +30,7 @@ struct DumpHeadlineTests {
 
     @Test("lynx, Spanish: the margin headline, not its standfirst or caption; the date in the byline after the share bar")
     func spanishLynx() throws {
-        let documents = try scrape("byline-lynx-spanish.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("byline-lynx-spanish.txt")
         #expect(page.title == "El Ayuntamiento abre un nuevo parque junto al río en el barrio de San Pedro")
         #expect(page.date == "2025-04-12")
         #expect(page.body.last?.plainText.hasSuffix("antes del verano.") == true)

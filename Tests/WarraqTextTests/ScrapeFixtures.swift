@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import WarraqCore
 import WarraqTestSupport
 @testable import WarraqText
@@ -9,6 +10,13 @@ func scrape(_ name: String, profile: ScrapeProfile = .builtIn) throws -> [Docume
     var documents: [Document] = []
     while let document = try reader.next() { documents.append(document) }
     return documents
+}
+
+/// The one document of a fixture that holds a single article; the test stops if it holds more or none.
+func scrapeOne(_ name: String) throws -> Document {
+    let documents = try scrape(name)
+    try #require(documents.count == 1)
+    return documents[0]
 }
 
 /// Word tokens (letters and digits), as the scorers count them.

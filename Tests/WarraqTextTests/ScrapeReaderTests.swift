@@ -70,9 +70,7 @@ struct ScrapeReaderTests {
 
     @Test("a page date is not the article date; tickers, counters and footers are removed with their reasons")
     func page() throws {
-        let documents = try scrape("page.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("page.txt")
         #expect(page.title == "البلدية تطلق حملة لزراعة ألف شجرة في الأحياء الشرقية")
         #expect(page.section == "أخبار محلية")
         #expect(page.date == "2025-11-02T09:30:00")
@@ -107,9 +105,7 @@ struct ScrapeReaderTests {
 
     @Test("English: byline, labelled date, wire dateline, menu and related links")
     func english() throws {
-        let documents = try scrape("english.txt")
-        #expect(documents.count == 1)
-        let article = documents[0]
+        let article = try scrapeOne("english.txt")
         #expect(article.title == "Harbour reopens after two-year restoration")
         #expect(article.authors == ["Jane Smith"])
         #expect(article.date == "2025-03-03")

@@ -14,9 +14,7 @@ struct TextBrowserDumpTests {
 
     @Test("w3m: wrapped lines are joined, menus and placeholders removed, the byline gives the date")
     func w3m() throws {
-        let documents = try scrape("w3m.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("w3m.txt")
         #expect(page.title == "Lighthouse keepers return to the northern cape after forty years")
         #expect(page.date == "2025-03-14")
         #expect(page.dateText == "March 14, 2025")
@@ -32,9 +30,7 @@ struct TextBrowserDumpTests {
 
     @Test("mixed Arabic and Latin with CRLF line ends: Latin agency, Arabic-Indic date, English tags")
     func mixed() throws {
-        let documents = try scrape("mixed.txt")
-        #expect(documents.count == 1)
-        let article = documents[0]
+        let article = try scrapeOne("mixed.txt")
         #expect(article.title == "منصة الطاقة الشمسية الجديدة تبدأ الإنتاج في الصحراء الشرقية")
         #expect(article.date == "2025-03-09")
         #expect(article.dateline == Dateline(place: "عمّان", agency: "AFP", text: "عمّان (AFP) -"))
@@ -47,9 +43,7 @@ struct TextBrowserDumpTests {
 
     @Test("a line repeated through the text is layout and splits nothing; a most-read list goes to related")
     func teasers() throws {
-        let documents = try scrape("teasers.txt")
-        #expect(documents.count == 1)
-        let article = documents[0]
+        let article = try scrapeOne("teasers.txt")
         #expect(article.title == "City council approves new cycle lanes on the ring road")
         #expect(article.body.count == 4)
         #expect(article.removed.filter { $0.text == "Article content" }.map(\.reason) == Array(repeating: .boilerplate, count: 4))
@@ -86,9 +80,7 @@ struct WrapJoinerTests {
 struct HeadlineTests {
     @Test("the headline is the widest heading before the text, not the notice, breadcrumb or credited caption around it")
     func headline() throws {
-        let documents = try scrape("headline.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("headline.txt")
         #expect(page.title == "Fishing fleet returns to Westhaven after the long winter ban")
         #expect(page.body.last?.plainText.hasPrefix("Skippers said") == true)
         let removed = page.removed.map(\.text)
@@ -102,9 +94,7 @@ struct HeadlineTests {
 struct LynxDumpTests {
     @Test("link numbers leave the text for removed; the closing list of addresses and its label are not the article's")
     func lynx() throws {
-        let documents = try scrape("lynx.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("lynx.txt")
         #expect(page.title == "Orchard growers count the cost of a late spring frost")
         #expect(page.body.map(\.typeName) == ["paragraph", "paragraph", "paragraph"])
         #expect(page.body[0].plainText.contains("the growers' association said"))
@@ -168,9 +158,7 @@ struct ArticleTailTests {
 struct PageDumpTests {
     @Test("lynx: the heading at the margin is the headline, not the wider caption under it; the date after the byline is the article's")
     func lynxMargin() throws {
-        let documents = try scrape("lynx-page.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("lynx-page.txt")
         #expect(page.title == "Harbour town opens its new lifeboat station after six years of fundraising")
         #expect(page.date == "2025-06-14")
         #expect(page.dateText == "14 June 2025")
@@ -182,9 +170,7 @@ struct PageDumpTests {
 
     @Test("Arabic: the text after a read-also box inside the article is still the article's; the teaser goes to related")
     func arabicReadMore() throws {
-        let documents = try scrape("arabic-page.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("arabic-page.txt")
         #expect(page.title == "افتتاح مكتبة عامة جديدة في وسط المدينة بعد ثلاث سنوات من العمل")
         #expect(page.date == "2024-01-12")
         #expect(page.related.map(\.title) == ["طلاب المدارس يزورون معرض الكتاب السنوي في قاعة المدينة"])
@@ -195,9 +181,7 @@ struct PageDumpTests {
 
     @Test("German: a date line after the standfirst, author and share buttons is the article's; share and print buttons are navigation, a long cookie notice consent")
     func germanDate() throws {
-        let documents = try scrape("german-page.txt")
-        #expect(documents.count == 1)
-        let page = documents[0]
+        let page = try scrapeOne("german-page.txt")
         #expect(page.title == "Stadtrat beschließt neue Radwege entlang des Flussufers")
         #expect(page.date == "2025-03-05")
         #expect(page.dateText == "05.03.2025, 14:30")
