@@ -11,11 +11,16 @@ struct PluginFailureTests {
 
     init() throws { harness = try PluginHarness(path: [PluginHarness.fixtureBin]) }
 
+    /// A fresh one-line file whose extension picks the fixture reader that claims it.
+    func oneLineInput(extension: String) throws -> URL {
+        let input = try makeTemporaryDirectory().appending(path: "in.\(`extension`)")
+        try Data("anything\n".utf8).write(to: input)
+        return input
+    }
+
     @Test("a reader that exits non-zero: its documents so far, then path: plugin, status and last words")
     func crashingReader() throws {
-        let directory = try makeTemporaryDirectory()
-        let input = directory.appending(path: "in.crash")
-        try Data("anything\n".utf8).write(to: input)
+        let input = try oneLineInput(extension: "crash")
         let result = try harness.run(["convert", input.path])
         #expect(result.status == 1)
         #expect(try PluginHarness.documents(result.stdout).map { $0["id"] as? String } == ["crash#1"])
@@ -24,9 +29,7 @@ struct PluginFailureTests {
 
     @Test("a plugin starts with no signal blocked, so Ctrl-C and kill reach it")
     func signalMask() throws {
-        let directory = try makeTemporaryDirectory()
-        let input = directory.appending(path: "in.signals")
-        try Data("anything\n".utf8).write(to: input)
+        let input = try oneLineInput(extension: "signals")
         let result = try harness.run(["convert", input.path])
         #expect(result.status == 0)
         let body = try PluginHarness.documents(result.stdout).first?["body"] as? [[String: Any]]
