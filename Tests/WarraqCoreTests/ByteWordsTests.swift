@@ -51,6 +51,49 @@ struct ByteWordsTests {
         "  kept words  then\t\tfolded  \u{A0} runs, kept again ", "e\u{301}  \u{301}mark", "كلمة  كلمة كلمة\u{2009}كلمة",
     ])
     func folding(text: String) {
+        checkFold(text)
+    }
+
+    /// Lines of every length up to five vectors, from pieces that fold and pieces that do not,
+    /// so that each kind of byte falls in every lane, at vector ends and in the tail.
+    @Test("the sixteen-byte walk folds as the scalar rule does", arguments: 0..<40)
+    func foldingLongLines(seed: Int) {
+        // Single spaces three times as likely as each other piece.
+        let pieces = ["a", "ب", " ", " ", " ", "  ", "\t", "\u{A0}", "\u{2009}", "“", "…", "\u{3000}", "\u{200B}", "\u{1}", "中", "\r\n"]
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 | 1
+        for _ in 0..<20 {
+            var text = ""
+            while text.utf8.count < 80 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                checkFold(text)
+                text += pieces[Int(state >> 59) % pieces.count]
+            }
+        }
+    }
+
+    @Test("vectors find bytes with the one after them, at any length", arguments: 0...70)
+    func vectors(length: Int) {
+        let bytes = (0..<length).map { [0x20, 0x61, 0x20, 0x20, 0xD8, 0xA7, 0x09, 0x20, 0x61][($0 * 7 + length) % 9] as UInt8 }
+        let pairs = bytes.indices.dropLast().filter { bytes[$0] == 0x20 && bytes[$0 + 1] == 0x20 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var found: [Int] = []
+            let stopped = ByteVectors.contains(buffer) { byte, next in
+                byte .== .splat(0x20) .& (next .== .splat(0x20))
+            } accepting: { index in
+                found.append(index)
+                return false
+            }
+            #expect(!stopped)
+            #expect(found == pairs)
+            // Zero bytes past the end are turned away; the walk stops at the first accepted.
+            #expect(ByteVectors.contains(buffer, { byte, _ in byte .== .splat(0) }, accepting: { _ in true }) == false)
+            #expect(ByteVectors.contains(buffer, { byte, _ in byte .== .splat(0x61) }, accepting: { _ in true }) == bytes.contains(0x61))
+        }
+    }
+
+    /// Folding by the scalar rule against `foldingWhitespace`, `singleSpaces` and what
+    /// `FoldedSpaces` learns on the way.
+    private func checkFold(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         var pending = false
         for scalar in text.unicodeScalars {

@@ -117,3 +117,63 @@ public enum ByteWords {
         within(word, from: 0x09, count: 5) | equal(word, 0xC2) | within(word, from: 0xE1, count: 3) | equal(word, 0xEF)
     }
 }
+
+/// `ByteWords`' walk sixteen bytes at a time in a SIMD vector, each byte judged together with
+/// the one after it: a comparison of two `SIMD16<UInt8>` compiles to one vector instruction,
+/// where a lane test on a 64-bit word takes several for half the bytes.
+public enum ByteVectors {
+    public typealias Vector = SIMD16<UInt8>
+    public typealias Lanes = SIMDMask<Vector.MaskStorage>
+
+    /// Whether `accept` takes the offset of some byte that passes `test` (tried in order),
+    /// given each lane's byte and the byte after it. Past the end the lanes hold zero bytes;
+    /// the walk turns away what passes there.
+    @inlinable @inline(__always)
+    public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ test: (_ byte: Vector, _ next: Vector) -> Lanes, accepting accept: (Int) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        // Both loads in the buffer: up to 16 bytes (one at least) are left for the tail.
+        while index + 17 <= bytes.count {
+            let byte = UnsafeRawPointer(base + index).loadUnaligned(as: Vector.self)
+            let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: Vector.self)
+            if accepts(test(byte, next), at: index, before: bytes.count, accept) { return true }
+            index += 16
+        }
+        var tail = (Vector(), Vector())
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index...]))) }
+        let (byte, next) = withUnsafeBytes(of: &tail) { ($0.load(as: Vector.self), $0.loadUnaligned(fromByteOffset: 1, as: Vector.self)) }
+        return accepts(test(byte, next), at: index, before: bytes.count, accept)
+    }
+
+    /// Whether `accept` takes the offset of a passing lane of the vector at `index`, lanes
+    /// from `end` on turned away.
+    @inlinable @inline(__always)
+    static func accepts(_ passing: Lanes, at index: Int, before end: Int, _ accept: (Int) -> Bool) -> Bool {
+        let words = unsafeBitCast(Vector().replacing(with: 0x80, where: passing), to: SIMD2<UInt64>.self)
+        guard words[0] | words[1] != 0 else { return false }
+        for half in 0..<2 {
+            var hits = words[half]
+            while hits != 0 {
+                let offset = index + 8 * half + hits.trailingZeroBitCount / 8
+                if offset >= end { return false }
+                if accept(offset) { return true }
+                hits &= hits &- 1
+            }
+        }
+        return false
+    }
+
+    /// The sum of a vector's sixteen bytes.
+    @inlinable @inline(__always)
+    static func sum(_ lanes: Vector) -> Int {
+        let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        return ByteWords.sum(words[0]) &+ ByteWords.sum(words[1])
+    }
+}
+
+extension SIMD16 where Scalar == UInt8 {
+    /// `byte` in every lane. Operations with a scalar operand (`byte .== 0x20`) compile to a
+    /// loop over the lanes; with two vectors (`byte .== .splat(0x20)`) to one instruction.
+    @inlinable @inline(__always)
+    public static func splat(_ byte: UInt8) -> Self { Self(repeating: byte) }
+}

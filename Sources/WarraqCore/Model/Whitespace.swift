@@ -44,28 +44,42 @@ func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 public func singleSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = bytes.first, let last = bytes.last else { return 0 }
     guard first != 0x20, last != 0x20 else { return nil }
-    var spaces = 0
-    // Eight bytes at a time: a second space in a row says yes; an ASCII control (a tab, or
-    // one that is no space) or a byte that may start another white space (often a quotation
-    // mark; C2, and E0…FF in one test, the leads of U+1680, U+2000…, U+3000 and U+FEFF among
-    // them) is decoded. Controls are told apart there, since that test is cheaper than the
-    // control spaces' range; the zero lanes past the end are turned away by their offset. The
-    // spaces are summed in the same walk: a lane each, added up by one multiplication.
-    let folds = ByteWords.contains(bytes) { byte, previous in
-        let space = ByteWords.equal(byte, 0x20)
-        spaces &+= Int(truncatingIfNeeded: ((space >> 7) &* ByteWords.ones) >> 56)
-        // A space lane whose byte before is a space: the previous byte's space test is the
-        // same test shifted a lane, the first lane's from the word before.
-        let doubled = space & (space << 8 | (previous & 0xFF == 0x20 ? 0x80 : 0))
-        // Controls are the lanes at or below the space but for the space itself.
-        let controls = ByteWords.below(byte, 0x21) ^ space
-        // E0…FF have their top three bits set: each shift brings a lane's next bit to its top.
-        let highLeads = byte & byte << 1 & byte << 2
-        return controls | ByteWords.equal(byte, 0xC2) | highLeads | doubled
+    // Sixteen bytes at a time, each beside the byte after it: a space before a space says
+    // yes; an ASCII control (a tab, or one that is no space) or a byte that may start another
+    // white space (often a quotation mark; C2, and E0…FF in one test, the leads of U+1680,
+    // U+2000…, U+3000 and U+FEFF among them) is decoded. The spaces are summed in the lanes.
+    var spaces = SpaceLanes()
+    let folds = ByteVectors.contains(bytes) { byte, next in
+        let space = byte .== .splat(0x20)
+        spaces.add(space)
+        return (byte .< .splat(0x21) .& .!space) .| (byte .== .splat(0xC2)) .| (byte .>= .splat(0xE0)) .| (space .& (next .== .splat(0x20)))
     } accepting: { index in
-        index < bytes.count && isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value)
+        isFoldableSpace(UTF8Scalars.decode(bytes, at: index).value)
     }
-    return folds ? nil : spaces
+    return folds ? nil : spaces.total
+}
+
+/// Spaces counted a lane at a time, summed every 255 vectors, before a lane overflows.
+@usableFromInline
+struct SpaceLanes {
+    @usableFromInline var lanes = ByteVectors.Vector()
+    @usableFromInline var vectors = 0
+    @usableFromInline var summed = 0
+
+    @inlinable var total: Int { summed &+ ByteVectors.sum(lanes) }
+
+    @inlinable init() {}
+
+    @inlinable @inline(__always)
+    mutating func add(_ space: SIMDMask<ByteVectors.Vector.MaskStorage>) {
+        lanes &+= ByteVectors.Vector().replacing(with: 1, where: space)
+        vectors += 1
+        if vectors == 255 {
+            summed &+= ByteVectors.sum(lanes)
+            lanes = ByteVectors.Vector()
+            vectors = 0
+        }
+    }
 }
 
 /// White space as scraped text has it: ASCII spaces and controls, NBSP, the Unicode spaces,
@@ -114,58 +128,63 @@ public struct FoldedSpaces {
             return (start, end, singleSpaces(UnsafeBufferPointer(rebasing: bytes[start..<end])))
         }
         if let spaces {
+            // A slice's subscript checks its bounds against scalars: the whole line needs none.
             let utf8 = line.utf8
-            text = String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            text = start == 0 && end == utf8.count ? String(line)
+                : String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             words = start == end ? 0 : spaces + 1
         } else {
-            var folded = Self.foldedRuns(line)
-            text = folded
-            words = folded.isEmpty ? 0 : folded.withUTF8 { ByteWords.count($0) { byte, _ in ByteWords.equal(byte, 0x20) } } + 1
+            (text, words) = Self.foldedRuns(line)
         }
         wasSingleSpaced = text.utf8.count == end - start
     }
 
-    /// The line folded by copying its runs of unchanged text, a space between them: appending
-    /// parts of a string needs no UTF-8 validation, which rebuilding it from bytes would.
-    private static func foldedRuns(_ line: Substring) -> String {
+    /// The line folded by copying its runs of unchanged text, a space between them, and its
+    /// words: appending parts of a string needs no UTF-8 validation, which rebuilding it from
+    /// bytes would. Only the bytes that may start white space are decoded, sixteen tested at a time.
+    private static func foldedRuns(_ line: Substring) -> (text: String, words: Int) {
         var copy = line
         return copy.withUTF8 { bytes in
             let utf8 = line.utf8
             var folded = ""
             folded.reserveCapacity(bytes.count)
-            func append(_ range: Range<Int>) {
-                let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                folded.append(contentsOf: line[lower..<utf8.index(lower, offsetBy: range.count)])
+            var words = 0
+            // The text copied whole next, from its first word to the end of its last.
+            var copyStart: Int?
+            var copyEnd = 0
+            func appendCopy(from start: Int) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                folded.append(contentsOf: line[lower..<utf8.index(lower, offsetBy: copyEnd - start)])
             }
-            /// The length of the white space scalar at `index`, nil when it starts none: only
-            /// the bytes that may start one are decoded, and a continuation byte starts none.
-            func spaceLength(at index: Int) -> Int? {
-                let byte = bytes[index]
-                guard byte <= 0x20 || byte == 0xC2 || (0xE1...0xEF).contains(byte) else { return nil }
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                return isFoldableSpace(value) ? length : nil
-            }
-            var runStart: Int?
-            var runEnd = 0
-            var index = 0
-            while index < bytes.count {
-                let spaceStart = index
-                while index < bytes.count, let length = spaceLength(at: index) { index += length }
-                if index == bytes.count { break }
-                let singleSpace = index - spaceStart == 1 && bytes[spaceStart] == 0x20
-                if let start = runStart, index > spaceStart, !singleSpace {
-                    append(start..<runEnd)
-                    folded.append(" ")
-                    runStart = index
+            func add(word: Range<Int>) {
+                words += 1
+                guard let start = copyStart else {
+                    (copyStart, copyEnd) = (word.lowerBound, word.upperBound)
+                    return
                 }
-                if runStart == nil { runStart = index }
-                // The text up to the next white space, a byte at a time.
-                index += 1
-                while index < bytes.count, spaceLength(at: index) == nil { index += 1 }
-                runEnd = index
+                // A single space before the word is kept as it is: the copy grows over it.
+                if word.lowerBound == copyEnd + 1, bytes[copyEnd] == 0x20 {
+                    copyEnd = word.upperBound
+                    return
+                }
+                appendCopy(from: start)
+                folded.append(" ")
+                (copyStart, copyEnd) = (word.lowerBound, word.upperBound)
             }
-            if let start = runStart { append(start..<runEnd) }
-            return folded
+            // The run of white space last found ends here; a word starts where one ends.
+            var spaceEnd = 0
+            _ = ByteVectors.contains(bytes) { byte, _ in
+                byte .< .splat(0x21) .| (byte .== .splat(0xC2)) .| (byte .>= .splat(0xE0))
+            } accepting: { index in
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                guard isFoldableSpace(value) else { return false }
+                if index > spaceEnd { add(word: spaceEnd..<index) }
+                spaceEnd = index + length
+                return false
+            }
+            if spaceEnd < bytes.count { add(word: spaceEnd..<bytes.count) }
+            if let start = copyStart { appendCopy(from: start) }
+            return (folded, words)
         }
     }
 }
