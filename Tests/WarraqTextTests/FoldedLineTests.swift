@@ -83,6 +83,27 @@ struct FoldedLineTests {
         }
     }
 
+    /// Long lines mixing one-column scalars with marks, wide and three-byte scalars, so that
+    /// each falls in every lane of the sixteen-byte steps, measured to limits near theirs.
+    @Test("long mixed lines measure as the scalar walk does", arguments: 0..<30)
+    func mixedWidths(seed: Int) {
+        let pieces = ["a", " ", "ب", "ا", "\u{64E}", "\u{60B}", "\u{6C1}", "“", "中", "e\u{301}", "ñ", "\u{200F}", "🙂", "پ"]
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 | 1
+        var text = ""
+        while text.unicodeScalars.count < 120 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 59) % pieces.count]
+            for limit in [1, 15, 16, 17, 31, 32, 33, 60, Int.max] {
+                var width = 0
+                for scalar in text.unicodeScalars {
+                    if width >= limit { width = limit; break }
+                    width += DisplayWidth.of(scalar)
+                }
+                #expect(DisplayWidth.of(Substring(text), upTo: limit) == width, "\(text) up to \(limit)")
+            }
+        }
+    }
+
     /// A line the reader takes to be single-spaced from its fold must have no wide gap, and
     /// every line with a wide gap must be told apart.
     @Test("single spacing read from the fold", arguments: [

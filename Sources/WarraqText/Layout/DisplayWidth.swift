@@ -20,14 +20,14 @@ enum DisplayWidth {
                 var index = 0
                 while index < bytes.count {
                     if width >= limit { return limit }
-                    // Eight bytes at once while the limit is out of their reach (each scalar
+                    // Sixteen bytes at once while the limit is out of their reach (each scalar
                     // adds at most one there), so that it is still met where the scalar walk
-                    // would meet it.
-                    if index + 9 <= bytes.count, width + 8 <= limit,
-                       let scalars = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index)) {
+                    // would meet it; up to the first scalar that may be other than one wide.
+                    if index + 17 <= bytes.count, width + 16 <= limit {
+                        let (length, scalars) = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index))
                         width += scalars
-                        index += 8
-                        continue
+                        index += length
+                        if length == 16 { continue }
                     }
                     let lead = bytes[index]
                     if lead < 0x80 {
@@ -55,23 +55,26 @@ enum DisplayWidth {
         }
     }
 
-    /// The scalars that start in the eight bytes at `start` (the ninth readable too) when each
-    /// of them is one column wide, else nil: ASCII, and two-byte scalars but the combining
-    /// marks (leads CC, CD), the Arabic marks (D8 90…9A, D9 8B…9F, D9 B0) and all of DB (DB
-    /// 96…AD are marks); three- and four-byte scalars may be wide or zero-width. A scalar
-    /// is counted at its lead, its mark test made on the byte after it: the ninth byte
-    /// closes a scalar that starts in the eighth.
+    /// How many of the sixteen bytes at `start` (the seventeenth readable too) hold scalars
+    /// each one column wide, and how many scalars start in them: ASCII, and two-byte scalars but
+    /// the combining marks (leads CC, CD), the Arabic marks (D8 90…9A, D9 8B…9F, D9 B0) and all
+    /// of DB (DB 96…AD are marks); three- and four-byte scalars may be wide or zero-width. A
+    /// scalar is counted at its lead, its mark test made on the byte after it, so the first
+    /// byte turned away is a lead: the bytes before it end where a scalar does.
     @inline(__always)
-    private static func narrowScalars(_ start: UnsafeRawPointer) -> Int? {
-        let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
-        let next = UInt64(littleEndian: (start + 1).loadUnaligned(as: UInt64.self))
-        // CC and CD are one test with the low bit set; E0…FF have their top three bits set.
-        let leads = ByteWords.equal(word | ByteWords.ones, 0xCD) | ByteWords.equal(word, 0xDB) | word & word << 1 & word << 2
-        let marks = ByteWords.within(next, from: 0x8B, count: 0x15) | ByteWords.equal(next, 0xB0)
-        guard (leads | marks) & ByteWords.highs == 0 else { return nil }
-        // A continuation byte has its top bit set and the next one clear.
-        let continuations = (word & ~(word << 1) & ByteWords.highs) >> 7
-        return 8 - Int(truncatingIfNeeded: (continuations &* ByteWords.ones) >> 56)
+    private static func narrowScalars(_ start: UnsafeRawPointer) -> (length: Int, scalars: Int) {
+        let byte = start.loadUnaligned(as: ByteVectors.Vector.self)
+        let next = (start + 1).loadUnaligned(as: ByteVectors.Vector.self)
+        // CC and CD are one test with the low bit set.
+        let other = (byte | .splat(1) .== .splat(0xCD)) .| (byte .== .splat(0xDB)) .| (byte .>= .splat(0xE0))
+            .| (next &- .splat(0x8B) .< .splat(0x15)) .| (next .== .splat(0xB0))
+        let rejected = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: other), to: SIMD2<UInt64>.self)
+        let length = rejected[0] != 0 ? rejected[0].trailingZeroBitCount / 8 : rejected[1] != 0 ? 8 + rejected[1].trailingZeroBitCount / 8 : 16
+        // A continuation byte is 10xxxxxx; the scalars are the other bytes before `length`.
+        let lanes = ByteVectors.Vector(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let counted = (byte & .splat(0xC0) .!= .splat(0x80)) .& (lanes .< .splat(UInt8(length)))
+        let ones = unsafeBitCast(ByteVectors.Vector().replacing(with: 1, where: counted), to: SIMD2<UInt64>.self)
+        return (length, Int(truncatingIfNeeded: ((ones[0] &+ ones[1]) &* ByteWords.ones) >> 56))
     }
 
     /// The widths of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer, by scalar value:
