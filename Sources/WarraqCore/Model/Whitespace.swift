@@ -134,57 +134,81 @@ public struct FoldedSpaces {
                 : String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             words = start == end ? 0 : spaces + 1
         } else {
-            (text, words) = Self.foldedRuns(line)
+            (text, words) = Self.foldedRuns(line, start..<end)
         }
         wasSingleSpaced = text.utf8.count == end - start
     }
 
     /// The line folded by copying its runs of unchanged text, a space between them, and its
     /// words: appending parts of a string needs no UTF-8 validation, which rebuilding it from
-    /// bytes would. Only the bytes that may start white space are decoded, sixteen tested at a time.
-    private static func foldedRuns(_ line: Substring) -> (text: String, words: Int) {
+    /// bytes would. `range` is the line without the spaces at its ends. Only where white space
+    /// other than a single space may start is looked at closer, sixteen bytes tested at a time:
+    /// the run found there is taken whole, and single spaces elsewhere are kept as text.
+    private static func foldedRuns(_ line: Substring, _ range: Range<Int>) -> (text: String, words: Int) {
         var copy = line
-        return copy.withUTF8 { bytes in
+        return copy.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[range])
             let utf8 = line.utf8
             var folded = ""
             folded.reserveCapacity(bytes.count)
-            var words = 0
             // The text copied whole next, from its first word to the end of its last.
             var copyStart: Int?
             var copyEnd = 0
+            var pieces = 0
             func appendCopy(from start: Int) {
-                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound + start)
                 folded.append(contentsOf: line[lower..<utf8.index(lower, offsetBy: copyEnd - start)])
             }
-            func add(word: Range<Int>) {
-                words += 1
+            /// Text between two runs of white space, single spaces in it.
+            func add(piece: Range<Int>) {
+                pieces += 1
                 guard let start = copyStart else {
-                    (copyStart, copyEnd) = (word.lowerBound, word.upperBound)
+                    (copyStart, copyEnd) = (piece.lowerBound, piece.upperBound)
                     return
                 }
-                // A single space before the word is kept as it is: the copy grows over it.
-                if word.lowerBound == copyEnd + 1, bytes[copyEnd] == 0x20 {
-                    copyEnd = word.upperBound
+                // A run that is a single space is kept as it is: the copy grows over it.
+                if piece.lowerBound == copyEnd + 1, bytes[copyEnd] == 0x20 {
+                    copyEnd = piece.upperBound
                     return
                 }
                 appendCopy(from: start)
                 folded.append(" ")
-                (copyStart, copyEnd) = (word.lowerBound, word.upperBound)
+                (copyStart, copyEnd) = (piece.lowerBound, piece.upperBound)
             }
-            // The run of white space last found ends here; a word starts where one ends.
-            var spaceEnd = 0
-            _ = ByteVectors.contains(bytes) { byte, _ in
-                byte .< .splat(0x21) .| (byte .== .splat(0xC2)) .| (byte .>= .splat(0xE0))
+            // The spaces of the line and those of the runs taken: the others stay in the text.
+            var spaces = SpaceLanes()
+            var runSpaces = 0
+            // The run of white space last taken ends here; text starts where one ends.
+            var runEnd = 0
+            _ = ByteVectors.contains(bytes) { byte, next in
+                let space = byte .== .splat(0x20)
+                spaces.add(space)
+                return mayStartWhiteSpace(byte) .& .!space .| (space .& mayStartWhiteSpace(next))
             } accepting: { index in
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                guard isFoldableSpace(value) else { return false }
-                if index > spaceEnd { add(word: spaceEnd..<index) }
-                spaceEnd = index + length
+                guard index >= runEnd else { return false }
+                var end = index
+                while end < bytes.count {
+                    let (value, length) = UTF8Scalars.decode(bytes, at: end)
+                    guard isFoldableSpace(value) else { break }
+                    if value == 0x20 { runSpaces += 1 }
+                    end += length
+                }
+                guard end > index else { return false }
+                if index > runEnd { add(piece: runEnd..<index) }
+                runEnd = end
                 return false
             }
-            if spaceEnd < bytes.count { add(word: spaceEnd..<bytes.count) }
+            if runEnd < bytes.count { add(piece: runEnd..<bytes.count) }
             if let start = copyStart { appendCopy(from: start) }
-            return (folded, words)
+            // The text's spaces plus one space between each two pieces, plus one.
+            return (folded, pieces == 0 ? 0 : spaces.total - runSpaces + pieces)
         }
+    }
+
+    /// Lanes that are an ASCII space or control, or C2 or E0…FF: bytes that may start white
+    /// space (see `singleSpaces`).
+    @inline(__always)
+    private static func mayStartWhiteSpace(_ byte: ByteVectors.Vector) -> ByteVectors.Lanes {
+        byte .< .splat(0x21) .| (byte .== .splat(0xC2)) .| (byte .>= .splat(0xE0))
     }
 }
