@@ -16,6 +16,7 @@ enum MarginHeadings {
     }
 
     static func startsWithSpace(_ line: Substring) -> Bool {
-        line.utf8.first == 0x20 || line.utf8.first == 0x09
+        let first = line.utf8.first
+        return first == 0x20 || first == 0x09
     }
 }

@@ -71,14 +71,25 @@ struct WrapJoiner {
     /// mid-sentence: paragraphs of similar length, one to a line, end with a full stop. Lines
     /// holding a link's address are left out.
     static func wrapColumn(_ lines: [Substring], widths: [Int]) -> Int? {
-        // A link's address is a word too long to wrap: lynx lists every one at the end.
-        let long = widths.indices.filter { widths[$0] >= longLine && !holdsLink(lines[$0]) }
-            .map { widths[$0] }.sorted(by: >)
-        guard long.count >= 8 else { return nil }
-        // The widest lines may be words too long to wrap (links); skip the top 2 %.
-        let column = long[long.count / 50]
-        let full = long.filter { $0 <= column && $0 > column - slack }.count
-        guard column <= maximumColumn, full * 4 >= long.count else { return nil }
+        // A link's address is a word too long to wrap: lynx lists every one at the end. The
+        // long lines are counted by width (a sort costs more), those wider than any wrap
+        // column together.
+        var counts = [Int](repeating: 0, count: maximumColumn + 2)
+        var long = 0
+        for index in widths.indices where widths[index] >= longLine && !holdsLink(lines[index]) {
+            counts[min(widths[index], maximumColumn + 1)] += 1
+            long += 1
+        }
+        guard long >= 8 else { return nil }
+        // The widest lines may be words too long to wrap (links); skip the top 2 %: the column
+        // is the widest width that more than that many lines reach.
+        var column = maximumColumn + 1
+        var reaching = counts[column]
+        while reaching <= long / 50 {
+            column -= 1
+            reaching += counts[column]
+        }
+        guard column <= maximumColumn, counts[(column - slack + 1)...column].reduce(0, +) * 4 >= long else { return nil }
         var followed = 0, midSentence = 0
         for index in widths.indices.dropLast() where widths[index] > column - slack && widths[index] <= column && widths[index + 1] > 0 {
             followed += 1

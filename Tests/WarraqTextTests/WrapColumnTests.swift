@@ -1,0 +1,46 @@
+import Testing
+@testable import WarraqText
+
+@Suite("Wrap column")
+struct WrapColumnTests {
+    /// The rule as first written, by sorting the long lines' widths, against which the count
+    /// by width is checked.
+    static func sortedColumn(_ lines: [Substring], widths: [Int]) -> Int? {
+        let long = widths.indices.filter { widths[$0] >= WrapJoiner.longLine && !lines[$0].contains("://") }
+            .map { widths[$0] }.sorted(by: >)
+        guard long.count >= 8 else { return nil }
+        let column = long[long.count / 50]
+        let full = long.filter { $0 <= column && $0 > column - WrapJoiner.slack }.count
+        guard column <= WrapJoiner.maximumColumn, full * 4 >= long.count else { return nil }
+        var followed = 0, midSentence = 0
+        for index in widths.indices.dropLast() where widths[index] > column - WrapJoiner.slack && widths[index] <= column && widths[index + 1] > 0 {
+            followed += 1
+            if !TextShape.endsSentence(String(lines[index])) { midSentence += 1 }
+        }
+        return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
+    }
+
+    /// Widths spread around a column, with blank, short, link and unwrapped lines among them,
+    /// as many as make the top 2 % fall on every kind.
+    @Test("counting lines by width finds the column sorting them does", arguments: 0..<60)
+    func column(seed: Int) {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let column = 40 + next(230)
+        var lines: [Substring] = []
+        var widths: [Int] = []
+        for _ in 0..<(6 + next(300)) {
+            switch next(10) {
+            case 0: widths.append(0)
+            case 1: widths.append(next(WrapJoiner.longLine))
+            case 2: widths.append(WrapJoiner.maximumColumn + 1)
+            default: widths.append(max(0, column - next(WrapJoiner.slack + 6)))
+            }
+            lines.append(["a line that goes on", "a sentence.", "see https://example.com", ""][next(4)])
+        }
+        #expect(WrapJoiner.wrapColumn(lines, widths: widths) == Self.sortedColumn(lines, widths: widths))
+    }
+}
