@@ -14,44 +14,47 @@ enum DisplayWidth {
     /// The text's width, or `limit` when it is at least that wide: callers comparing a long
     /// line with a column need not measure all of it.
     static func of(_ text: Substring, upTo limit: Int = .max) -> Int {
-        UTF8Scalars.withBytes(text) { bytes in
-            twoByteWidths.withUnsafeBufferPointer { twoByteWidths in
-                var width = 0
-                var index = 0
-                while index < bytes.count {
-                    if width >= limit { return limit }
-                    // Sixteen bytes at once while the limit is out of their reach (each scalar
-                    // adds at most one there), so that it is still met where the scalar walk
-                    // would meet it; up to the first scalar that may be other than one wide.
-                    if index + 17 <= bytes.count, width + 16 <= limit {
-                        let (length, scalars) = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index))
-                        width += scalars
-                        index += length
-                        if length == 16 { continue }
-                    }
-                    let lead = bytes[index]
-                    if lead < 0x80 {
-                        width += 1
-                        index += 1
-                        continue
-                    }
-                    if lead < 0xC0 {
-                        // The rest of a scalar whose lead `narrowScalars` counted.
-                        index += 1
-                        continue
-                    }
-                    if lead < 0xE0 {
-                        // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
-                        width += Int(twoByteWidths[Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
-                        index += 2
-                        continue
-                    }
-                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                    width += of(Unicode.Scalar(value)!)
+        UTF8Scalars.withBytes(text) { of($0, upTo: limit) }
+    }
+
+    /// The width of valid UTF-8 `bytes`, or `limit` when they are at least that wide.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        twoByteWidths.withUnsafeBufferPointer { twoByteWidths in
+            var width = 0
+            var index = 0
+            while index < bytes.count {
+                if width >= limit { return limit }
+                // Sixteen bytes at once while the limit is out of their reach (each scalar
+                // adds at most one there), so that it is still met where the scalar walk
+                // would meet it; up to the first scalar that may be other than one wide.
+                if index + 17 <= bytes.count, width + 16 <= limit {
+                    let (length, scalars) = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index))
+                    width += scalars
                     index += length
+                    if length == 16 { continue }
                 }
-                return width
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    width += 1
+                    index += 1
+                    continue
+                }
+                if lead < 0xC0 {
+                    // The rest of a scalar whose lead `narrowScalars` counted.
+                    index += 1
+                    continue
+                }
+                if lead < 0xE0 {
+                    // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
+                    width += Int(twoByteWidths[Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
+                    index += 2
+                    continue
+                }
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                width += of(Unicode.Scalar(value)!)
+                index += length
             }
+            return width
         }
     }
 

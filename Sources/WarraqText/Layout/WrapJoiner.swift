@@ -42,7 +42,11 @@ struct WrapJoiner {
 
     /// A line's width in columns, trailing spaces not counted, measured only up to one past
     /// `maximumColumn`: a wider line is compared with the wrap column only as wider.
-    static func width(_ line: Substring) -> Int { DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1) }
+    static func width(_ line: Substring) -> Int {
+        // Most lines end in no space: their bytes are measured as they are, opened once.
+        let untrimmed = UTF8Scalars.withBytes(line) { endsInSpace($0) ? nil : DisplayWidth.of($0, upTo: maximumColumn + 1) }
+        return untrimmed ?? DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1)
+    }
 
     /// Takes physical line `number`; returns the logical line it closes, if any.
     mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {
@@ -133,10 +137,7 @@ struct WrapJoiner {
     private static func trimmingTrailingSpace(_ line: Substring) -> Substring {
         // A line whose last scalar is no space (most) ends in a `Character` that is none: it
         // is kept as it is without a `Character` walk.
-        let endsInSpace = UTF8Scalars.withBytes(line) { bytes in
-            !bytes.isEmpty && isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
-        }
-        guard endsInSpace else { return line }
+        guard UTF8Scalars.withBytes(line, endsInSpace) else { return line }
         var end = line.endIndex
         while end > line.startIndex {
             let previous = line.index(before: end)
@@ -144,5 +145,10 @@ struct WrapJoiner {
             end = previous
         }
         return line[..<end]
+    }
+
+    /// Whether the last scalar of `bytes` is white space.
+    private static func endsInSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.isEmpty && isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
     }
 }
