@@ -56,7 +56,7 @@ struct WrapJoiner {
         }
         let closed = finish()
         if width > 0, !Self.isBlank(line) {
-            run = [(line, width)]
+            run.append((line, width))
             runStart = number
         }
         return closed
@@ -65,7 +65,8 @@ struct WrapJoiner {
     /// The logical line being built, if any.
     mutating func finish() -> LogicalLine? {
         guard !run.isEmpty else { return nil }
-        defer { run = [] }
+        // Emptied keeping its storage: a new array for every line costs an allocation.
+        defer { run.removeAll(keepingCapacity: true) }
         let raw = run.count == 1 ? run[0].line : Self.joined(run.map(\.line))
         return LogicalLine(lines: LineRange(runStart, runStart + run.count - 1), raw: raw)
     }
@@ -107,7 +108,7 @@ struct WrapJoiner {
 
     private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {
         guard width > column - slack, !isBlank(next) else { return false }
-        let body = next.drop { $0 == " " || $0 == "\t" }
+        let body = droppingIndent(next)
         guard let first = body.unicodeScalars.first, !ListMarker.starts(body), indent(next) >= indent(line) else { return false }
         let wordWidth = DisplayWidth.isWide(first.value) ? 2 : DisplayWidth.of(body.prefix { $0 != " " })
         return width + 1 + wordWidth > column
@@ -116,7 +117,7 @@ struct WrapJoiner {
     private static func joined(_ lines: [Substring]) -> Substring {
         var text = ""
         for line in lines {
-            let piece = text.isEmpty ? trimmingTrailingSpace(line) : trimmingTrailingSpace(line.drop { $0 == " " || $0 == "\t" })
+            let piece = text.isEmpty ? trimmingTrailingSpace(line) : trimmingTrailingSpace(droppingIndent(line))
             if let end = text.unicodeScalars.last, let start = piece.unicodeScalars.first,
                !(DisplayWidth.isWide(end.value) && DisplayWidth.isWide(start.value)) {
                 text += " "
@@ -126,12 +127,38 @@ struct WrapJoiner {
         return Substring(text)
     }
 
-    private static func indent(_ line: Substring) -> Int {
-        line.prefix { $0 == " " || $0 == "\t" }.count
+    /// The spaces and tabs that start the line, as `Character`s.
+    static func indent(_ line: Substring) -> Int {
+        indentBytes(line) ?? line.prefix { $0 == " " || $0 == "\t" }.count
     }
 
-    private static func isBlank(_ line: Substring) -> Bool {
-        line.unicodeScalars.allSatisfy { isFoldableSpace($0.value) }
+    /// The line without the spaces and tabs that start it, taken off as `Character`s.
+    static func droppingIndent(_ line: Substring) -> Substring {
+        guard let count = indentBytes(line) else { return line.drop { $0 == " " || $0 == "\t" } }
+        return count == 0 ? line : line[line.utf8.index(line.startIndex, offsetBy: count)...]
+    }
+
+    /// The spaces and tabs that start the line, counted by bytes, each one `Character`; nil
+    /// when a non-ASCII scalar follows them, which may join the last into another `Character`.
+    private static func indentBytes(_ line: Substring) -> Int? {
+        UTF8Scalars.withBytes(line) { bytes in
+            var count = 0
+            while count < bytes.count, bytes[count] == 0x20 || bytes[count] == 0x09 { count += 1 }
+            return count == 0 || count == bytes.count || bytes[count] < 0x80 ? count : nil
+        }
+    }
+
+    /// Whether every scalar of the line is white space, read from its bytes.
+    static func isBlank(_ line: Substring) -> Bool {
+        UTF8Scalars.withBytes(line) { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                guard isFoldableSpace(value) else { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     private static func trimmingTrailingSpace(_ line: Substring) -> Substring {

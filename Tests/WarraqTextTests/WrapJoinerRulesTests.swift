@@ -1,8 +1,9 @@
 import Testing
+import WarraqCore
 @testable import WarraqText
 
-@Suite("Wrap column")
-struct WrapColumnTests {
+@Suite("Wrap joiner rules read from bytes and counts")
+struct WrapJoinerRulesTests {
     /// The rule as first written, by sorting the long lines' widths, against which the count
     /// by width is checked.
     static func sortedColumn(_ lines: [Substring], widths: [Int]) -> Int? {
@@ -42,5 +43,24 @@ struct WrapColumnTests {
             lines.append(["a line that goes on", "a sentence.", "see https://example.com", ""][next(4)])
         }
         #expect(WrapJoiner.wrapColumn(lines, widths: widths) == Self.sortedColumn(lines, widths: widths))
+    }
+
+    /// Indents read from bytes against `Character`s: a space a combining mark follows is
+    /// another `Character`, and a line may be all indent.
+    @Test("indents read from bytes are the Character rule's", arguments: [
+        "", "plain", "   three", "\t\ttabs", " \t mixed", "    ", " \u{301}mark", "  \u{301}", "\u{A0}nbsp", "  نص", "  \u{200D}x",
+        "  \r\n", "\t中",
+    ])
+    func indents(text: String) {
+        let line = Substring(text)
+        #expect(WrapJoiner.indent(line) == line.prefix { $0 == " " || $0 == "\t" }.count)
+        #expect(Array(WrapJoiner.droppingIndent(line).utf8) == Array(line.drop { $0 == " " || $0 == "\t" }.utf8))
+    }
+
+    @Test("blank lines read from bytes are the scalar rule's", arguments: [
+        "", " ", "\t \u{A0}\u{3000}\u{200B}", "  x", "\u{2009}\u{FEFF}", " \u{301}", "\r\n", "\u{1}",
+    ])
+    func blank(text: String) {
+        #expect(WrapJoiner.isBlank(Substring(text)) == text.unicodeScalars.allSatisfy { isFoldableSpace($0.value) })
     }
 }
