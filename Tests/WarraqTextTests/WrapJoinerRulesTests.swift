@@ -57,6 +57,17 @@ struct WrapJoinerRulesTests {
         #expect(Array(WrapJoiner.droppingIndent(line).utf8) == Array(line.drop { $0 == " " || $0 == "\t" }.utf8))
     }
 
+    /// A space a combining mark follows, or a prepended sign precedes, is no `Character` of its
+    /// own, so the first word goes on past it.
+    @Test("first words read from bytes are the Character rule's", arguments: [
+        "word rest", "end", "", " lead", "a \u{301}b c", "\u{600} x y", "a\u{6DD} b", "نص عربي", "كَتَبَ الولد", "中文 x",
+        "x\u{200D} y", "e\u{301} next", "ab\u{903} c", "\u{915} \u{94D}x", "ñ  two", "a\u{0890} b", "z \u{200D}y",
+    ])
+    func firstWords(text: String) {
+        let line = Substring(text)
+        #expect(WrapJoiner.firstWordWidth(line) == DisplayWidth.of(line.prefix { $0 != " " }))
+    }
+
     @Test("blank lines read from bytes are the scalar rule's", arguments: [
         "", " ", "\t \u{A0}\u{3000}\u{200B}", "  x", "\u{2009}\u{FEFF}", " \u{301}", "\r\n", "\u{1}",
     ])

@@ -110,7 +110,7 @@ struct WrapJoiner {
         guard width > column - slack, !isBlank(next) else { return false }
         let body = droppingIndent(next)
         guard let first = body.unicodeScalars.first, !ListMarker.starts(body), indent(next) >= indent(line) else { return false }
-        let wordWidth = DisplayWidth.isWide(first.value) ? 2 : DisplayWidth.of(body.prefix { $0 != " " })
+        let wordWidth = DisplayWidth.isWide(first.value) ? 2 : firstWordWidth(body)
         return width + 1 + wordWidth > column
     }
 
@@ -139,12 +139,46 @@ struct WrapJoiner {
     }
 
     /// The spaces and tabs that start the line, counted by bytes, each one `Character`; nil
-    /// when a non-ASCII scalar follows them, which may join the last into another `Character`.
+    /// when a scalar follows them that may join the last into another `Character`.
     private static func indentBytes(_ line: Substring) -> Int? {
         UTF8Scalars.withBytes(line) { bytes in
             var count = 0
             while count < bytes.count, bytes[count] == 0x20 || bytes[count] == 0x09 { count += 1 }
-            return count == 0 || count == bytes.count || bytes[count] < 0x80 ? count : nil
+            return count == 0 || startsCharacter(bytes, at: count) ? count : nil
+        }
+    }
+
+    /// The width of the line's first word: its `Character`s up to the first that is a space.
+    /// Read from the bytes up to the first space byte when that space is a `Character` of its
+    /// own, which is known from the scalars beside it for most text.
+    static func firstWordWidth(_ line: Substring) -> Int {
+        let measured: Int? = UTF8Scalars.withBytes(line) { bytes in
+            var end = 0
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            guard end == bytes.count || (endsCharacter(bytes, before: end) && startsCharacter(bytes, at: end + 1)) else { return nil }
+            return DisplayWidth.of(UnsafeBufferPointer(rebasing: bytes[..<end]), upTo: .max)
+        }
+        return measured ?? DisplayWidth.of(line.prefix { $0 != " " })
+    }
+
+    /// Whether a `Character` starts at `index`, after a space or tab: at the end, and before a
+    /// scalar below U+0300 or an Arabic letter, none of which extends the one before it
+    /// (Grapheme_Cluster_Break Other or Control). False for the scalars not told apart here.
+    private static func startsCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        let value = UTF8Scalars.decode(bytes, at: index).value
+        return value < 0x300 || (0x621...0x64A).contains(value) || (0x671...0x6D3).contains(value)
+    }
+
+    /// Whether a `Character` ends before `index`, a space there: at the start, and after a
+    /// scalar below U+0900 that is no Prepend (U+0600…0605, U+06DD, U+070F, U+0890, U+0891 and
+    /// U+08E2 join what follows them). False for the scalars not told apart here.
+    private static func endsCharacter(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let value = UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: index, in: bytes)).value
+        switch value {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2: return false
+        default: return value < 0x900
         }
     }
 
