@@ -68,6 +68,20 @@ struct WrapJoinerRulesTests {
         #expect(WrapJoiner.firstWordWidth(line) == DisplayWidth.of(line.prefix { $0 != " " }))
     }
 
+    /// Wrapped lines are joined with one space, none between two wide characters, the
+    /// indents of the continuing lines and every line's trailing spaces dropped.
+    @Test("wrapped lines are joined by their edge scalars")
+    func joinedPieces() {
+        let lines: [Substring] = ["   aaaa bbbb cccc dd  ", "   eeeeeeee ffff ggg", "   中文中文中文中文中", "   文字文字 x"]
+        var joiner = WrapJoiner(column: 20)
+        for (index, line) in lines.enumerated() {
+            #expect(joiner.push(line, width: WrapJoiner.width(line), number: index + 1) == nil)
+        }
+        let joined = joiner.finish()
+        #expect(joined?.raw == "   aaaa bbbb cccc dd eeeeeeee ffff ggg 中文中文中文中文中文字文字 x")
+        #expect(joined?.lines == LineRange(1, 4))
+    }
+
     @Test("blank lines read from bytes are the scalar rule's", arguments: [
         "", " ", "\t \u{A0}\u{3000}\u{200B}", "  x", "\u{2009}\u{FEFF}", " \u{301}", "\r\n", "\u{1}",
     ])

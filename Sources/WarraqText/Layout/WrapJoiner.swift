@@ -116,15 +116,23 @@ struct WrapJoiner {
 
     private static func joined(_ lines: [Substring]) -> Substring {
         var text = ""
+        text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+        // The last scalar of `text`, read from the piece that ended it.
+        var end: UInt32?
         for line in lines {
             let piece = text.isEmpty ? trimmingTrailingSpace(line) : trimmingTrailingSpace(droppingIndent(line))
-            if let end = text.unicodeScalars.last, let start = piece.unicodeScalars.first,
-               !(DisplayWidth.isWide(end.value) && DisplayWidth.isWide(start.value)) {
-                text += " "
-            }
+            guard let (start, last) = UTF8Scalars.withBytes(piece, edgeScalars) else { continue }
+            if let end, !(DisplayWidth.isWide(end) && DisplayWidth.isWide(start)) { text += " " }
             text += piece
+            end = last
         }
         return Substring(text)
+    }
+
+    /// The first and the last scalar of `bytes`, nil when there are none.
+    private static func edgeScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: UInt32, last: UInt32)? {
+        guard !bytes.isEmpty else { return nil }
+        return (UTF8Scalars.decode(bytes, at: 0).value, UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
     }
 
     /// The spaces and tabs that start the line, as `Character`s.
