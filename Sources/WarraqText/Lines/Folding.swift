@@ -6,28 +6,18 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        UTF8Scalars.withBytes(text) { fold($0, limit: .max).folded }
-    }
-
-    /// The fold of valid UTF-8 `bytes`, stopped once it holds at least `limit` bytes (whole
-    /// scalars): a phrase is matched against a long line's first bytes only. `isWhole` is false
-    /// when it stopped with input left.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (folded: String, isWhole: Bool) {
-        var isWhole = true
-        let folded = String(unsafeUninitializedCapacity: capacity(bytes.count, limit: limit)) { out in
-            let (count, whole) = write(bytes, limit: limit, into: out)
-            isWhole = whole
-            return count
+        UTF8Scalars.withBytes(text) { bytes in
+            String(unsafeUninitializedCapacity: capacity(bytes.count, limit: .max)) { write(bytes, limit: .max, into: $0).count }
         }
-        return (folded, isWhole)
     }
 
-    /// The fold of valid UTF-8 `bytes` when it holds at most `limit` bytes, else nil: folded in
-    /// a scratch buffer, so that no string is made for a line too long to be a phrase.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, within limit: Int) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit + 1)) { out in
-            let (count, isWhole) = write(bytes, limit: limit + 1, into: out)
-            return isWhole && count <= limit ? String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self) : nil
+    /// Runs `body` on the fold of valid UTF-8 `bytes`, stopped once it holds at least `limit`
+    /// bytes (whole scalars), and whether it is whole: folded in a scratch buffer, so that no
+    /// string is made for what a look-up reads only a few bytes of.
+    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ isWhole: Bool) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit)) { out in
+            let (count, isWhole) = write(bytes, limit: limit, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[..<count]), isWhole)
         }
     }
 
@@ -142,8 +132,6 @@ enum Folding {
 /// lists into a `PhraseIndex`).
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
-    /// The byte length of the longest phrase, 0 for an empty list.
-    var longest: Int { phrases.first?.utf8.count ?? 0 }
 
     init(_ phrases: [String] = []) { add(phrases) }
 
