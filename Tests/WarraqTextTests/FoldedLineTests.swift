@@ -48,6 +48,14 @@ struct FoldedLineTests {
         if let kept = line.bare { #expect(kept == bare) }
     }
 
+    /// A line folded whole keeps as its bare line what trimming its marks leaves, whether or
+    /// not it starts and ends with a letter.
+    @Test("a whole line's bare line is its fold without the marks", arguments: texts + ["- خبر", "خبر.", "a", "ـ", "", "Ab1", "•", "كلمة ـ"])
+    func wholeBare(text: String) {
+        let whole = Folding.fold(text)
+        #expect(FoldedLine(whole: whole).bare == LineClassifier.trimmingMarks(whole))
+    }
+
     @Test("widths measured up to a limit", arguments: ["plain", "عربي مع تشكيل: كَتَبَ", "中文宽字符", String(repeating: "word ", count: 80)], [0, 3, 10, 251])
     func width(text: String, limit: Int) {
         #expect(DisplayWidth.of(Substring(text), upTo: limit) == min(DisplayWidth.of(Substring(text)), limit))

@@ -17,7 +17,7 @@ struct FoldedLine {
 
     /// A line folded whole.
     init(whole folded: String) {
-        self.init(head: folded, isWhole: true, bare: LineClassifier.trimmingMarks(folded))
+        self.init(head: folded, isWhole: true, bare: Self.isFramedByLetters(folded) ? folded[...] : LineClassifier.trimmingMarks(folded))
     }
 
     /// `text` folded whole, or when `whole` is false as far as the prefix and whole-line look-ups
@@ -74,11 +74,29 @@ struct FoldedLine {
         return end
     }
 
+    /// An ASCII or Arabic letter or digit: no label mark or space, and kept by folding. Most
+    /// lines start and end with one, told without a look-up in `LineClassifier.labelMarks`.
+    private static func isPlainLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A: true
+        default: false
+        }
+    }
+
+    /// Whether the folded text starts and ends with a plain letter (`isPlainLetter`), so that
+    /// trimming its marks leaves it whole.
+    private static func isFramedByLetters(_ folded: String) -> Bool {
+        UTF8Scalars.withBytes(folded) { bytes in
+            !bytes.isEmpty && isPlainLetter(UTF8Scalars.decode(bytes, at: 0).value)
+                && isPlainLetter(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
+        }
+    }
+
     /// The bytes from the first to the last scalar that folds to something other than label
     /// marks and spaces.
     private static func core(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isEdge(_ value: UInt32) -> Bool {
-            LineClassifier.labelMarks.contains(value) || Folding.isSpace(value) || Folding.vanishes(value)
+            !isPlainLetter(value) && (LineClassifier.labelMarks.contains(value) || Folding.isSpace(value) || Folding.vanishes(value))
         }
         var start = 0
         while start < bytes.count {

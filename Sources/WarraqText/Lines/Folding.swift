@@ -66,6 +66,12 @@ enum Folding {
                 count += 1
             }
             var pendingSpace = false
+            func putPendingSpace() {
+                if pendingSpace {
+                    put(0x20)
+                    pendingSpace = false
+                }
+            }
             var index = 0
             while index < bytes.count {
                 if count >= limit {
@@ -76,14 +82,19 @@ enum Folding {
                 let lead = bytes[index]
                 let v: UInt32
                 let change: Change
-                if lead < 0x80 {
-                    v = UInt32(lead)
-                    change = twoByteChanges[Int(lead)]
-                    index += 1
-                } else if lead < 0xE0 {
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                if lead < 0xE0 {
+                    let length = lead < 0x80 ? 1 : 2
+                    v = length == 1 ? UInt32(lead) : UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
                     change = twoByteChanges[Int(v)]
-                    index += 2
+                    index += length
+                    if change == .kept {
+                        // Most scalars, kept as they are: their bytes put without the
+                        // dispatch below.
+                        putPendingSpace()
+                        put(lead)
+                        if length == 2 { put(bytes[start + 1]) }
+                        continue
+                    }
                 } else {
                     let (value, length) = UTF8Scalars.decode(bytes, at: index)
                     v = value
@@ -99,10 +110,7 @@ enum Folding {
                 default:
                     break
                 }
-                if pendingSpace {
-                    put(0x20)
-                    pendingSpace = false
-                }
+                putPendingSpace()
                 switch change {
                 case .alef: put(0xD8); put(0xA7)
                 case .yeh: put(0xD9); put(0x8A)
