@@ -22,7 +22,7 @@ struct FoldedLine {
 
     /// `text` folded whole, or when `whole` is false as far as the prefix and whole-line look-ups
     /// of `phrases` read it.
-    init(_ text: String, whole: Bool, phrases: PhraseIndex) {
+    init(_ text: String, whole: Bool, phrases: borrowing PhraseIndex) {
         guard !whole else {
             self.init(whole: Folding.fold(text))
             return
@@ -51,10 +51,10 @@ struct FoldedLine {
     /// (`PhraseIndex.depth`, given to `body`), or on the whole fold, and whether it is whole:
     /// the fold's first bytes are folded first, more only when the trie follows them all.
     private static func folding<Result>(
-        _ bytes: UnsafeBufferPointer<UInt8>, as phrases: PhraseIndex,
+        _ bytes: UnsafeBufferPointer<UInt8>, as phrases: borrowing PhraseIndex,
         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ depth: Int, _ isWhole: Bool) -> Result
     ) -> Result {
-        var limit = 16
+        var limit = 8
         while true {
             let done: Result? = Folding.withFold(bytes, limit: limit) { folded, isWhole in
                 let depth = phrases.depth(folded)
