@@ -30,12 +30,12 @@ struct FoldedLine {
         self = UTF8Scalars.withBytes(text) { bytes in
             let (head, isWhole) = Self.folding(bytes, as: phrases) { folded, depth, isWhole in
                 let end = Self.scalarEnd(folded, holding: depth)
-                return (UTF8Scalars.string(folded, 0..<end), isWhole && end == folded.count)
+                return (Folding.string(UnsafeBufferPointer(rebasing: folded[..<end])), isWhole && end == folded.count)
             }
             // Folding keeps label marks and drops or spaces out the rest of what trimming
             // passes over, so the bare line is the fold of the text between those.
             let bare = Self.folding(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), as: phrases) { folded, depth, _ in
-                depth < folded.count ? nil : LineClassifier.trimmingMarks(UTF8Scalars.string(folded, folded.indices))
+                depth < folded.count ? nil : LineClassifier.trimmingMarks(Folding.string(folded))
             }
             return FoldedLine(head: head, isWhole: isWhole, bare: bare)
         }

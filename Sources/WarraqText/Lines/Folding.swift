@@ -6,9 +6,13 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        UTF8Scalars.withBytes(text) { bytes in
-            String(unsafeUninitializedCapacity: capacity(bytes.count, limit: .max)) { write(bytes, limit: .max, into: $0).count }
-        }
+        UTF8Scalars.withBytes(text) { bytes in withFold(bytes, limit: .max) { folded, _ in string(folded) } }
+    }
+
+    /// Folded bytes as a string, copied without validating them again: a fold of valid UTF-8
+    /// is valid, and the standard library's check of Arabic text costs more than the fold.
+    static func string(_ folded: UnsafeBufferPointer<UInt8>) -> String {
+        unsafe String(copying: UTF8Span(unchecked: folded.span))
     }
 
     /// Runs `body` on the fold of valid UTF-8 `bytes`, stopped once it holds at least `limit`
