@@ -17,16 +17,43 @@ struct FoldedLineTests {
         "تابعونا على",
     ]
 
-    /// A long line's fold keeps what matching reads: a prefix of the whole fold, and the bare
-    /// line when it is short enough to be a phrase.
-    @Test("a partly folded line agrees with the whole fold", arguments: texts, [0, 5, 12, 40])
-    func partial(text: String, longest: Int) {
+    /// Phrase lists for `partial`: some the texts start with or are, some they are not.
+    static let phraseLists: [[PhraseList]] = [
+        [PhraseList(["اقرأ أيضا", "اقرأ"]), PhraseList(["تابعونا على", "read more"])],
+        [PhraseList(["Read More:", "kelvin", "İstanbul"]), PhraseList(["كلمة كلمة كلمة", "x"])],
+        [PhraseList(texts), PhraseList(texts.map { String($0.prefix(12)) })],
+    ]
+
+    /// A long line's fold keeps what matching reads: the prefix look-ups and the whole-line
+    /// look-up of every list answer on it as on the whole fold.
+    @Test("a partly folded line answers the look-ups of the whole fold", arguments: texts, phraseLists)
+    func partial(text: String, lists: [PhraseList]) {
+        let index = PhraseIndex(lists, searchedAnywhere: 0)
         let whole = Folding.fold(text)
-        let line = FoldedLine(text, whole: false, longest: longest)
+        let line = FoldedLine(text, whole: false, phrases: index)
         #expect(whole.utf8.starts(with: line.head.utf8))
-        #expect(line.isWhole ? line.head == whole : line.head.utf8.count >= longest + FoldedLine.reach)
+        if line.isWhole { #expect(line.head == whole) }
+        UTF8Scalars.withBytes(line.head) { head in
+            UTF8Scalars.withBytes(whole) { whole in
+                for lists in [~0] + lists.indices.map({ PhraseIndex.Lists(1) << $0 }) {
+                    let (found, longest) = index.leading(head, in: lists)
+                    #expect(found == index.leading(whole, in: lists).lists)
+                    #expect(longest == index.leading(whole, in: lists).longest)
+                }
+            }
+        }
         let bare = LineClassifier.trimmingMarks(whole)
-        #expect(line.bare.map(String.init) == (line.isWhole || bare.utf8.count <= longest ? String(bare) : nil))
+        let held = UTF8Scalars.withBytes(bare) { index.holding($0) }
+        #expect(line.bare.map { bare in UTF8Scalars.withBytes(bare) { index.holding($0) } } ?? 0 == held)
+        if let kept = line.bare { #expect(kept == bare) }
+    }
+
+    /// A line folded whole keeps as its bare line what trimming its marks leaves, whether or
+    /// not it starts and ends with a letter.
+    @Test("a whole line's bare line is its fold without the marks", arguments: texts + ["- خبر", "خبر.", "a", "ـ", "", "Ab1", "•", "كلمة ـ"])
+    func wholeBare(text: String) {
+        let whole = Folding.fold(text)
+        #expect(FoldedLine(whole: whole).bare == LineClassifier.trimmingMarks(whole))
     }
 
     @Test("widths measured up to a limit", arguments: ["plain", "عربي مع تشكيل: كَتَبَ", "中文宽字符", String(repeating: "word ", count: 80)], [0, 3, 10, 251])
@@ -158,11 +185,15 @@ struct FoldedLineTests {
         #expect(Folding.fold(text) == Self.foldedScalars(text))
     }
 
-    @Test("a fold kept only within a limit agrees with the fold", arguments: texts, [0, 5, 12, 40, 400])
-    func foldWithin(text: String, limit: Int) {
+    @Test("a fold stopped at a limit starts the fold, and is whole or holds the limit", arguments: texts, [0, 5, 12, 40, 400])
+    func foldStopped(text: String, limit: Int) {
         let whole = Folding.fold(text)
-        let within = UTF8Scalars.withBytes(text) { Folding.fold($0, within: limit) }
-        #expect(within == (whole.utf8.count <= limit ? whole : nil))
+        UTF8Scalars.withBytes(text) { bytes in
+            Folding.withFold(bytes, limit: limit) { folded, isWhole in
+                #expect(whole.utf8.starts(with: folded))
+                #expect(isWhole ? folded.count == whole.utf8.count : folded.count >= limit)
+            }
+        }
     }
 
     @Test("wide gaps between headlines", arguments: [

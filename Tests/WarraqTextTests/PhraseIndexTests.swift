@@ -64,6 +64,16 @@ struct PhraseIndexTests {
         }
     }
 
+    /// The trie follows a line's first bytes as far as some phrase starts with them.
+    @Test("the depth the trie follows a line to", arguments: lines)
+    func depth(line: String) {
+        let shared = Self.lists.flatMap(\.phrases).map { phrase in
+            zip(phrase.utf8, line.utf8).prefix { $0 == $1 }.count
+        }
+        var line = line
+        #expect(line.withUTF8 { index.depth($0) } == shared.max() ?? 0)
+    }
+
     @Test("phrases anywhere in a line", arguments: lines)
     func occurring(line: String) {
         var line = line

@@ -2,40 +2,42 @@ import WarraqCore
 
 /// A line folded for phrase matching (see `Folding`) only as far as the matching looks. A long
 /// paragraph, most of a dump's bytes, is matched on its first bytes (phrases it may start with)
-/// and on its bare core (a whole-line phrase with marks around it); only short lines, which
+/// and on its bare core (a whole-line phrase with marks around it), each folded only as far as
+/// the phrase trie follows it, which for most lines is a byte or two; only short lines, which
 /// may hold a phrase anywhere, are folded whole.
 struct FoldedLine {
-    /// The folded line, or when `isWhole` is false its first bytes: at least `reach` beyond
-    /// the longest phrase, so that a phrase's end is tested against the scalar after it.
+    /// The folded line, or when `isWhole` is false its first bytes: through the scalar that
+    /// holds the first byte no phrase continues with, all that a prefix look-up reads.
     let head: String
     /// Whether `head` is the whole folded line.
     let isWhole: Bool
     /// The folded line without the label marks around it (`LineClassifier.trimmingMarks`), nil
-    /// when longer than any phrase.
+    /// when it is no phrase of `phrases`, whose trie has no path for it.
     let bare: Substring?
-
-    /// Bytes beyond a prefix phrase that `head` holds: the longest UTF-8 scalar.
-    static let reach = 4
 
     /// A line folded whole.
     init(whole folded: String) {
-        self.init(head: folded, isWhole: true, bare: LineClassifier.trimmingMarks(folded))
+        self.init(head: folded, isWhole: true, bare: Self.isFramedByLetters(folded) ? folded[...] : LineClassifier.trimmingMarks(folded))
     }
 
-    /// `text` folded whole, or when `whole` is false as far as phrases of at most `longest`
-    /// bytes are matched.
-    init(_ text: String, whole: Bool, longest: Int) {
+    /// `text` folded whole, or when `whole` is false as far as the prefix and whole-line look-ups
+    /// of `phrases` read it.
+    init(_ text: String, whole: Bool, phrases: borrowing PhraseIndex) {
         guard !whole else {
             self.init(whole: Folding.fold(text))
             return
         }
         self = UTF8Scalars.withBytes(text) { bytes in
-            let (head, isWhole) = Folding.fold(bytes, limit: longest + Self.reach)
-            guard !isWhole else { return FoldedLine(whole: head) }
+            let (head, isWhole) = Self.folding(bytes, as: phrases) { folded, depth, isWhole in
+                let end = Self.scalarEnd(folded, holding: depth)
+                return (Folding.string(UnsafeBufferPointer(rebasing: folded[..<end])), isWhole && end == folded.count)
+            }
             // Folding keeps label marks and drops or spaces out the rest of what trimming
             // passes over, so the bare line is the fold of the text between those.
-            let bare = Folding.fold(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), within: longest).map(LineClassifier.trimmingMarks)
-            return FoldedLine(head: head, isWhole: false, bare: bare)
+            let bare = Self.folding(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), as: phrases) { folded, depth, _ in
+                depth < folded.count ? nil : LineClassifier.trimmingMarks(Folding.string(folded))
+            }
+            return FoldedLine(head: head, isWhole: isWhole, bare: bare)
         }
     }
 
@@ -45,11 +47,56 @@ struct FoldedLine {
         self.bare = bare
     }
 
+    /// Runs `body` on a fold of `bytes` long enough for the trie of `phrases` to lose its path
+    /// (`PhraseIndex.depth`, given to `body`), or on the whole fold, and whether it is whole:
+    /// the fold's first bytes are folded first, more only when the trie follows them all.
+    private static func folding<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, as phrases: borrowing PhraseIndex,
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ depth: Int, _ isWhole: Bool) -> Result
+    ) -> Result {
+        var limit = 8
+        while true {
+            let done: Result? = Folding.withFold(bytes, limit: limit) { folded, isWhole in
+                let depth = phrases.depth(folded)
+                return depth < folded.count || isWhole ? body(folded, depth, isWhole) : nil
+            }
+            if let done { return done }
+            limit *= 4
+        }
+    }
+
+    /// The end of the scalar of `folded` that holds the byte at `offset`, or the end of
+    /// `folded` when `offset` is past it.
+    private static func scalarEnd(_ folded: UnsafeBufferPointer<UInt8>, holding offset: Int) -> Int {
+        guard offset < folded.count else { return folded.count }
+        var end = offset + 1
+        while end < folded.count, folded[end] & 0xC0 == 0x80 { end += 1 }
+        return end
+    }
+
+    /// An ASCII or Arabic letter or digit: no label mark or space, and kept by folding. Most
+    /// lines start and end with one, told without a look-up in `LineClassifier.labelMarks`.
+    private static func isPlainLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A: true
+        default: false
+        }
+    }
+
+    /// Whether the folded text starts and ends with a plain letter (`isPlainLetter`), so that
+    /// trimming its marks leaves it whole.
+    private static func isFramedByLetters(_ folded: String) -> Bool {
+        UTF8Scalars.withBytes(folded) { bytes in
+            !bytes.isEmpty && isPlainLetter(UTF8Scalars.decode(bytes, at: 0).value)
+                && isPlainLetter(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
+        }
+    }
+
     /// The bytes from the first to the last scalar that folds to something other than label
     /// marks and spaces.
     private static func core(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isEdge(_ value: UInt32) -> Bool {
-            LineClassifier.labelMarks.contains(value) || Folding.isSpace(value) || Folding.vanishes(value)
+            !isPlainLetter(value) && (LineClassifier.labelMarks.contains(value) || Folding.isSpace(value) || Folding.vanishes(value))
         }
         var start = 0
         while start < bytes.count {

@@ -6,28 +6,22 @@ import WarraqCore
 /// Matching on folded text lets one phrase list cover the ways the same word is typed.
 enum Folding {
     static func fold(_ text: some StringProtocol) -> String {
-        UTF8Scalars.withBytes(text) { fold($0, limit: .max).folded }
+        UTF8Scalars.withBytes(text) { bytes in withFold(bytes, limit: .max) { folded, _ in string(folded) } }
     }
 
-    /// The fold of valid UTF-8 `bytes`, stopped once it holds at least `limit` bytes (whole
-    /// scalars): a phrase is matched against a long line's first bytes only. `isWhole` is false
-    /// when it stopped with input left.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (folded: String, isWhole: Bool) {
-        var isWhole = true
-        let folded = String(unsafeUninitializedCapacity: capacity(bytes.count, limit: limit)) { out in
-            let (count, whole) = write(bytes, limit: limit, into: out)
-            isWhole = whole
-            return count
-        }
-        return (folded, isWhole)
+    /// Folded bytes as a string, copied without validating them again: a fold of valid UTF-8
+    /// is valid, and the standard library's check of Arabic text costs more than the fold.
+    static func string(_ folded: UnsafeBufferPointer<UInt8>) -> String {
+        unsafe String(copying: UTF8Span(unchecked: folded.span))
     }
 
-    /// The fold of valid UTF-8 `bytes` when it holds at most `limit` bytes, else nil: folded in
-    /// a scratch buffer, so that no string is made for a line too long to be a phrase.
-    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, within limit: Int) -> String? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit + 1)) { out in
-            let (count, isWhole) = write(bytes, limit: limit + 1, into: out)
-            return isWhole && count <= limit ? String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self) : nil
+    /// Runs `body` on the fold of valid UTF-8 `bytes`, stopped once it holds at least `limit`
+    /// bytes (whole scalars), and whether it is whole: folded in a scratch buffer, so that no
+    /// string is made for what a look-up reads only a few bytes of.
+    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ isWhole: Bool) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit)) { out in
+            let (count, isWhole) = write(bytes, limit: limit, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[..<count]), isWhole)
         }
     }
 
@@ -76,6 +70,12 @@ enum Folding {
                 count += 1
             }
             var pendingSpace = false
+            func putPendingSpace() {
+                if pendingSpace {
+                    put(0x20)
+                    pendingSpace = false
+                }
+            }
             var index = 0
             while index < bytes.count {
                 if count >= limit {
@@ -86,14 +86,19 @@ enum Folding {
                 let lead = bytes[index]
                 let v: UInt32
                 let change: Change
-                if lead < 0x80 {
-                    v = UInt32(lead)
-                    change = twoByteChanges[Int(lead)]
-                    index += 1
-                } else if lead < 0xE0 {
-                    v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                if lead < 0xE0 {
+                    let length = lead < 0x80 ? 1 : 2
+                    v = length == 1 ? UInt32(lead) : UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
                     change = twoByteChanges[Int(v)]
-                    index += 2
+                    index += length
+                    if change == .kept {
+                        // Most scalars, kept as they are: their bytes put without the
+                        // dispatch below.
+                        putPendingSpace()
+                        put(lead)
+                        if length == 2 { put(bytes[start + 1]) }
+                        continue
+                    }
                 } else {
                     let (value, length) = UTF8Scalars.decode(bytes, at: index)
                     v = value
@@ -109,10 +114,7 @@ enum Folding {
                 default:
                     break
                 }
-                if pendingSpace {
-                    put(0x20)
-                    pendingSpace = false
-                }
+                putPendingSpace()
                 switch change {
                 case .alef: put(0xD8); put(0xA7)
                 case .yeh: put(0xD9); put(0x8A)
@@ -142,8 +144,6 @@ enum Folding {
 /// lists into a `PhraseIndex`).
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
-    /// The byte length of the longest phrase, 0 for an empty list.
-    var longest: Int { phrases.first?.utf8.count ?? 0 }
 
     init(_ phrases: [String] = []) { add(phrases) }
 

@@ -17,8 +17,6 @@ struct LineClassifier: Sendable {
     /// A boilerplate phrase ends a line of at most this many words.
     static let boilerplateWords = 14
 
-    /// The byte length of the longest phrase `classify` matches.
-    let longestPhrase: Int
     /// The first bytes of the profile's ad markers: a line holding none of them (most lines) is
     /// not searched for each marker.
     let adMarkerLeads: [UInt8]
@@ -47,7 +45,6 @@ struct LineClassifier: Sendable {
         self.datelines = DatelineParser(profile: profile)
         let lists = [profile.dateLabels, profile.keywordLabels, profile.publisherLabels, profile.authorLabels, profile.relatedLabels]
             + profile.boilerplate.map(\.phrases)
-        longestPhrase = lists.map(\.longest).max() ?? 0
         adMarkerLeads = Array(Set(profile.adMarkers.compactMap(\.utf8.first))).sorted()
         embedHostKeys = Array(Set(profile.embedHosts.compactMap(Self.rareByte))).sorted()
         rules = RuleLists(profile.boilerplate, from: Self.firstRule)
@@ -62,7 +59,7 @@ struct LineClassifier: Sendable {
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
     /// anywhere in it to count (see `boilerplateReason`). `wordCount` is `text`'s.
     func fold(_ text: String, wordCount: Int) -> FoldedLine {
-        FoldedLine(text, whole: wordCount <= Self.boilerplateWords, longest: longestPhrase)
+        FoldedLine(text, whole: wordCount <= Self.boilerplateWords, phrases: phrases)
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.

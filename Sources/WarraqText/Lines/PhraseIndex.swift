@@ -109,6 +109,19 @@ struct PhraseIndex: @unchecked Sendable {
         return nodes[node].ends
     }
 
+    /// How many of the folded text's first bytes the trie follows from the root: the offset of
+    /// the first byte that no phrase continues with, or the text's length. No look-up from the
+    /// start reads past that byte but for the scalar it is in, and a text the trie does not
+    /// follow to its end is no phrase.
+    func depth(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var node = 0
+        for offset in text.indices {
+            node = child(of: node, text[offset])
+            if node == 0 { return offset }
+        }
+        return text.count
+    }
+
     /// The lists of `lists` (some of those searched anywhere) with a phrase anywhere in the
     /// folded line as whole words.
     func occurring(in line: UnsafeBufferPointer<UInt8>, in lists: Lists) -> Lists {
