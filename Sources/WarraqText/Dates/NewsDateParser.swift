@@ -17,8 +17,9 @@ public struct NewsDateParser: Sendable {
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
     private let months: [String: [(rest: [String], month: Int)]]
-    /// The byte lengths of the keys of `months`, to pass most words over without hashing them.
-    private let monthKeyLengths: Set<Int>
+    /// The byte lengths of the keys of `months`, a bit each (bit 63 for any longer), to pass
+    /// most words over without making and hashing a string.
+    private let monthKeyLengths: UInt64
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
@@ -31,7 +32,7 @@ public struct NewsDateParser: Sendable {
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        monthKeyLengths = Set(months.keys.map(\.utf8.count))
+        monthKeyLengths = months.keys.reduce(0) { $0 | Self.lengthBit($1.utf8.count) }
     }
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
@@ -108,19 +109,28 @@ public struct NewsDateParser: Sendable {
         return nil
     }
 
+    /// The bit of `monthKeyLengths` for a key of `length` bytes.
+    private static func lengthBit(_ length: Int) -> UInt64 { 1 << min(length, 63) }
+
     /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
-        var first = Self.trimPunctuation(words[index])
-        // Found on the bytes: a `Character` search breaks every word into graphemes.
-        let paired = first.utf8.firstIndex(of: 0x2F)
-        if let paired { first = String(first[..<paired]) }
-        guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
+        var word = words[index]
+        // The name's bytes, punctuation trimmed and cut at a `/`: most words are turned away by
+        // their length before a string is made and hashed.
+        let (first, paired) = word.withUTF8 { bytes -> (String?, Bool) in
+            let trimmed = Self.trimmedPunctuation(bytes)
+            let slash = ByteSearch.first(0x2F, in: bytes, from: trimmed.lowerBound, before: trimmed.upperBound)
+            let name = trimmed.lowerBound..<(slash ?? trimmed.upperBound)
+            guard monthKeyLengths & Self.lengthBit(name.count) != 0 else { return (nil, false) }
+            return (UTF8Scalars.string(bytes, name), slash != nil)
+        }
+        guard let first, let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
             guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
             // "ديسمبر/كانون الأول": skip the second spelling too.
             var length = 1 + rest.count
-            if paired != nil, index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
+            if paired, index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
             return (month, length)
         }
         return nil
@@ -139,17 +149,23 @@ public struct NewsDateParser: Sendable {
     private static func trimPunctuation(_ word: String) -> String {
         var text = word
         return text.withUTF8 { bytes in
-            func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
-            }
-            while end > start {
-                if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
-            }
-            return start == 0 && end == bytes.count ? word : UTF8Scalars.string(bytes, start..<end)
+            let kept = trimmedPunctuation(bytes)
+            return kept.count == bytes.count ? word : UTF8Scalars.string(bytes, kept)
         }
+    }
+
+    /// The bytes `trimPunctuation` keeps of a word's.
+    private static func trimmedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
+        }
+        while end > start {
+            if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
+        }
+        return start..<end
     }
 
     /// "3", "3rd,", "16" → day of month.

@@ -260,7 +260,7 @@ struct LineClassifier: Sendable {
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
         // The last byte first: most lines end otherwise.
-        guard text.utf8.last == 0x29 else { return nil }
+        guard UTF8Scalars.withBytes(text) { $0.last } == 0x29 else { return nil }
         // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
         // nearly always: no string is made for a line that is no caption.
         let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
@@ -381,8 +381,31 @@ struct LineClassifier: Sendable {
         }
     }
 
-    /// The first http(s) address in a line.
+    /// The first http(s) address in a line, read on the bytes when the scheme and the address's
+    /// end stand alone (see `standsAlone`) and the address is ASCII, which is nearly always:
+    /// Foundation's `range(of:)` cost tens of thousands of instructions a line.
     static func url(in text: String) -> String? {
+        let scheme = ByteSearch.offsets(of: "https://", in: text).first.map { ($0, 8) } ?? ByteSearch.offsets(of: "http://", in: text).first.map { ($0, 7) }
+        guard let (start, length) = scheme else { return nil }
+        let address: Range<Int>? = UTF8Scalars.withBytes(text) { bytes in
+            guard standsAlone(bytes, at: start, length: length) else { return nil }
+            var end = start + length
+            while end < bytes.count, bytes[end] < 0x80, !isAddressEnd(bytes[end]) { end += 1 }
+            guard end == bytes.count || (bytes[end] < 0x80 && standsAlone(bytes, at: end, length: 1)) else { return nil }
+            return start..<end
+        }
+        guard let address else { return urlByCharacters(text) }
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: address.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: address.upperBound)])
+    }
+
+    /// The ASCII bytes that end an address: white space, `"` and `)`.
+    private static func isAddressEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0x22 || byte == 0x29
+    }
+
+    /// `url` read `Character` by `Character`: the rule itself.
+    static func urlByCharacters(_ text: String) -> String? {
         guard let start = text.range(of: "https://") ?? text.range(of: "http://") else {
             return nil
         }

@@ -46,10 +46,8 @@ extension TextShape {
 
 /// The byte walk behind `TextShape.unquoted`.
 private enum QuoteEnds {
-    /// The quotation marks as scalars, looked through at both ends of every line.
-    static let marks = TextShape.quotes.map { $0.unicodeScalars.first!.value }
     /// Single quotes are apostrophes too, so one inside the text does not balance an outer one.
-    static let unbalanced: Set<UInt32> = [0x2018, 0x2019]
+    static func isUnbalanced(_ mark: UInt32) -> Bool { mark == 0x2018 || mark == 0x2019 }
 
     /// The bytes kept once wrapping quotation marks and white space are taken off the ends;
     /// nil when only the `Character` walk can tell.
@@ -58,21 +56,21 @@ private enum QuoteEnds {
         var end = bytes.count
         while start < end {
             let (mark, length) = UTF8Scalars.decode(bytes, at: start)
-            guard marks.contains(mark) else { break }
+            guard TextShape.isQuote(mark) else { break }
             // A mark the next scalar joins is no quotation mark `Character`.
             if start + length < end, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
             // Does the mark occur between this one and the last scalar? Then it may balance.
             let inner = (start + length)..<max(start + length, UTF8Scalars.start(before: end, in: bytes))
-            if !unbalanced.contains(mark), occurs(bytes, start, length, in: inner) { return nil }
+            if !isUnbalanced(mark), occurs(bytes, start, length, in: inner) { return nil }
             start += length
         }
         while start < end {
             let last = UTF8Scalars.start(before: end, in: bytes)
             let mark = UTF8Scalars.decode(bytes, at: last).value
-            guard marks.contains(mark) else { break }
+            guard TextShape.isQuote(mark) else { break }
             if last > start, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
             let inner = min(start + UTF8Scalars.decode(bytes, at: start).length, last)..<last
-            if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
+            if !isUnbalanced(mark), occurs(bytes, last, end - last, in: inner) { return nil }
             end = last
         }
         while start < end, isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
