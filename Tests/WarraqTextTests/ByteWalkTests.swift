@@ -17,7 +17,8 @@ struct ByteWalkTests {
     @Test("a sentence end read on bytes agrees with the Character walk", arguments: [
         "Fin de l'été.", "été", "Ende.»", "«قال.»", "قال ذلك.", "x\u{0600}.", "x\u{0600}a", "\u{0600}é", "Why?", "لماذا؟", "a\u{301}.",
         "a.\u{301}", "end)", "end.)", "end ]", "end\u{A0}", "end\u{2028}", "Живые.", "Живые", "終わり。", "x…", "\"quoted\"", "—", "a —",
-        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.",
+        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.", "قال: «نعم.»", "end.)  ", "x\u{0600})", "a.\u{301})", "(\u{0600}.)",
+        "“Why?”", "end.\r\n", "word »", ". )", "\"\"", " »", "a\u{0600}»", "نعم.\u{A0}»\u{2028}", "e\u{301}»", "x\u{200D}”", "No.]'",
     ])
     func endsSentence(text: String) {
         let last = TextShape.lastMeaningful(text)

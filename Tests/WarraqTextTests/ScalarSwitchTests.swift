@@ -33,6 +33,14 @@ struct ScalarSwitchTests {
         }
     }
 
+    @Test("a scalar that never joins is no mark a dash could carry")
+    func neverJoins() {
+        for value in Self.scalars where TextShape.neverJoins(value) {
+            let properties = Unicode.Scalar(value)!.properties
+            #expect(!properties.isGraphemeExtend && properties.generalCategory != .spacingMark && value != 0x200D)
+        }
+    }
+
     @Test("the lead bytes of list markers")
     func markerLeads() {
         let leads = Set(ListMarker.bullets.map { $0.utf8.first! } + Array(0x30...0x39))
@@ -55,5 +63,38 @@ struct ListMarkerBytesTests {
         let first = line.first { $0 != " " && $0 != "\t" }
         let menuRule = first == "-" || first == "–" ? nil : ListMarker.itemByCharacters(Substring(line))
         #expect(ListMarker.menuItem(Substring(line)) == menuRule)
+    }
+}
+
+/// `NewsDateParser.hasDigit` tests lanes loosely and hits exactly: it must find exactly the
+/// ASCII, Arabic-Indic and Persian digits.
+@Suite("Digits found on bytes")
+struct DigitBytesTests {
+    @Test("every scalar around the digit ranges, alone and in Arabic text")
+    func digits() {
+        let scalars: [UInt32] = Array(0..<0x80) + Array(0x0600..<0x0700) + [0xA0, 0xB9, 0x0A0, 0x2026, 0xFF10, 0x0966]
+        for value in scalars {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isDigit = (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
+            for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي"] {
+                #expect(NewsDateParser.hasDigit(text) == isDigit, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!NewsDateParser.hasDigit(""))
+        #expect(NewsDateParser.hasDigit("قبل ٣ ساعات"))
+    }
+}
+
+/// `NewsDateParser.isoDate` reads an ASCII date's fields off its bytes.
+@Suite("ISO dates read on bytes")
+struct ISODateBytesTests {
+    /// Words whose year is four ASCII digits and a separator, or none the scalar rule reads.
+    @Test("the fields agree with the scalar rule", arguments: [
+        "2016-12-16", "2016-12-16T15:24:14", "2016/12/16", "2016.12.16t09:05", "2016-12-16T", "2016-12-16Tx", "2016-+1-+5", "2016-12/16",
+        "2016-1a-16", "201٦-12-16", "2016-١٢-16", "2016-12-16T١٥:24", "2016-12-1\u{301}6", "2016-12-16\u{301}T10:00", "abcd-12-16", "20161216xx",
+    ])
+    func fields(word: String) {
+        let (bytes, scalars) = (NewsDateParser.standard.isoDate(word), NewsDateParser.isoDateByScalars(word))
+        #expect(bytes?.0 == scalars?.0 && bytes?.1 == scalars?.1 && bytes?.2 == scalars?.2 && bytes?.3 == scalars?.3)
     }
 }

@@ -17,9 +17,9 @@ public struct NewsDateParser: Sendable {
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
     private let months: [String: [(rest: [String], month: Int)]]
-    /// The byte lengths of the keys of `months`, a bit each (bit 63 for any longer), to pass
-    /// most words over without making and hashing a string.
-    private let monthKeyLengths: UInt64
+    /// A bit for each key of `months` (see `keyHint`), to pass most words over without making
+    /// and hashing a string: hashing a non-ASCII string normalizes it first.
+    private let monthKeyHints: [UInt64]
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
@@ -32,7 +32,12 @@ public struct NewsDateParser: Sendable {
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        monthKeyLengths = months.keys.reduce(0) { $0 | Self.lengthBit($1.utf8.count) }
+        var hints = [UInt64](repeating: 0, count: Self.keyHints / 64)
+        for var key in months.keys {
+            let hint = key.withUTF8 { Self.keyHint($0, 0..<$0.count) }
+            hints[hint / 64] |= 1 << (hint % 64)
+        }
+        monthKeyHints = hints
     }
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
@@ -55,15 +60,21 @@ public struct NewsDateParser: Sendable {
         word.utf8.contains { (0x30...0x39).contains($0) }
     }
 
-    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes eight at a
-    /// time: the digits folding turns into ASCII ones. Most lines asked have none.
-    private static func hasDigit(_ text: String) -> Bool {
+    /// Whether the text has an ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9) digit, on
+    /// its bytes eight at a time: the digits folding turns into ASCII ones. Most lines asked
+    /// have none. The lanes are tested loosely, few operations a word: a byte A0…B9 after D9 or
+    /// DB (`| 0x02` makes both DB), which a hit then tells exactly; ASCII digits exactly, as
+    /// `^ 0x30` brings them, and only them, below 10.
+    static func hasDigit(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
             ByteWords.contains(bytes) { byte, previous in
-                ByteWords.within(byte, from: 0x30, count: 10)
-                    | (ByteWords.equal(previous, 0xD9) & ByteWords.within(byte, from: 0xA0, count: 10))
-                    | (ByteWords.equal(previous, 0xDB) & ByteWords.within(byte, from: 0xB0, count: 10))
-            } accepting: { _ in true }
+                ByteWords.below(byte ^ (ByteWords.ones &* 0x30), 10)
+                    | (ByteWords.equal(previous | (ByteWords.ones &* 0x02), 0xDB) & ByteWords.below(byte ^ (ByteWords.ones &* 0xA0), 0x1A))
+            } accepting: { index in
+                let byte = bytes[index]
+                guard byte >= 0x80 else { return true }
+                return bytes[index - 1] == 0xD9 ? byte <= 0xA9 : byte >= 0xB0
+            }
         }
     }
 
@@ -109,20 +120,32 @@ public struct NewsDateParser: Sendable {
         return nil
     }
 
-    /// The bit of `monthKeyLengths` for a key of `length` bytes.
-    private static func lengthBit(_ length: Int) -> UInt64 { 1 << min(length, 63) }
+    /// The bits of `monthKeyHints`.
+    private static let keyHints = 1024
+
+    /// The bit of `monthKeyHints` for a key of the bytes `range`: its length, first and last
+    /// byte mixed (Arabic words share their lengths and first bytes, not all three).
+    private static func keyHint(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let first = range.first else { return 0 }
+        return (range.count &* 131 &+ Int(bytes[first]) &* 31 &+ Int(bytes[range.upperBound - 1])) % keyHints
+    }
+
+    private func mayBeMonthKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let hint = Self.keyHint(bytes, range)
+        return monthKeyHints[hint / 64] & (1 << (hint % 64)) != 0
+    }
 
     /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
         var word = words[index]
         // The name's bytes, punctuation trimmed and cut at a `/`: most words are turned away by
-        // their length before a string is made and hashed.
+        // their hint before a string is made and hashed.
         let (first, paired) = word.withUTF8 { bytes -> (String?, Bool) in
             let trimmed = Self.trimmedPunctuation(bytes)
             let slash = ByteSearch.first(0x2F, in: bytes, from: trimmed.lowerBound, before: trimmed.upperBound)
             let name = trimmed.lowerBound..<(slash ?? trimmed.upperBound)
-            guard monthKeyLengths & Self.lengthBit(name.count) != 0 else { return (nil, false) }
+            guard mayBeMonthKey(bytes, name) else { return (nil, false) }
             return (UTF8Scalars.string(bytes, name), slash != nil)
         }
         guard let first, let candidates = months[first] else { return nil }
@@ -183,9 +206,27 @@ public struct NewsDateParser: Sendable {
         return value
     }
 
-    private func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
-        // Ten scalars take ten bytes at least: shorter words are no date.
-        guard word.utf8.count >= 10 else { return nil }
+    func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
+        // Ten scalars take ten bytes at least: shorter words are no date. A year in range is
+        // four ASCII digits, and a separator follows: other words are turned away on their bytes.
+        guard word.utf8.count >= 10, Self.opensWithYear(word) else { return nil }
+        var text = word
+        // The first eleven bytes ASCII (nearly always): the fields are read off the bytes, not
+        // an array of the word's scalars.
+        let fields: (y: Int, m: Int, d: Int, timed: Bool)?? = text.withUTF8 { bytes in
+            guard bytes[..<min(bytes.count, 11)].allSatisfy({ $0 < 0x80 }) else { return nil }
+            func number(_ range: Range<Int>) -> Int? { Int(UTF8Scalars.string(bytes, range)) }
+            guard bytes[7] == bytes[4], let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return .some(nil) }
+            return .some((y, m, d, bytes.count > 11 && (bytes[10] == 0x74 || bytes[10] == 0x54)))
+        }
+        guard let fields else { return Self.isoDateByScalars(word) }
+        guard let fields else { return nil }
+        let time = fields.timed ? Self.time(String(Substring(word.unicodeScalars.dropFirst(11)))) : nil
+        return (fields.y, fields.m, fields.d, time)
+    }
+
+    /// `isoDate` read scalar by scalar: the rule itself.
+    static func isoDateByScalars(_ word: String) -> (Int, Int, Int, String?)? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/" || scalars[4] == ".", scalars[7] == scalars[4],
               let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
@@ -197,6 +238,13 @@ public struct NewsDateParser: Sendable {
             time = Self.time(String(String.UnicodeScalarView(scalars[11...])))
         }
         return (y, m, d, time)
+    }
+
+    /// Whether the word's bytes open with four ASCII digits and `-`, `/` or `.`, as an ISO date's.
+    private static func opensWithYear(_ word: String) -> Bool {
+        UTF8Scalars.withBytes(word) { bytes in
+            bytes.count > 4 && bytes[..<4].allSatisfy { (0x30...0x39).contains($0) } && [0x2D, 0x2F, 0x2E].contains(bytes[4])
+        }
     }
 
     /// Year, month and day written with 年, 月 and 日 (Chinese and Japanese), wherever the

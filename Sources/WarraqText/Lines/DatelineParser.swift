@@ -124,7 +124,8 @@ private struct RawLine {
         guard offset < bytes.count else { return false }
         let (value, length) = scalar(at: offset)
         guard DatelineParser.isDashScalar(value) else { return false }
-        guard offset + length < bytes.count, case let next = scalar(at: offset + length).value, next >= 0x0300 else { return true }
+        // A scalar that never joins a mark (an Arabic letter, nearly always) asks no property.
+        guard offset + length < bytes.count, case let next = scalar(at: offset + length).value, !TextShape.neverJoins(next) else { return true }
         let properties = Unicode.Scalar(next)!.properties
         return !properties.isGraphemeExtend && properties.generalCategory != .spacingMark && next != 0x200D
     }

@@ -73,15 +73,8 @@ struct LineClassifier: Sendable {
         if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
-        // Parsed once, when first needed: the date-line and the byline tests read the same date.
-        // The parser alone is captured, not the whole classifier.
-        var parsed: NewsDateParser.Match?? = nil
-        let dates = dates
-        func date() -> NewsDateParser.Match? {
-            if parsed == nil { parsed = dates.parse(text) }
-            return parsed!
-        }
-        if let kind = dateLine(text: text, wordCount: wordCount, date: date) { return kind }
+        var date = LazyDate(text: text)
+        if let kind = dateLine(text: text, wordCount: wordCount, date: &date) { return kind }
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
@@ -93,7 +86,7 @@ struct LineClassifier: Sendable {
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
-        if wordCount <= Self.bylineWords, !sentence, let match = date() {
+        if wordCount <= Self.bylineWords, !sentence, let match = date.parsed(by: dates) {
             return .bylineDate(match, dateText: Self.span(of: match, in: text))
         }
         if wordCount <= Self.headingWords, !sentence { return .heading }
@@ -237,10 +230,27 @@ struct LineClassifier: Sendable {
 
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
+    /// The date of a line, parsed once, when first needed: the date-line and the byline tests
+    /// read the same date. A value passed `inout`, not a closure over a variable, whose every
+    /// read the runtime checked for exclusive access.
+    private struct LazyDate {
+        let text: String
+        private var match: NewsDateParser.Match?? = nil
+
+        init(text: String) { self.text = text }
+
+        mutating func parsed(by dates: NewsDateParser) -> NewsDateParser.Match? {
+            if let match { return match }
+            let found = dates.parse(text)
+            match = .some(found)
+            return found
+        }
+    }
+
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
-    /// link or label after a bar. `date` parses `text`.
-    private func dateLine(text: String, wordCount: Int, date: () -> NewsDateParser.Match?) -> LineKind? {
-        guard wordCount <= 9, let match = date(), match.wordsBefore <= 2 else { return nil }
+    /// link or label after a bar. `date` is `text`'s.
+    private func dateLine(text: String, wordCount: Int, date: inout LazyDate) -> LineKind? {
+        guard wordCount <= 9, let match = date.parsed(by: dates), match.wordsBefore <= 2 else { return nil }
         let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
         let remaining = wordCount - match.wordsBefore - match.wordCount
         if pieces.count == 2, dates.parse(pieces[0]) != nil {

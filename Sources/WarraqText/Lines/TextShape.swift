@@ -80,13 +80,23 @@ enum TextShape {
     /// (`neverJoins`), is no sentence end and is not passed over (a prepended sign may make a
     /// longer character of it, but not a sentence end either); or a sentence end or question
     /// mark after a scalar that never joins (only a prepended sign joins such a mark to what
-    /// precedes it). Nil sends the caller to the `Character` walk, which most lines never need.
+    /// precedes it). Closing marks and white space that stand alone are passed over first. Nil
+    /// sends the caller to the `Character` walk, which most lines never need.
     private static func plainEnd(_ text: String) -> UInt32? {
         UTF8Scalars.withBytes(text) { bytes in
-            guard !bytes.isEmpty else { return nil }
-            let lastStart = UTF8Scalars.start(before: bytes.count, in: bytes)
-            let before = lastStart > 0 ? UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value : nil
-            return plainEnd(last: UTF8Scalars.decode(bytes, at: lastStart).value, before: before)
+            var end = bytes.count
+            while end > 0 {
+                let lastStart = UTF8Scalars.start(before: end, in: bytes)
+                let last = UTF8Scalars.decode(bytes, at: lastStart).value
+                let before = lastStart > 0 ? UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value : nil
+                // A closing mark or white space after a scalar that never joins is a character of
+                // its own, which `lastMeaningful` passes over: so is the walk, on the bytes.
+                guard isClosing(last) || isWhiteSpaceProperty(last), let before, neverJoins(before) else {
+                    return plainEnd(last: last, before: before)
+                }
+                end = lastStart
+            }
+            return nil
         }
     }
 
@@ -111,10 +121,10 @@ enum TextShape {
     /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
     static func wideGaps(_ raw: Substring) -> Int {
         UTF8Scalars.withBytes(raw) { bytes in
-            // Most lines space with ASCII only: one walk, eight bytes at a time, finds the pairs
-            // of ASCII white space and the lead bytes of any other, and the first other white
-            // space sends the line to the scalar walk. The lanes are tested loosely (controls
-            // below tab, E0 among the leads) and each hit exactly.
+            // Most lines space with the space alone: one walk, eight bytes at a time, finds its
+            // pairs and any byte that may be other white space (an ASCII control, a lead byte
+            // of other white space, tested loosely: E0 among them); the first that is sends
+            // the line to the scalar walk.
             var gaps = 0
             var runStart = -1
             var lastPair = -2
@@ -123,14 +133,12 @@ enum TextShape {
                 if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
             }
             let otherSpace = ByteWords.contains(bytes) { byte, previous in
-                let lead = ByteWords.equal(byte, 0xC2) | ByteWords.equal(byte & (ByteWords.ones &* 0xFC), 0xE0)
-                let space = ByteWords.below(byte, 0x0E) | ByteWords.equal(byte, 0x20)
-                let previousSpace = ByteWords.below(previous, 0x0E) | ByteWords.equal(previous, 0x20)
-                return lead | (space & previousSpace)
+                ByteWords.equal(byte, previous, 0x20) | ByteWords.below(byte, 0x0E) | ByteWords.equal(byte, 0xC2)
+                    | ByteWords.equal(byte & (ByteWords.ones &* 0xFC), 0xE0)
             } accepting: { index in
                 guard index < bytes.count else { return false }
-                if bytes[index] >= 0x80 { return isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: index).value) }
-                guard index > 0, isASCIISpace(bytes[index]), isASCIISpace(bytes[index - 1]) else { return false }
+                let byte = bytes[index]
+                guard byte == 0x20 else { return byte >= 0x09 && isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: index).value) }
                 // A run's pairs are consecutive.
                 if index != lastPair + 1 {
                     if runStart >= 0 { closeRun() }
@@ -143,11 +151,6 @@ enum TextShape {
             if runStart >= 0 { closeRun() }
             return gaps
         }
-    }
-
-    /// The ASCII white space: the space, tab, line feed, vertical tab, form feed, carriage return.
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// `wideGaps` of a line with other white space than ASCII: runs of two or more white space
