@@ -33,6 +33,15 @@ struct ScalarSwitchTests {
         }
     }
 
+    @Test("label marks and keyword separators")
+    func classifierMarks() {
+        let separators = Self.values(LineClassifier.keywordSeparators)
+        for value in Self.scalars {
+            #expect(LineClassifier.isLabelMark(value) == LineClassifier.labelMarks.contains(value))
+            #expect(LineClassifier.isKeywordSeparator(value) == separators.contains(value))
+        }
+    }
+
     @Test("a scalar that never joins is no mark a dash could carry")
     func neverJoins() {
         for value in Self.scalars where TextShape.neverJoins(value) {

@@ -1,7 +1,10 @@
 /// The bullets text browsers put before list items (`  • News`, `  * Sports`, `  1. …`). Menus and
 /// link lists come out of w3m and lynx as such lists, so an item's marker is a hint to its role.
 enum ListMarker {
-    static let bullets: Set<Character> = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
+    /// The bullets as strings: their bytes are read without hashing a `Character` into a set,
+    /// whose first non-ASCII one cost hundreds of thousands of instructions.
+    private static let bulletTexts = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
+    static let bullets = Set(bulletTexts.map(Character.init))
 
     /// Whether `byte` is the first byte of a bullet or of a digit that numbers items: `*`,
     /// `+`, `-`, the digits, the lead of `·` (C2) and of the other bullets (E2). A switch, not
@@ -14,7 +17,7 @@ enum ListMarker {
     }
 
     /// The bullets' UTF-8 bytes.
-    private static let bulletBytes = bullets.map { Array($0.utf8) }
+    private static let bulletBytes = bulletTexts.map { Array($0.utf8) }
 
     /// Whether the line's bytes open as an item's must: after spaces and tabs, a bullet or one
     /// or two digits and `.` or `)`, then a space. A line that does not is no item, whatever its

@@ -142,8 +142,16 @@ struct LineClassifier: Sendable {
     }
 
     /// The marks that separate the keywords of a keyword line.
-    private static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
-    private static let keywordSeparatorScalars = Set(keywordSeparators.map { $0.unicodeScalars.first!.value })
+    static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
+
+    /// Whether `value` is the scalar of one of `keywordSeparators`, asked of every scalar of a
+    /// keyword line.
+    static func isKeywordSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x23, 0x2C, 0x3B, 0x7C, 0x060C, 0x061B, 0x2022: true
+        default: false
+        }
+    }
 
     /// `text` cut at its keyword separators (empty pieces kept), on the bytes when each
     /// separator stands alone (see `standsAlone`): hashing every `Character` into a set cost
@@ -154,7 +162,7 @@ struct LineClassifier: Sendable {
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if keywordSeparatorScalars.contains(value) {
+                if isKeywordSeparator(value) {
                     guard standsAlone(bytes, at: offset, length: length) else { return nil }
                     cuts.append(offset..<offset + length)
                 }
@@ -213,13 +221,13 @@ struct LineClassifier: Sendable {
             var start = 0
             while start < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: start)
-                guard labelMarks.contains(value) else { break }
+                guard isLabelMark(value) else { break }
                 start += length
             }
             var end = bytes.count
             while end > start {
                 let last = UTF8Scalars.start(before: end, in: bytes)
-                guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
+                guard isLabelMark(UTF8Scalars.decode(bytes, at: last).value) else { break }
                 end = last
             }
             // A slice, not a new string: it is only compared with phrases.
@@ -229,6 +237,15 @@ struct LineClassifier: Sendable {
     }
 
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
+
+    /// Whether `value` is one of `labelMarks`: a switch, asked at both ends of every line,
+    /// where hashing into the set cost a hundred instructions a scalar.
+    static func isLabelMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x21, 0x2D, 0x2E, 0x3A, 0x7C, 0xB7, 0x2013, 0x2014, 0x2022: true
+        default: false
+        }
+    }
 
     /// The date of a line, parsed once, when first needed: the date-line and the byline tests
     /// read the same date. A value passed `inout`, not a closure over a variable, whose every
