@@ -43,13 +43,27 @@ public struct NewsDateParser: Sendable {
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
     public func parse(_ text: String) -> Match? {
         guard Self.hasDigit(text) else { return nil }
-        let folded = Folding.fold(text)
-        guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // Split on the space byte: folding leaves single spaces, and a `Character` split walks
-        // every grapheme of the line.
-        let words = folded.utf8.split(separator: 0x20).map { String(Substring($0)) }
-        // Every form needs a word with a digit at or after the one it starts on.
-        guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
+        var folded = Folding.fold(text)
+        // The words' bytes, split at the space byte (folding leaves single spaces, and a
+        // `Character` split walks every grapheme of the line), and the last word with an ASCII
+        // digit: every form needs one at or after the word it starts on.
+        let (spans, lastDigitWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
+            var spans: [Range<Int>] = []
+            var lastDigitWord: Int?
+            var start = 0
+            while start < bytes.count {
+                let end = ByteSearch.first(0x20, in: bytes, from: start, before: bytes.count) ?? bytes.count
+                if end > start {
+                    if bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) { lastDigitWord = spans.count }
+                    spans.append(start..<end)
+                }
+                start = end + 1
+            }
+            return (spans, lastDigitWord)
+        }
+        guard let lastDigitWord else { return nil }
+        let utf8 = folded.utf8
+        let words = spans.map { String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)])) }
         for start in words.indices where start <= lastDigitWord {
             if let match = match(words, at: start) { return match }
         }

@@ -123,8 +123,8 @@ enum TextShape {
         UTF8Scalars.withBytes(raw) { bytes in
             // Most lines space with the space alone: one walk, eight bytes at a time, finds its
             // pairs and any byte that may be other white space (an ASCII control, a lead byte
-            // of other white space, tested loosely: E0 among them); the first that is sends
-            // the line to the scalar walk.
+            // of other white space, tested loosely: `& 0xDC` brings C2 and E1…E3, with C0, C1,
+            // C3 and E0, to C0); the first that is sends the line to the scalar walk.
             var gaps = 0
             var runStart = -1
             var lastPair = -2
@@ -133,8 +133,7 @@ enum TextShape {
                 if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
             }
             let otherSpace = ByteWords.contains(bytes) { byte, previous in
-                ByteWords.equal(byte, previous, 0x20) | ByteWords.below(byte, 0x0E) | ByteWords.equal(byte, 0xC2)
-                    | ByteWords.equal(byte & (ByteWords.ones &* 0xFC), 0xE0)
+                ByteWords.equal(byte, previous, 0x20) | ByteWords.below(byte, 0x0E) | ByteWords.equal(byte & (ByteWords.ones &* 0xDC), 0xC0)
             } accepting: { index in
                 guard index < bytes.count else { return false }
                 let byte = bytes[index]
