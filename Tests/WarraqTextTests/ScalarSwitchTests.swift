@@ -1,4 +1,5 @@
 import Testing
+import WarraqCore
 @testable import WarraqText
 
 /// The classifier's hot tests ask switches, not hashed sets, for the marks a line starts or ends
@@ -105,5 +106,25 @@ struct ISODateBytesTests {
     func fields(word: String) {
         let (bytes, scalars) = (NewsDateParser.standard.isoDate(word), NewsDateParser.isoDateByScalars(word))
         #expect(bytes?.0 == scalars?.0 && bytes?.1 == scalars?.1 && bytes?.2 == scalars?.2 && bytes?.3 == scalars?.3)
+    }
+}
+
+/// `TextShape.unquoted` keeps a line whole on its end bytes when neither end may be trimmed.
+@Suite("Quote ends read on bytes")
+struct QuoteEndBytesTests {
+    @Test("every scalar that is a quotation mark or white space has a lead byte the test knows")
+    func leads() {
+        let quotes = Set(TextShape.quotes.map { $0.unicodeScalars.first!.value })
+        for value in ScalarSwitchTests.scalars where quotes.contains(value) || isWhiteSpaceProperty(value) {
+            let lead = String(Unicode.Scalar(value)!).utf8.first!
+            #expect([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x22, 0x27, 0x60, 0xC2, 0xE1, 0xE2, 0xE3].contains(lead), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("a line kept whole on its bytes is what the Character walk keeps", arguments: [
+        "عنوان الخبر", "Title", "a\"b", "x\u{0600}", "\u{0600}x", "é", "e\u{301}", "«a» b", "a «b»", "\u{A0}a", "a\u{3000}", "\u{FEFF}a\u{FEFF}", "\u{200B}a",
+    ])
+    func whole(text: String) {
+        #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
     }
 }

@@ -304,10 +304,17 @@ struct LineClassifier: Sendable {
             let caption = trimmed(bytes, 0..<open.offset)
             let captionWords = words(bytes, caption)
             guard captionWords >= 2, captionWords <= 40 else { return nil }
-            let captionText = UTF8Scalars.string(bytes, caption)
+            let captionText = copy(of: text, caption)
             guard !TextShape.endsSentence(captionText) else { return nil }
-            return (captionText, UTF8Scalars.string(bytes, credit))
+            return (captionText, copy(of: text, credit))
         }
+    }
+
+    /// The bytes `range` of `text`, cut at scalar boundaries, copied into a string: a copy is
+    /// not validated again, as a string made from bytes is (a dozen instructions an Arabic byte).
+    private static func copy(of text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
     }
 
     /// `caption` read `Character` by `Character`: the rule itself, for the lines whose brackets

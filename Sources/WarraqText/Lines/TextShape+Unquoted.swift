@@ -52,6 +52,11 @@ private enum QuoteEnds {
     /// The bytes kept once wrapping quotation marks and white space are taken off the ends;
     /// nil when only the `Character` walk can tell.
     static func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Most lines start and end with a scalar whose lead byte no quotation mark or white
+        // space has: they are kept whole on two byte tests.
+        guard let first = bytes.first, mayTrim(first) || mayTrim(bytes[UTF8Scalars.start(before: bytes.count, in: bytes)]) else {
+            return 0..<bytes.count
+        }
         var start = 0
         var end = bytes.count
         while start < end {
@@ -78,6 +83,15 @@ private enum QuoteEnds {
             end = UTF8Scalars.start(before: end, in: bytes)
         }
         return start..<end
+    }
+
+    /// Whether a scalar with this lead byte may be a quotation mark or white space: the ASCII
+    /// ones, and the leads C2 (`«`, `»`, NBSP), E1, E2 (the other quotes and spaces), E3.
+    private static func mayTrim(_ lead: UInt8) -> Bool {
+        switch lead {
+        case 0x09...0x0D, 0x20, 0x22, 0x27, 0x60, 0xC2, 0xE1...0xE3: true
+        default: false
+        }
     }
 
     /// Whether the bytes `bytes[at..<(at + length)]` occur within `range`.
