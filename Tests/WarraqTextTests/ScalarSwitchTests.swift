@@ -128,3 +128,23 @@ struct QuoteEndBytesTests {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
     }
 }
+
+/// `LinkMarkers.isAddressLine` reads a line's bytes once; the rule as the string views read it.
+@Suite("Address lines read on bytes")
+struct AddressLineBytesTests {
+    static func rule(_ text: String) -> Bool {
+        let digits = text.utf8.prefix { (0x30...0x39).contains($0) }.count
+        let rest = text.utf8.dropFirst(digits)
+        guard digits > 0, rest.starts(with: ". ".utf8) else { return text.contains("://") && !text.utf8.contains(0x20) }
+        let scheme = rest.dropFirst(2).prefix { (0x61...0x7A).contains($0) }
+        return scheme.count >= 3 && rest.dropFirst(2 + scheme.count).first == UInt8(ascii: ":")
+    }
+
+    @Test("the byte walk agrees with the rule", arguments: [
+        "12. https://example.org/a?b=c", "Read more at https://example.org", "https://example.org", "https://example.org/a b", "1.", "1. ", "1. ab:",
+        "1. abc:", "13. mailto:?Subject=x", "12.https://x", "12 . https://x", "", "12", "١٢. https://x", "x://y", "7. HTTP://x", "99. ftp:",
+    ])
+    func agrees(text: String) {
+        #expect(LinkMarkers.isAddressLine(text) == Self.rule(text))
+    }
+}
