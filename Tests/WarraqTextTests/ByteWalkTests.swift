@@ -17,7 +17,8 @@ struct ByteWalkTests {
     @Test("a sentence end read on bytes agrees with the Character walk", arguments: [
         "Fin de l'été.", "été", "Ende.»", "«قال.»", "قال ذلك.", "x\u{0600}.", "x\u{0600}a", "\u{0600}é", "Why?", "لماذا؟", "a\u{301}.",
         "a.\u{301}", "end)", "end.)", "end ]", "end\u{A0}", "end\u{2028}", "Живые.", "Живые", "終わり。", "x…", "\"quoted\"", "—", "a —",
-        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.",
+        "x\u{0600}?", "", " ", "۔", "a\u{200D}.", "x\u{06DD}.", "1.", "١٢.", "قال: «نعم.»", "end.)  ", "x\u{0600})", "a.\u{301})", "(\u{0600}.)",
+        "“Why?”", "end.\r\n", "word »", ". )", "\"\"", " »", "a\u{0600}»", "نعم.\u{A0}»\u{2028}", "e\u{301}»", "x\u{200D}”", "No.]'",
     ])
     func endsSentence(text: String) {
         let last = TextShape.lastMeaningful(text)
@@ -56,6 +57,15 @@ struct ByteWalkTests {
         let expected = Self.segmentTexts(raw)
         #expect(found.map(\.words) == expected.map(TextShape.wordCount))
         #expect(found.map(\.endsSentence) == expected.map(TextShape.endsSentence))
+    }
+
+    @Test("wide gaps counted on bytes are the gaps between a line's segments", arguments: [
+        "Home  News  Sport  Weather  About us", "  عاجل:  انفجار في المرفأ.  الرئيس يصل\u{A0}\u{A0}الطقس غداً  «خبر»  ", "a\u{A0}b  c\td  e\u{2028}\u{2029}f",
+        "", "   ", "single", "a \u{A0}b", "end.\u{A0}\u{A0}", "\u{A0}\u{A0}start", "a\u{200B}\u{200B}b", "a \u{200B} b", "a\u{3000}\u{3000}b\u{1680} c",
+        "a\u{FEFF}  b", "«a»\u{A0} \u{A0}·b  ©c", "a\r\n\tb", "x \u{0301}  y", "one  two\u{A0}three\u{2003}\u{2003}four",
+    ])
+    func wideGaps(raw: String) {
+        #expect(TextShape.wideGaps(Substring(raw)) == max(Self.segmentTexts(raw).count - 1, 0))
     }
 
     @Test("wrapping quotes and spaces come off", arguments: [

@@ -28,6 +28,15 @@ struct ClassifierBytePathTests {
         #expect(bytes?.1 == characters?.1)
     }
 
+    @Test("an address read on bytes agrees with the Character rule", arguments: [
+        "Watch: https://youtube.com/watch?v=1 now", "(https://x.com/a/status/1)", "see http://t.co/x\"", "https://x.com/a”", "no address here",
+        "http://a.com and https://b.com", "https://", "xhttps://a.com", "a\u{0600}https://a.com", "https://a.com/\u{0301}b c", "https://a.com)\u{0301} c",
+        "https://a.com/شارع c", "https://a.com\u{A0}c", "https://a.com\r\nb", "http://\u{301}a.com",
+    ])
+    func url(text: String) {
+        #expect(LineClassifier.url(in: text) == LineClassifier.urlByCharacters(text))
+    }
+
     @Test("keywords are cut at separators that stand alone")
     func keywords() {
         #expect(LineClassifier.splitKeywords("سياسة، اقتصاد؛ World | Tech #news") == ["سياسة", "اقتصاد", "World", "Tech", "news"])

@@ -17,8 +17,9 @@ public struct NewsDateParser: Sendable {
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
     private let months: [String: [(rest: [String], month: Int)]]
-    /// The byte lengths of the keys of `months`, to pass most words over without hashing them.
-    private let monthKeyLengths: Set<Int>
+    /// A bit for each key of `months` (see `keyHint`), to pass most words over without making
+    /// and hashing a string: hashing a non-ASCII string normalizes it first.
+    private let monthKeyHints: [UInt64]
 
     /// A parser with the built-in month names.
     public static let standard = NewsDateParser(profile: .builtIn)
@@ -31,19 +32,38 @@ public struct NewsDateParser: Sendable {
             months[parts[0], default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
-        monthKeyLengths = Set(months.keys.map(\.utf8.count))
+        var hints = [UInt64](repeating: 0, count: Self.keyHints / 64)
+        for var key in months.keys {
+            let hint = key.withUTF8 { Self.keyHint($0, 0..<$0.count) }
+            hints[hint / 64] |= 1 << (hint % 64)
+        }
+        monthKeyHints = hints
     }
 
     /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
     public func parse(_ text: String) -> Match? {
         guard Self.hasDigit(text) else { return nil }
-        let folded = Folding.fold(text)
-        guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // Split on the space byte: folding leaves single spaces, and a `Character` split walks
-        // every grapheme of the line.
-        let words = folded.utf8.split(separator: 0x20).map { String(Substring($0)) }
-        // Every form needs a word with a digit at or after the one it starts on.
-        guard let lastDigitWord = words.lastIndex(where: Self.hasASCIIDigit) else { return nil }
+        var folded = Folding.fold(text)
+        // The words' bytes, split at the space byte (folding leaves single spaces, and a
+        // `Character` split walks every grapheme of the line), and the last word with an ASCII
+        // digit: every form needs one at or after the word it starts on.
+        let (spans, lastDigitWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
+            var spans: [Range<Int>] = []
+            var lastDigitWord: Int?
+            var start = 0
+            while start < bytes.count {
+                let end = ByteSearch.first(0x20, in: bytes, from: start, before: bytes.count) ?? bytes.count
+                if end > start {
+                    if bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) { lastDigitWord = spans.count }
+                    spans.append(start..<end)
+                }
+                start = end + 1
+            }
+            return (spans, lastDigitWord)
+        }
+        guard let lastDigitWord else { return nil }
+        let utf8 = folded.utf8
+        let words = spans.map { String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)])) }
         for start in words.indices where start <= lastDigitWord {
             if let match = match(words, at: start) { return match }
         }
@@ -54,15 +74,21 @@ public struct NewsDateParser: Sendable {
         word.utf8.contains { (0x30...0x39).contains($0) }
     }
 
-    /// Whether the text has an ASCII, Arabic-Indic or Persian digit, on its bytes eight at a
-    /// time: the digits folding turns into ASCII ones. Most lines asked have none.
-    private static func hasDigit(_ text: String) -> Bool {
+    /// Whether the text has an ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9) digit, on
+    /// its bytes eight at a time: the digits folding turns into ASCII ones. Most lines asked
+    /// have none. The lanes are tested loosely, few operations a word: a byte A0…B9 after D9 or
+    /// DB (`| 0x02` makes both DB), which a hit then tells exactly; ASCII digits exactly, as
+    /// `^ 0x30` brings them, and only them, below 10.
+    static func hasDigit(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
             ByteWords.contains(bytes) { byte, previous in
-                ByteWords.within(byte, from: 0x30, count: 10)
-                    | (ByteWords.equal(previous, 0xD9) & ByteWords.within(byte, from: 0xA0, count: 10))
-                    | (ByteWords.equal(previous, 0xDB) & ByteWords.within(byte, from: 0xB0, count: 10))
-            } accepting: { _ in true }
+                ByteWords.below(byte ^ (ByteWords.ones &* 0x30), 10)
+                    | (ByteWords.equal(previous | (ByteWords.ones &* 0x02), 0xDB) & ByteWords.below(byte ^ (ByteWords.ones &* 0xA0), 0x1A))
+            } accepting: { index in
+                let byte = bytes[index]
+                guard byte >= 0x80 else { return true }
+                return bytes[index - 1] == 0xD9 ? byte <= 0xA9 : byte >= 0xB0
+            }
         }
     }
 
@@ -108,19 +134,40 @@ public struct NewsDateParser: Sendable {
         return nil
     }
 
+    /// The bits of `monthKeyHints`.
+    private static let keyHints = 1024
+
+    /// The bit of `monthKeyHints` for a key of the bytes `range`: its length, first and last
+    /// byte mixed (Arabic words share their lengths and first bytes, not all three).
+    private static func keyHint(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let first = range.first else { return 0 }
+        return (range.count &* 131 &+ Int(bytes[first]) &* 31 &+ Int(bytes[range.upperBound - 1])) % keyHints
+    }
+
+    private func mayBeMonthKey(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let hint = Self.keyHint(bytes, range)
+        return monthKeyHints[hint / 64] & (1 << (hint % 64)) != 0
+    }
+
     /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
-        var first = Self.trimPunctuation(words[index])
-        // Found on the bytes: a `Character` search breaks every word into graphemes.
-        let paired = first.utf8.firstIndex(of: 0x2F)
-        if let paired { first = String(first[..<paired]) }
-        guard monthKeyLengths.contains(first.utf8.count), let candidates = months[first] else { return nil }
+        var word = words[index]
+        // The name's bytes, punctuation trimmed and cut at a `/`: most words are turned away by
+        // their hint before a string is made and hashed.
+        let (first, paired) = word.withUTF8 { bytes -> (String?, Bool) in
+            let trimmed = Self.trimmedPunctuation(bytes)
+            let slash = ByteSearch.first(0x2F, in: bytes, from: trimmed.lowerBound, before: trimmed.upperBound)
+            let name = trimmed.lowerBound..<(slash ?? trimmed.upperBound)
+            guard mayBeMonthKey(bytes, name) else { return (nil, false) }
+            return (UTF8Scalars.string(bytes, name), slash != nil)
+        }
+        guard let first, let candidates = months[first] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
             guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
             // "ديسمبر/كانون الأول": skip the second spelling too.
             var length = 1 + rest.count
-            if paired != nil, index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
+            if paired, index + length < words.count, Self.year(words, at: index + length) == nil { length += 1 }
             return (month, length)
         }
         return nil
@@ -139,17 +186,23 @@ public struct NewsDateParser: Sendable {
     private static func trimPunctuation(_ word: String) -> String {
         var text = word
         return text.withUTF8 { bytes in
-            func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
-            }
-            while end > start {
-                if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
-            }
-            return start == 0 && end == bytes.count ? word : UTF8Scalars.string(bytes, start..<end)
+            let kept = trimmedPunctuation(bytes)
+            return kept.count == bytes.count ? word : UTF8Scalars.string(bytes, kept)
         }
+    }
+
+    /// The bytes `trimPunctuation` keeps of a word's.
+    private static func trimmedPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isArabicComma(at index: Int) -> Bool { bytes[index] == 0xD8 && bytes[index + 1] == 0x8C }
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            if bytes[start] == 0x2C { start += 1 } else if start + 1 < end, isArabicComma(at: start) { start += 2 } else { break }
+        }
+        while end > start {
+            if bytes[end - 1] == 0x2C || bytes[end - 1] == 0x2E { end -= 1 } else if end - 2 >= start, isArabicComma(at: end - 2) { end -= 2 } else { break }
+        }
+        return start..<end
     }
 
     /// "3", "3rd,", "16" → day of month.
@@ -167,9 +220,27 @@ public struct NewsDateParser: Sendable {
         return value
     }
 
-    private func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
-        // Ten scalars take ten bytes at least: shorter words are no date.
-        guard word.utf8.count >= 10 else { return nil }
+    func isoDate(_ word: String) -> (Int, Int, Int, String?)? {
+        // Ten scalars take ten bytes at least: shorter words are no date. A year in range is
+        // four ASCII digits, and a separator follows: other words are turned away on their bytes.
+        guard word.utf8.count >= 10, Self.opensWithYear(word) else { return nil }
+        var text = word
+        // The first eleven bytes ASCII (nearly always): the fields are read off the bytes, not
+        // an array of the word's scalars.
+        let fields: (y: Int, m: Int, d: Int, timed: Bool)?? = text.withUTF8 { bytes in
+            guard bytes[..<min(bytes.count, 11)].allSatisfy({ $0 < 0x80 }) else { return nil }
+            func number(_ range: Range<Int>) -> Int? { Int(UTF8Scalars.string(bytes, range)) }
+            guard bytes[7] == bytes[4], let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return .some(nil) }
+            return .some((y, m, d, bytes.count > 11 && (bytes[10] == 0x74 || bytes[10] == 0x54)))
+        }
+        guard let fields else { return Self.isoDateByScalars(word) }
+        guard let fields else { return nil }
+        let time = fields.timed ? Self.time(String(Substring(word.unicodeScalars.dropFirst(11)))) : nil
+        return (fields.y, fields.m, fields.d, time)
+    }
+
+    /// `isoDate` read scalar by scalar: the rule itself.
+    static func isoDateByScalars(_ word: String) -> (Int, Int, Int, String?)? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 10, scalars[4] == "-" || scalars[4] == "/" || scalars[4] == ".", scalars[7] == scalars[4],
               let y = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
@@ -181,6 +252,13 @@ public struct NewsDateParser: Sendable {
             time = Self.time(String(String.UnicodeScalarView(scalars[11...])))
         }
         return (y, m, d, time)
+    }
+
+    /// Whether the word's bytes open with four ASCII digits and `-`, `/` or `.`, as an ISO date's.
+    private static func opensWithYear(_ word: String) -> Bool {
+        UTF8Scalars.withBytes(word) { bytes in
+            bytes.count > 4 && bytes[..<4].allSatisfy { (0x30...0x39).contains($0) } && [0x2D, 0x2F, 0x2E].contains(bytes[4])
+        }
     }
 
     /// Year, month and day written with 年, 月 and 日 (Chinese and Japanese), wherever the

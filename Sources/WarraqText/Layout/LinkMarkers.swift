@@ -61,12 +61,17 @@ enum LinkMarkers {
     /// address (`12. https://…`, `13. mailto:?Subject=…`) and whatever follows it. Wrapped lines
     /// of the list are joined into one, so the numbered entries after the first go with it.
     static func isAddressLine(_ text: String) -> Bool {
-        // Most lines start with no digit: their digits are not counted.
-        let numbered = text.utf8.first.map { (0x30...0x39).contains($0) } ?? false
-        let digits = numbered ? text.utf8.prefix { (0x30...0x39).contains($0) }.count : 0
-        let rest = text.utf8.dropFirst(digits)
-        guard digits > 0, rest.starts(with: ". ".utf8) else { return ByteSearch.contains("://", in: text) && !text.utf8.contains(0x20) }
-        let scheme = rest.dropFirst(2).prefix { (0x61...0x7A).contains($0) }
-        return scheme.count >= 3 && rest.dropFirst(2 + scheme.count).first == UInt8(ascii: ":")
+        UTF8Scalars.withBytes(text) { bytes in
+            var digits = 0
+            while digits < bytes.count, (0x30...0x39).contains(bytes[digits]) { digits += 1 }
+            guard digits > 0, digits + 2 <= bytes.count, bytes[digits] == UInt8(ascii: "."), bytes[digits + 1] == 0x20 else {
+                // A URL alone: the space looked for first, as nearly every line has one early.
+                return ByteSearch.first(0x20, in: bytes, from: 0, before: bytes.count) == nil && ByteSearch.contains("://", in: bytes)
+            }
+            let scheme = digits + 2
+            var end = scheme
+            while end < bytes.count, (0x61...0x7A).contains(bytes[end]) { end += 1 }
+            return end - scheme >= 3 && end < bytes.count && bytes[end] == UInt8(ascii: ":")
+        }
     }
 }

@@ -1,15 +1,52 @@
 /// The bullets text browsers put before list items (`  • News`, `  * Sports`, `  1. …`). Menus and
 /// link lists come out of w3m and lynx as such lists, so an item's marker is a hint to its role.
 enum ListMarker {
-    static let bullets: Set<Character> = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
+    /// The bullets as strings: their bytes are read without hashing a `Character` into a set,
+    /// whose first non-ASCII one cost hundreds of thousands of instructions.
+    private static let bulletTexts = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
+    static let bullets = Set(bulletTexts.map(Character.init))
 
-    /// The first bytes of the bullets and of the digits that number items.
-    private static let markerLeads = Set(bullets.map { $0.utf8.first! } + Array(0x30...0x39))
+    /// Whether `byte` is the first byte of a bullet or of a digit that numbers items: `*`,
+    /// `+`, `-`, the digits, the lead of `·` (C2) and of the other bullets (E2). A switch, not
+    /// a set: a hashed look-up cost a hundred instructions a line.
+    static func isMarkerLead(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2A, 0x2B, 0x2D, 0x30...0x39, 0xC2, 0xE2: true
+        default: false
+        }
+    }
+
+    /// The bullets' UTF-8 bytes.
+    private static let bulletBytes = bulletTexts.map { Array($0.utf8) }
+
+    /// Whether the line's bytes open as an item's must: after spaces and tabs, a bullet or one
+    /// or two digits and `.` or `)`, then a space. A line that does not is no item, whatever its
+    /// `Character`s; one that does is read as `Character`s. Nearly every line is turned away
+    /// by its first byte.
+    private static func opensLikeItem(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), isMarkerLead(bytes[start]) else { return false }
+            func spaceAt(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] == 0x20 }
+            guard (0x30...0x39).contains(bytes[start]) else {
+                return bulletBytes.contains { bullet in
+                    start + bullet.count <= bytes.count && bullet.indices.allSatisfy { bytes[start + $0] == bullet[$0] } && spaceAt(start + bullet.count)
+                }
+            }
+            var end = start + 1
+            if end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
+            return end < bytes.count && (bytes[end] == 0x2E || bytes[end] == 0x29) && spaceAt(end + 1)
+        }
+    }
 
     /// The item text after the marker (leading spaces skipped), or nil when the line is no item.
     static func item(_ line: Substring) -> Substring? {
-        // Most lines start with a byte no marker starts with: they are turned away on bytes.
-        guard let lead = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), markerLeads.contains(lead) else { return nil }
+        opensLikeItem(line) ? itemByCharacters(line) : nil
+    }
+
+    /// `item` read `Character` by `Character`: the rule itself, for the lines whose bytes open
+    /// like an item's.
+    static func itemByCharacters(_ line: Substring) -> Substring? {
         let body = line.drop { $0 == " " || $0 == "\t" }
         guard let first = body.first else { return nil }
         if bullets.contains(first) {
@@ -29,7 +66,7 @@ enum ListMarker {
     /// Dashes start list items in w3m but also quoted speech in many languages (`- Angsten vil
     /// øke`), so only other markers say for sure that a line is a menu or link item.
     static func menuItem(_ line: Substring) -> Substring? {
-        guard let first = line.first(where: { $0 != " " && $0 != "\t" }), first != "-", first != "–" else { return nil }
-        return item(line)
+        guard opensLikeItem(line), let first = line.first(where: { $0 != " " && $0 != "\t" }), first != "-", first != "–" else { return nil }
+        return itemByCharacters(line)
     }
 }

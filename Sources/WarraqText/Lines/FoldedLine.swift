@@ -96,7 +96,7 @@ struct FoldedLine {
     /// marks and spaces.
     private static func core(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         func isEdge(_ value: UInt32) -> Bool {
-            !isPlainLetter(value) && (LineClassifier.labelMarks.contains(value) || Folding.isSpace(value) || Folding.vanishes(value))
+            !isPlainLetter(value) && (LineClassifier.isLabelMark(value) || Folding.isSpace(value) || Folding.vanishes(value))
         }
         var start = 0
         while start < bytes.count {

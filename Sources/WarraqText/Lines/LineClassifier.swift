@@ -70,15 +70,8 @@ struct LineClassifier: Sendable {
         if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
-        // Parsed once, when first needed: the date-line and the byline tests read the same date.
-        // The parser alone is captured, not the whole classifier.
-        var parsed: NewsDateParser.Match?? = nil
-        let dates = dates
-        func date() -> NewsDateParser.Match? {
-            if parsed == nil { parsed = dates.parse(text) }
-            return parsed!
-        }
-        if let kind = dateLine(text: text, wordCount: wordCount, date: date) { return kind }
+        var date = LazyDate(text: text)
+        if let kind = dateLine(text: text, wordCount: wordCount, date: &date) { return kind }
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
@@ -90,7 +83,7 @@ struct LineClassifier: Sendable {
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
-        if wordCount <= Self.bylineWords, !sentence, let match = date() {
+        if wordCount <= Self.bylineWords, !sentence, let match = date.parsed(by: dates) {
             return .bylineDate(match, dateText: Self.span(of: match, in: text))
         }
         if wordCount <= Self.headingWords, !sentence { return .heading }
@@ -146,8 +139,16 @@ struct LineClassifier: Sendable {
     }
 
     /// The marks that separate the keywords of a keyword line.
-    private static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
-    private static let keywordSeparatorScalars = Set(keywordSeparators.map { $0.unicodeScalars.first!.value })
+    static let keywordSeparators: Set<Character> = [",", "،", "؛", ";", "|", "#", "•"]
+
+    /// Whether `value` is the scalar of one of `keywordSeparators`, asked of every scalar of a
+    /// keyword line.
+    static func isKeywordSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x23, 0x2C, 0x3B, 0x7C, 0x060C, 0x061B, 0x2022: true
+        default: false
+        }
+    }
 
     /// `text` cut at its keyword separators (empty pieces kept), on the bytes when each
     /// separator stands alone (see `standsAlone`): hashing every `Character` into a set cost
@@ -158,7 +159,7 @@ struct LineClassifier: Sendable {
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if keywordSeparatorScalars.contains(value) {
+                if isKeywordSeparator(value) {
                     guard standsAlone(bytes, at: offset, length: length) else { return nil }
                     cuts.append(offset..<offset + length)
                 }
@@ -217,13 +218,13 @@ struct LineClassifier: Sendable {
             var start = 0
             while start < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: start)
-                guard labelMarks.contains(value) else { break }
+                guard isLabelMark(value) else { break }
                 start += length
             }
             var end = bytes.count
             while end > start {
                 let last = UTF8Scalars.start(before: end, in: bytes)
-                guard labelMarks.contains(UTF8Scalars.decode(bytes, at: last).value) else { break }
+                guard isLabelMark(UTF8Scalars.decode(bytes, at: last).value) else { break }
                 end = last
             }
             // A slice, not a new string: it is only compared with phrases.
@@ -234,10 +235,36 @@ struct LineClassifier: Sendable {
 
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
 
+    /// Whether `value` is one of `labelMarks`: a switch, asked at both ends of every line,
+    /// where hashing into the set cost a hundred instructions a scalar.
+    static func isLabelMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x21, 0x2D, 0x2E, 0x3A, 0x7C, 0xB7, 0x2013, 0x2014, 0x2022: true
+        default: false
+        }
+    }
+
+    /// The date of a line, parsed once, when first needed: the date-line and the byline tests
+    /// read the same date. A value passed `inout`, not a closure over a variable, whose every
+    /// read the runtime checked for exclusive access.
+    private struct LazyDate {
+        let text: String
+        private var match: NewsDateParser.Match?? = nil
+
+        init(text: String) { self.text = text }
+
+        mutating func parsed(by dates: NewsDateParser) -> NewsDateParser.Match? {
+            if let match { return match }
+            let found = dates.parse(text)
+            match = .some(found)
+            return found
+        }
+    }
+
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
-    /// link or label after a bar. `date` parses `text`.
-    private func dateLine(text: String, wordCount: Int, date: () -> NewsDateParser.Match?) -> LineKind? {
-        guard wordCount <= 9, let match = date(), match.wordsBefore <= 2 else { return nil }
+    /// link or label after a bar. `date` is `text`'s.
+    private func dateLine(text: String, wordCount: Int, date: inout LazyDate) -> LineKind? {
+        guard wordCount <= 9, let match = date.parsed(by: dates), match.wordsBefore <= 2 else { return nil }
         let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
         let remaining = wordCount - match.wordsBefore - match.wordCount
         if pieces.count == 2, dates.parse(pieces[0]) != nil {
@@ -257,7 +284,7 @@ struct LineClassifier: Sendable {
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
         // The last byte first: most lines end otherwise.
-        guard text.utf8.last == 0x29 else { return nil }
+        guard UTF8Scalars.withBytes(text) { $0.last } == 0x29 else { return nil }
         // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
         // nearly always: no string is made for a line that is no caption.
         let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
@@ -274,10 +301,17 @@ struct LineClassifier: Sendable {
             let caption = trimmed(bytes, 0..<open.offset)
             let captionWords = words(bytes, caption)
             guard captionWords >= 2, captionWords <= 40 else { return nil }
-            let captionText = UTF8Scalars.string(bytes, caption)
+            let captionText = copy(of: text, caption)
             guard !TextShape.endsSentence(captionText) else { return nil }
-            return (captionText, UTF8Scalars.string(bytes, credit))
+            return (captionText, copy(of: text, credit))
         }
+    }
+
+    /// The bytes `range` of `text`, cut at scalar boundaries, copied into a string: a copy is
+    /// not validated again, as a string made from bytes is (a dozen instructions an Arabic byte).
+    private static func copy(of text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
     }
 
     /// `caption` read `Character` by `Character`: the rule itself, for the lines whose brackets
@@ -378,8 +412,31 @@ struct LineClassifier: Sendable {
         }
     }
 
-    /// The first http(s) address in a line.
+    /// The first http(s) address in a line, read on the bytes when the scheme and the address's
+    /// end stand alone (see `standsAlone`) and the address is ASCII, which is nearly always:
+    /// Foundation's `range(of:)` cost tens of thousands of instructions a line.
     static func url(in text: String) -> String? {
+        let scheme = ByteSearch.offsets(of: "https://", in: text).first.map { ($0, 8) } ?? ByteSearch.offsets(of: "http://", in: text).first.map { ($0, 7) }
+        guard let (start, length) = scheme else { return nil }
+        let address: Range<Int>? = UTF8Scalars.withBytes(text) { bytes in
+            guard standsAlone(bytes, at: start, length: length) else { return nil }
+            var end = start + length
+            while end < bytes.count, bytes[end] < 0x80, !isAddressEnd(bytes[end]) { end += 1 }
+            guard end == bytes.count || (bytes[end] < 0x80 && standsAlone(bytes, at: end, length: 1)) else { return nil }
+            return start..<end
+        }
+        guard let address else { return urlByCharacters(text) }
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: address.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: address.upperBound)])
+    }
+
+    /// The ASCII bytes that end an address: white space, `"` and `)`.
+    private static func isAddressEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0x22 || byte == 0x29
+    }
+
+    /// `url` read `Character` by `Character`: the rule itself.
+    static func urlByCharacters(_ text: String) -> String? {
         guard let start = text.range(of: "https://") ?? text.range(of: "http://") else {
             return nil
         }

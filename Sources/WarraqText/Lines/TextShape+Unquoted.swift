@@ -46,33 +46,36 @@ extension TextShape {
 
 /// The byte walk behind `TextShape.unquoted`.
 private enum QuoteEnds {
-    /// The quotation marks as scalars, looked through at both ends of every line.
-    static let marks = TextShape.quotes.map { $0.unicodeScalars.first!.value }
     /// Single quotes are apostrophes too, so one inside the text does not balance an outer one.
-    static let unbalanced: Set<UInt32> = [0x2018, 0x2019]
+    static func isUnbalanced(_ mark: UInt32) -> Bool { mark == 0x2018 || mark == 0x2019 }
 
     /// The bytes kept once wrapping quotation marks and white space are taken off the ends;
     /// nil when only the `Character` walk can tell.
     static func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Most lines start and end with a scalar whose lead byte no quotation mark or white
+        // space has: they are kept whole on two byte tests.
+        guard let first = bytes.first, mayTrim(first) || mayTrim(bytes[UTF8Scalars.start(before: bytes.count, in: bytes)]) else {
+            return 0..<bytes.count
+        }
         var start = 0
         var end = bytes.count
         while start < end {
             let (mark, length) = UTF8Scalars.decode(bytes, at: start)
-            guard marks.contains(mark) else { break }
+            guard TextShape.isQuote(mark) else { break }
             // A mark the next scalar joins is no quotation mark `Character`.
             if start + length < end, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
             // Does the mark occur between this one and the last scalar? Then it may balance.
             let inner = (start + length)..<max(start + length, UTF8Scalars.start(before: end, in: bytes))
-            if !unbalanced.contains(mark), occurs(bytes, start, length, in: inner) { return nil }
+            if !isUnbalanced(mark), occurs(bytes, start, length, in: inner) { return nil }
             start += length
         }
         while start < end {
             let last = UTF8Scalars.start(before: end, in: bytes)
             let mark = UTF8Scalars.decode(bytes, at: last).value
-            guard marks.contains(mark) else { break }
+            guard TextShape.isQuote(mark) else { break }
             if last > start, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
             let inner = min(start + UTF8Scalars.decode(bytes, at: start).length, last)..<last
-            if !unbalanced.contains(mark), occurs(bytes, last, end - last, in: inner) { return nil }
+            if !isUnbalanced(mark), occurs(bytes, last, end - last, in: inner) { return nil }
             end = last
         }
         while start < end, isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
@@ -80,6 +83,15 @@ private enum QuoteEnds {
             end = UTF8Scalars.start(before: end, in: bytes)
         }
         return start..<end
+    }
+
+    /// Whether a scalar with this lead byte may be a quotation mark or white space: the ASCII
+    /// ones, and the leads C2 (`«`, `»`, NBSP), E1, E2 (the other quotes and spaces), E3.
+    private static func mayTrim(_ lead: UInt8) -> Bool {
+        switch lead {
+        case 0x09...0x0D, 0x20, 0x22, 0x27, 0x60, 0xC2, 0xE1...0xE3: true
+        default: false
+        }
     }
 
     /// Whether the bytes `bytes[at..<(at + length)]` occur within `range`.

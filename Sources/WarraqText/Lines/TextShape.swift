@@ -9,7 +9,7 @@ enum TextShape {
 
     /// A text browser's stand-in for an image, icon or form field: `[logo]`, `[ ]`, `• [svg]`.
     static func isPlaceholder(_ text: String) -> Bool {
-        guard text.utf8.last == UInt8(ascii: "]") else { return false }
+        guard UTF8Scalars.withBytes(text) { $0.last } == UInt8(ascii: "]") else { return false }
         let body = ListMarker.item(Substring(text)) ?? Substring(text)
         guard body.hasPrefix("["), body.hasSuffix("]"), body.utf8.count <= 60 else { return false }
         return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
@@ -49,36 +49,62 @@ enum TextShape {
     }
 
     static func endsSentence(_ text: String) -> Bool {
-        if let end = plainEnd(text) { return sentenceEndScalars.contains(end) }
+        if let end = plainEnd(text) { return isSentenceEnd(end) }
         guard let last = lastMeaningful(text) else { return false }
         return sentenceEnds.contains(last)
     }
 
-    private static let sentenceEndScalars = Set(sentenceEnds.map { $0.unicodeScalars.first!.value })
-    private static let questionScalars = Set(questionMarks.map { $0.unicodeScalars.first!.value })
-    /// The scalars `lastMeaningful` passes over besides white space.
-    private static let closingScalars = Set(quotes.map { $0.unicodeScalars.first!.value } + [0x29, 0x5D])
+    /// The scalars of `sentenceEnds`, `questionMarks`, `quotes`, and of what `lastMeaningful`
+    /// passes over besides white space (quotes and closing brackets), as switches: hashing a
+    /// scalar into a set cost a hundred instructions, asked at both ends of every line.
+    static func isSentenceEnd(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x21, 0x2E, 0x06D4, 0x2026, 0x3002: true
+        default: false
+        }
+    }
+
+    static func isQuestionMark(_ value: UInt32) -> Bool { value == 0x3F || value == 0x061F }
+
+    static func isQuote(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x22, 0x27, 0x60, 0xAB, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: true
+        default: false
+        }
+    }
+
+    static func isClosing(_ value: UInt32) -> Bool { isQuote(value) || value == 0x29 || value == 0x5D }
 
     /// The last scalar, read from the bytes, when it tells what `endsSentence` asks as the last
     /// meaningful character would: a letter or digit; another scalar that never joins a mark
     /// (`neverJoins`), is no sentence end and is not passed over (a prepended sign may make a
     /// longer character of it, but not a sentence end either); or a sentence end or question
     /// mark after a scalar that never joins (only a prepended sign joins such a mark to what
-    /// precedes it). Nil sends the caller to the `Character` walk, which most lines never need.
+    /// precedes it). Closing marks and white space that stand alone are passed over first. Nil
+    /// sends the caller to the `Character` walk, which most lines never need.
     private static func plainEnd(_ text: String) -> UInt32? {
         UTF8Scalars.withBytes(text) { bytes in
-            guard !bytes.isEmpty else { return nil }
-            let lastStart = UTF8Scalars.start(before: bytes.count, in: bytes)
-            let before = lastStart > 0 ? UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value : nil
-            return plainEnd(last: UTF8Scalars.decode(bytes, at: lastStart).value, before: before)
+            var end = bytes.count
+            while end > 0 {
+                let lastStart = UTF8Scalars.start(before: end, in: bytes)
+                let last = UTF8Scalars.decode(bytes, at: lastStart).value
+                let before = lastStart > 0 ? UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).value : nil
+                // A closing mark or white space after a scalar that never joins is a character of
+                // its own, which `lastMeaningful` passes over: so is the walk, on the bytes.
+                guard isClosing(last) || isWhiteSpaceProperty(last), let before, neverJoins(before) else {
+                    return plainEnd(last: last, before: before)
+                }
+                end = lastStart
+            }
+            return nil
         }
     }
 
     /// `plainEnd` of a text ending in the scalar `last`, after `before` (nil at the start).
     private static func plainEnd(last: UInt32, before: UInt32?) -> UInt32? {
         if isPlain(last) { return last }
-        let mark = sentenceEndScalars.contains(last) || questionScalars.contains(last)
-        if !mark, neverJoins(last), !isWhiteSpaceProperty(last), !closingScalars.contains(last) { return last }
+        let mark = isSentenceEnd(last) || isQuestionMark(last)
+        if !mark, neverJoins(last), !isWhiteSpaceProperty(last), !isClosing(last) { return last }
         guard mark, let before else { return nil }
         return neverJoins(before) ? last : nil
     }
@@ -95,53 +121,59 @@ enum TextShape {
     /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
     static func wideGaps(_ raw: Substring) -> Int {
         UTF8Scalars.withBytes(raw) { bytes in
-            // Most lines space with ASCII only: their runs are found eight bytes at a time.
-            let otherSpace = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) } accepting: { index in
-                guard bytes[index] >= 0x80 else { return false }
-                let value = UTF8Scalars.decode(bytes, at: index).value
-                return isWhiteSpaceProperty(value)
+            // Most lines space with the space alone: one walk, eight bytes at a time, finds its
+            // pairs and any byte that may be other white space (an ASCII control, a lead byte
+            // of other white space, tested loosely: `& 0xDC` brings C2 and E1…E3, with C0, C1,
+            // C3 and E0, to C0); the first that is sends the line to the scalar walk.
+            var gaps = 0
+            var runStart = -1
+            var lastPair = -2
+            // A run of pairs (a space with a space before it) with a byte of text on either side.
+            func closeRun() {
+                if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
             }
-            return otherSpace ? scalarWideGaps(bytes) : asciiWideGaps(bytes)
+            let otherSpace = ByteWords.contains(bytes) { byte, previous in
+                ByteWords.equal(byte, previous, 0x20) | ByteWords.below(byte, 0x0E) | ByteWords.equal(byte & (ByteWords.ones &* 0xDC), 0xC0)
+            } accepting: { index in
+                guard index < bytes.count else { return false }
+                let byte = bytes[index]
+                guard byte == 0x20 else { return byte >= 0x09 && isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: index).value) }
+                // A run's pairs are consecutive.
+                if index != lastPair + 1 {
+                    if runStart >= 0 { closeRun() }
+                    runStart = index - 1
+                }
+                lastPair = index
+                return false
+            }
+            if otherSpace { return scalarWideGaps(bytes) }
+            if runStart >= 0 { closeRun() }
+            return gaps
         }
     }
 
-    /// `wideGaps` of a line whose only white space is ASCII: runs of two or more ASCII spaces
-    /// with a byte of text on either side.
-    private static func asciiWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var gaps = 0
-        var runStart = -1
-        var lastPair = -2
-        func closeRun() {
-            if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
-        }
-        // A pair is a space with a space before it; a run's pairs are consecutive.
-        _ = ByteWords.contains(bytes) { byte, previous in ByteWords.asciiSpace(byte) & ByteWords.asciiSpace(previous) } accepting: { index in
-            if index != lastPair + 1 {
-                if runStart >= 0 { closeRun() }
-                runStart = index - 1
-            }
-            lastPair = index
-            return false
-        }
-        if runStart >= 0 { closeRun() }
-        return gaps
-    }
-
-    /// `wideGaps` walked scalar by scalar: zero-width space and BOM are not spaces here.
+    /// `wideGaps` of a line with other white space than ASCII: runs of two or more white space
+    /// scalars (zero-width space and BOM are none here) after some text and before more. Only
+    /// the bytes that may start white space are decoded, found eight at a time; any other byte
+    /// between two white space scalars is text.
     private static func scalarWideGaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var gaps = 0, spaces = 0, seenText = false
-        var index = 0
-        while index < bytes.count {
-            let (value, length) = UTF8Scalars.decode(bytes, at: index)
-            index += length
-            if isWhiteSpaceProperty(value) {
-                spaces += 1
-                continue
-            }
+        // One past the last white space scalar: a white space further on has text before it.
+        var runEnd = 0
+        func text() {
             if spaces >= 2, seenText { gaps += 1 }
             spaces = 0
             seenText = true
         }
+        _ = ByteWords.contains(bytes) { byte, _ in ByteWords.spaceLead(byte) | ByteWords.equal(byte, 0x20) } accepting: { index in
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            guard isWhiteSpaceProperty(value) else { return false }
+            if index > runEnd { text() }
+            spaces += 1
+            runEnd = index + length
+            return false
+        }
+        if bytes.count > runEnd { text() }
         return gaps
     }
 
@@ -156,7 +188,7 @@ enum TextShape {
             var start = -1, end = 0, words = 0
             var last: UInt32 = 0, before: UInt32? = nil
             func close() {
-                let sentence = plainEnd(last: last, before: before).map(sentenceEndScalars.contains)
+                let sentence = plainEnd(last: last, before: before).map(isSentenceEnd)
                     ?? endsSentence(segment(bytes, start..<end))
                 segments.append((words, sentence))
             }
