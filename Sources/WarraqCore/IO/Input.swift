@@ -117,11 +117,16 @@ struct FileDescriptorReader {
         }
     }
 
-    /// The rest of the file. A regular file is read once into a buffer of its size (from
-    /// `fstat`), never zeroed first; a pipe, or a file that grew meanwhile, goes on in chunks.
-    func readToEnd() throws(InputError) -> [UInt8] {
+    /// The size of a regular file (from `fstat`), nil for a pipe or terminal.
+    var regularFileSize: Int? {
         var info = stat()
-        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        return fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+    }
+
+    /// The rest of the file. A regular file is read once into a buffer of its size, never
+    /// zeroed first; a pipe, or a file that grew meanwhile, goes on in chunks.
+    func readToEnd() throws(InputError) -> [UInt8] {
+        let size = regularFileSize ?? 0
         var failure: InputError?
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             do throws(InputError) {
