@@ -59,7 +59,7 @@ public struct DecodedLines {
         for index in ends.indices {
             let (end, next) = ends[index]
             let line = bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)]
-            if let text = line.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+            if let text = line.withUnsafeBufferPointer(UTF8Validation.string(validating:)) {
                 repaired += text
             } else {
                 if !reportedInvalid {
