@@ -76,16 +76,29 @@ public struct Input: Sendable {
 /// Reads a POSIX file descriptor in large chunks, retrying on EINTR.
 struct FileDescriptorReader {
     let fd: Int32
+    /// The size of a regular file when it was opened (from `fstat`), nil for a pipe or terminal.
+    let regularFileSize: Int?
+
+    init(fd: Int32) {
+        var info = stat()
+        self.init(fd: fd, status: fstat(fd, &info) == 0 ? info : nil)
+    }
+
+    private init(fd: Int32, status: stat?) {
+        self.fd = fd
+        regularFileSize = status.flatMap { ($0.st_mode & S_IFMT) == S_IFREG ? Int($0.st_size) : nil }
+    }
 
     static func open(_ path: String) throws(InputError) -> FileDescriptorReader {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(systemErrorMessage()) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let status = fstat(fd, &info) == 0 ? info : nil
+        if let status, (status.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw InputError("is a directory")
         }
-        return FileDescriptorReader(fd: fd)
+        return FileDescriptorReader(fd: fd, status: status)
     }
 
     /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end.
@@ -117,14 +130,8 @@ struct FileDescriptorReader {
         }
     }
 
-    /// The size of a regular file (from `fstat`), nil for a pipe or terminal.
-    var regularFileSize: Int? {
-        var info = stat()
-        return fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
-    }
-
     /// The rest of the file. A regular file is read once into a buffer of its size, never
-    /// zeroed first; a pipe, or a file that grew meanwhile, goes on in chunks.
+    /// zeroed first; a pipe, or a file that grew since it was opened, goes on in chunks.
     func readToEnd() throws(InputError) -> [UInt8] {
         let size = regularFileSize ?? 0
         var failure: InputError?
