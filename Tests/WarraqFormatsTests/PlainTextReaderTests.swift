@@ -2,7 +2,7 @@ import Testing
 import WarraqCore
 import WarraqFormats
 
-@Suite("Plain text reader")
+@Suite("Plain text reader, byte rule against the Character rule")
 struct PlainTextReaderTests {
     /// The rule the reader had when it split the decoded text by `Character`: each line trimmed
     /// of white space, blank lines closing a paragraph, a paragraph's lines joined by a space.
