@@ -57,7 +57,7 @@ struct InputCollector {
             if name != ".", name != ".." { names.append(name) }
         }
         closedir(handle)
-        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for name in names {
             let path = prefix + name

@@ -132,3 +132,40 @@ struct InputTests {
         }
     }
 }
+
+@Suite("Byte-level fast paths of inputs agree with the slow rules")
+struct InputFastPathTests {
+    @Test("UTF-8 validity across the validator's 16-byte blocks is String(validating:)'s, and so is the string")
+    func validationAcrossBlocks() {
+        let pieces: [[UInt8]] = [[], [0x41], Array("ب".utf8), Array("€".utf8), Array("😀".utf8), [0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0xFF]]
+        let tails: [[UInt8]] = [[], Array("كلمة".utf8), Array(repeating: 0x61, count: 20)]
+        for lead in 0...17 {
+            for first in pieces {
+                for second in pieces {
+                    for tail in tails {
+                        // The pieces land on every side of the 16-byte block edges.
+                        let bytes = Array(repeating: 0x20, count: lead) + first + Array("ن".utf8) + second + tail
+                        let string = bytes.withUnsafeBufferPointer(UTF8Validation.string(validating:))
+                        #expect(string == String(validating: bytes, as: UTF8.self), "\(bytes)")
+                        #expect(bytes.withUnsafeBufferPointer(UTF8Validation.check).ascii == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("stem and extension of ASCII and other paths are those of splitting by Character")
+    func pathPieces() {
+        let paths = ["a/002_x.txt.gz", "page.HTML", "/", "", ".", "..", "a//b/", ".hidden", "x/.a.b.gz", "a.gz", "b.c.gz", "dir.d/file",
+                     "دليل/خبر.txt", "e\u{301}.txt", "a/\u{301}b.txt", "a.\u{301}b", "x\r\ny.txt"]
+        for path in paths {
+            let input = Input.file(path)
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+            #expect(input.stem == (stem.isEmpty ? name : stem), "\(path)")
+            var parts = name.lowercased().split(separator: ".").map(String.init)
+            if parts.last == "gz", parts.count > 2 { parts.removeLast() }
+            #expect(input.formatExtension == (parts.count > 1 ? parts.last : nil), "\(path)")
+        }
+    }
+}

@@ -49,8 +49,7 @@ public struct DecodedLines {
         guard let (bytes, offset) = try lines.nextRun(ends: &ends) else { return false }
         taken = 0
         lineStart = number == 0 && hasUTF8BOM && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // Validated through a buffer pointer: the generic collection path is several times slower.
-        if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+        if let text = bytes.withUnsafeBufferPointer(UTF8Validation.string(validating:)) {
             run = text
             return true
         }
@@ -60,7 +59,7 @@ public struct DecodedLines {
         for index in ends.indices {
             let (end, next) = ends[index]
             let line = bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)]
-            if let text = line.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+            if let text = line.withUnsafeBufferPointer(UTF8Validation.string(validating:)) {
                 repaired += text
             } else {
                 if !reportedInvalid {

@@ -26,19 +26,29 @@ public struct Input: Sendable {
     /// The file name without directories and extensions (`a/002_x.txt.gz` → `002_x`), for ids.
     public var stem: String {
         if case .standardInput = source, path == "-" { return "stdin" }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
-        return stem.isEmpty ? name : stem
+        let name = Self.pieces(path[...], at: "/").last ?? path[...]
+        let stem = Self.pieces(name, at: ".", maxSplits: 1).first ?? name
+        return String(stem.isEmpty ? name : stem)
     }
 
     /// The lowercase extension of the file name (`html` for `page.HTML`), `gz` stripped, for
     /// choosing a reader.
     public var formatExtension: String? {
-        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
-        var parts = name.split(separator: ".").map(String.init)
+        let name = (Self.pieces(path[...], at: "/").last ?? path[...]).lowercased()
+        var parts = Self.pieces(name[...], at: ".")
         guard parts.count > 1 else { return nil }
         if parts.last == "gz", parts.count > 2 { parts.removeLast() }
-        return parts.last
+        return parts.last.map(String.init)
+    }
+
+    /// `text` split at `separator` as `split(separator:maxSplits:)` splits it, empty pieces
+    /// left out. An ASCII text is split by bytes, which cut it the same without the cost of
+    /// breaking it into `Character`s (tens of thousands of instructions a path).
+    static func pieces(_ text: Substring, at separator: Unicode.Scalar, maxSplits: Int = .max) -> [Substring] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split(separator: UInt8(ascii: separator), maxSplits: maxSplits).map { Substring($0) }
+        }
+        return text.split(separator: Character(separator), maxSplits: maxSplits)
     }
 
     /// All bytes of the input. Standard input can be read once.
@@ -66,16 +76,29 @@ public struct Input: Sendable {
 /// Reads a POSIX file descriptor in large chunks, retrying on EINTR.
 struct FileDescriptorReader {
     let fd: Int32
+    /// The size of a regular file when it was opened (from `fstat`), nil for a pipe or terminal.
+    let regularFileSize: Int?
+
+    init(fd: Int32) {
+        var info = stat()
+        self.init(fd: fd, status: fstat(fd, &info) == 0 ? info : nil)
+    }
+
+    private init(fd: Int32, status: stat?) {
+        self.fd = fd
+        regularFileSize = status.flatMap { ($0.st_mode & S_IFMT) == S_IFREG ? Int($0.st_size) : nil }
+    }
 
     static func open(_ path: String) throws(InputError) -> FileDescriptorReader {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(systemErrorMessage()) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let status = fstat(fd, &info) == 0 ? info : nil
+        if let status, (status.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw InputError("is a directory")
         }
-        return FileDescriptorReader(fd: fd)
+        return FileDescriptorReader(fd: fd, status: status)
     }
 
     /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end.
@@ -107,11 +130,10 @@ struct FileDescriptorReader {
         }
     }
 
-    /// The rest of the file. A regular file is read once into a buffer of its size (from
-    /// `fstat`), never zeroed first; a pipe, or a file that grew meanwhile, goes on in chunks.
+    /// The rest of the file. A regular file is read once into a buffer of its size, never
+    /// zeroed first; a pipe, or a file that grew since it was opened, goes on in chunks.
     func readToEnd() throws(InputError) -> [UInt8] {
-        var info = stat()
-        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        let size = regularFileSize ?? 0
         var failure: InputError?
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             do throws(InputError) {

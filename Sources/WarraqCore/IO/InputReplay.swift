@@ -3,9 +3,10 @@ import Glibc
 /// An input hashed in one streaming pass and ready to be read again from its start.
 ///
 /// `origin.sha256` names the whole input, but a streaming reader yields its first document long
-/// before the input ends. So the input is hashed first, in constant memory: a file is simply
-/// read twice (the second time from the page cache), standard input is copied to an unlinked
-/// temporary file on the way, bytes in memory are hashed where they are.
+/// before the input ends. So the input is hashed first, in constant memory: a file of up to
+/// `keptSize` is read once and kept, a larger one is read twice (the second time from the page
+/// cache), standard input is copied to an unlinked temporary file on the way, bytes in memory
+/// are hashed where they are.
 public struct InputReplay {
     private enum Source {
         case bytes([UInt8])
@@ -33,8 +34,14 @@ public struct InputReplay {
         case .file(let path):
             let file = try FileDescriptorReader.open(path)
             defer { close(file.fd) }
-            try file.forEachChunk(take)
-            source = .file(path)
+            if let size = file.regularFileSize, size <= Self.keptSize {
+                let bytes = try file.readToEnd()
+                bytes.withUnsafeBytes(take)
+                source = .bytes(bytes)
+            } else {
+                try file.forEachChunk(take)
+                source = .file(path)
+            }
         case .standardInput:
             let spool = try Self.temporaryFile()
             do {
@@ -51,6 +58,10 @@ public struct InputReplay {
         self.head = head
         self.sha256 = hash.finalizeHex()
     }
+
+    /// The largest file kept in memory rather than read again: most inputs are far smaller, and
+    /// one read and no second open saves a copy of every byte and a few system calls.
+    static let keptSize = 1 << 22
 
     /// The input line by line from its start. Call it once.
     public func lines() throws(InputError) -> LineReader {

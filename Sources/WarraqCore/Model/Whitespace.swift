@@ -4,22 +4,30 @@ extension StringProtocol {
     @inlinable
     public func trimmingWhitespace() -> String {
         UTF8Scalars.withBytes(self) { bytes in
-            var start = 0
-            while start < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: start)
-                guard isWhiteSpaceProperty(value) else { break }
-                start += length
-            }
-            var end = bytes.count
-            while end > start {
-                let last = UTF8Scalars.start(before: end, in: bytes)
-                guard isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: last).value) else { break }
-                end = last
-            }
-            if start == 0, end == bytes.count, let whole = self as? String { return whole }
-            return UTF8Scalars.string(bytes, start..<end)
+            let trimmed = whiteSpaceTrimmed(bytes, 0..<bytes.count)
+            if trimmed.count == bytes.count, let whole = self as? String { return whole }
+            return UTF8Scalars.string(bytes, trimmed)
         }
     }
+}
+
+/// `range` of valid UTF-8, starting at a scalar, without its leading and trailing white space
+/// (as `trimmingWhitespace` trims), for readers that trim lines of a text in place.
+@inlinable
+public func whiteSpaceTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var start = range.lowerBound
+    while start < range.upperBound {
+        let (value, length) = UTF8Scalars.decode(bytes, at: start)
+        guard isWhiteSpaceProperty(value) else { break }
+        start += length
+    }
+    var end = range.upperBound
+    while end > start {
+        let last = UTF8Scalars.start(before: end, in: bytes)
+        guard isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: last).value) else { break }
+        end = last
+    }
+    return start..<end
 }
 
 /// Unicode's `White_Space` property (`Unicode.Scalar.Properties.isWhitespace`) as a table

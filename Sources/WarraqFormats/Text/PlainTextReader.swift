@@ -18,38 +18,54 @@ public struct PlainTextReader: DocumentReader {
         let bytes = try input.readAll()
         let decoded = TextDecoding.decode(bytes)
         diagnostics = decoded.problems.map { Diagnostic(path: input.path, $0, severity: .warning) }
+        var text = decoded.text
+        let lines = Self.trimmedLines(&text)
+        let utf8 = text.utf8
         var body: [Block] = []
-        var block: [String] = []
-        var first = 0
-        var last = 0
-        var lineNumber = 0
+        var paragraph = ""
         func close() {
-            guard !block.isEmpty else { return }
-            body.append(.paragraph(Paragraph(text: block.joined(separator: " "))))
-            block.removeAll()
+            guard !paragraph.isEmpty else { return }
+            body.append(.paragraph(Paragraph(text: paragraph)))
+            paragraph = ""
         }
-        for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let text = line.trimmingWhitespace()
-            if text.isEmpty {
+        for line in lines {
+            if line.isEmpty {
                 close()
             } else {
-                if first == 0 { first = lineNumber }
-                last = lineNumber
-                block.append(text)
+                if !paragraph.isEmpty { paragraph += " " }
+                paragraph += text[utf8.index(utf8.startIndex, offsetBy: line.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: line.upperBound)]
             }
         }
         close()
+        var kept: LineRange?
+        if let first = lines.firstIndex(where: { !$0.isEmpty }), let last = lines.lastIndex(where: { !$0.isEmpty }) {
+            kept = LineRange(first + 1, last + 1)
+        }
         document = Document(
             id: input.stem + "#1",
             origin: Origin(
                 path: input.path,
                 format: "text",
-                lines: first > 0 ? LineRange(first, last) : nil,
+                lines: kept,
                 sha256: SHA256.hex(bytes)
             ),
             body: body
         )
+    }
+
+    /// Each line of `text` (split at `\n`, the only line end decoding leaves) as the byte
+    /// range of its text without surrounding white space; empty for a blank line.
+    private static func trimmedLines(_ text: inout String) -> [Range<Int>] {
+        text.withUTF8 { bytes in
+            var lines: [Range<Int>] = []
+            var start = 0
+            while true {
+                let end = ByteSearch.first(0x0A, in: bytes, from: start, before: bytes.count) ?? bytes.count
+                lines.append(whiteSpaceTrimmed(bytes, start..<end))
+                guard end < bytes.count else { return lines }
+                start = end + 1
+            }
+        }
     }
 
     public mutating func next() throws -> Document? {
