@@ -15,7 +15,8 @@ enum HeadlineDate {
     /// Removal reasons under which a date line can have been put away before its article was
     /// known: a date held too far from the title, one with a link after it, or an author's
     /// byline with the day in it (`By Jane Doe | March 3, 2025`).
-    private static let candidateReasons: Set<RemovalReason> = [.boilerplate, .navigation, .metadata]
+    /// (A list: comparing three short strings is cheaper than hashing one for a set.)
+    private static let candidateReasons: [RemovalReason] = [.boilerplate, .navigation, .metadata]
 
     private enum Source {
         case removed(Int), heading(Int)

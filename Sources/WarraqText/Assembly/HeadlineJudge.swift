@@ -24,8 +24,9 @@ enum HeadlineJudge {
     static let captionGap = 3
 
     /// Removal reasons under which a headline can have been put away: lines judged to be
-    /// navigation, layout or teasers before the article's text was found.
-    private static let candidateReasons: Set<RemovalReason> = [.navigation, .duplicate, .boilerplate, .related]
+    /// navigation, layout or teasers before the article's text was found. (A list: comparing
+    /// four short strings is cheaper than hashing one for a set.)
+    private static let candidateReasons: [RemovalReason] = [.navigation, .duplicate, .boilerplate, .related]
 
     private enum Source: Equatable {
         case title, body(Int), removed(Int)
