@@ -46,4 +46,21 @@ struct AssemblyFastPathTests {
         }
         #expect(hashes.count == utf8.count + 1)
     }
+
+    @Test("an ad marker taken out of folded text leaves what folding the spaced-out text again gives: at the ends, twice, back to back, glued")
+    func adMarkerRemoval() {
+        let marker = "[ad_1]"
+        let lines = [
+            "[ad_1]", "[ad_1] [ad_1]", "[ad_1][ad_1]", "نص قبل [ad_1] نص بعد", "[ad_1] في البداية", "في النهاية [ad_1]",
+            "glued[ad_1]text", "two [ad_1] markers [ad_1] here", "back to back [ad_1] [ad_1] [ad_1] end",
+            "no marker at all", "half [ad_ marker", "[ad_1]x", "x[ad_1]", "a [ad_1][ad_1] b",
+        ]
+        for line in lines {
+            let folded = FoldedSpaces(Substring(line)).text
+            let slow = FoldedSpaces(Substring(ScrapeReader.spacing(marker, in: folded)))
+            let fast = ScrapeReader.removing(marker, fromFolded: folded)
+            #expect(fast == slow.text, "\(line)")
+            #expect(TextShape.wordCount(fast) == slow.words, "\(line)")
+        }
+    }
 }

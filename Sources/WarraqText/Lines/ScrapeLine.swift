@@ -7,11 +7,13 @@ struct ScrapeLine {
     /// The line with white space runs (NBSP included) folded to one space, ends trimmed.
     var text: String
     /// The line as it was, ad markers taken out: wide spaces in it still tell datelines apart.
-    var raw: String
+    /// A slice of the input, not a copy: few lines are ever asked for it (an article's first
+    /// paragraph, for its dateline).
+    var raw: Substring
     var kind: LineKind
 
     /// `wordCount` is `text`'s when the caller has counted it already.
-    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
+    init(lines: LineRange, text: String, raw: Substring, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
         self.lines = lines
         self.text = text
         self.raw = raw
