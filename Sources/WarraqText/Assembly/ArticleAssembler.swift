@@ -273,7 +273,7 @@ struct ArticleAssembler {
         // The window's lines are read where they lie: a copy retains each of a line's strings.
         let text = lines[index].text
         if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
-           last.text.hasSuffix("…") || last.text.hasSuffix("...") {
+           Self.isCut(last.text) {
             return true
         }
         for position in lines.positions((index + 1)..<(index + 13)) {
@@ -291,6 +291,14 @@ struct ArticleAssembler {
             }
         }
         return false
+    }
+
+    /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last bytes are tested
+    /// first: only a text they end (nearly none) is asked by `Character`, which may take the
+    /// dots in with a mark before them.
+    private static func isCut(_ text: String) -> Bool {
+        guard let last = text.utf8.last, last == 0xA6 || last == UInt8(ascii: ".") else { return false }
+        return text.hasSuffix("…") || text.hasSuffix("...")
     }
 
     private mutating func relatedTitle(_ line: ScrapeLine) {
@@ -474,14 +482,15 @@ struct ArticleAssembler {
 
     private static let stopScalars = TextShape.sentenceEnds.union(TextShape.questionMarks).map { $0.unicodeScalars.first!.value }
 
-    /// The byte offsets of the scalars that end a sentence or a question.
+    /// The byte offsets of the scalars that end a sentence or a question with something glued
+    /// on: one followed by a space or by nothing has no letter after it to split at.
     private static func stopOffsets(_ text: String) -> [Int] {
         UTF8Scalars.withBytes(text) { bytes in
             var offsets: [Int] = []
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if stopScalars.contains(value) { offsets.append(offset) }
+                if stopScalars.contains(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
                 offset += length
             }
             return offsets

@@ -2,7 +2,13 @@
 /// lines back and ahead (echoes, a heading's next paragraphs), so only those are kept and a
 /// dump of any size streams through in constant memory.
 struct LineWindow {
-    private var lines: [ScrapeLine] = []
+    /// Room for a page dump's lines from the start: grown from empty, the array was copied
+    /// eight times on the way.
+    private var lines: [ScrapeLine] = {
+        var lines: [ScrapeLine] = []
+        lines.reserveCapacity(256)
+        return lines
+    }()
     /// The position of `lines[0]`.
     private(set) var start = 0
 
