@@ -476,7 +476,8 @@ struct ArticleAssembler {
         }
         guard let best else { return nil }
         let tail = String(text[best...]).trimmingWhitespace()
-        guard tail.split(separator: " ").count >= 3 else { return nil }
+        // Three words are enough to know: the tail of a long paragraph is not split whole.
+        guard tail.split(separator: " ", maxSplits: 2).count >= 3 else { return nil }
         return (String(text[..<best]).trimmingWhitespace(), tail)
     }
 
