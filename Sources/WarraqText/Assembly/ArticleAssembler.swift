@@ -72,8 +72,8 @@ struct ArticleAssembler {
         if line.atMargin { marginLines.insert(line.number) }
         line.position = lines.end
         line.firstPosition = inputLineStart
-        line.echoHash = LineEchoes.hash(line)
-        lines.append(line)
+        let echo = LineEchoes.key(line)
+        lines.append(line, echo: echo)
     }
 
     /// Ends the input line's scrape lines: the lines that have enough after them now are judged.
@@ -237,7 +237,8 @@ struct ArticleAssembler {
             }
             return
         }
-        if heads.contains(where: { TextShape.same($0.text, line.text) }) {
+        // Asked of the heads where they lie: `contains(where:)` would copy each one out.
+        if heads.indices.contains(where: { TextShape.same(heads[$0].text, line.text) }) {
             remove(index, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)

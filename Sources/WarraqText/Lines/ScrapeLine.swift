@@ -26,8 +26,6 @@ struct ScrapeLine {
     /// The place of the first scrape line made from the same input line: an ad marker taken
     /// out of a line comes before the line's text.
     var firstPosition = 0
-    /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
-    var echoHash = 0
     /// Whether it stands at the margin of a dump whose text is indented: a page heading there.
     var atMargin = false
 
