@@ -102,15 +102,19 @@ enum HeadlineJudge {
         if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
             consider(.title, claim.text, claim.lines)
         }
-        for (index, block) in draft.body.enumerated() {
-            switch block {
+        // Blocks and removals are read where they lie, their line first: a page's link lists
+        // make thousands of them, few within reach of the text.
+        let near = (start - reach)..<start
+        for index in draft.body.indices where near.contains(draft.bodyLines[index].first) {
+            switch draft.body[index] {
             case .heading(let heading): consider(.body(index), heading.text, draft.bodyLines[index])
             case .paragraph(let paragraph): consider(.body(index), paragraph.text, draft.bodyLines[index])
             default: continue
             }
         }
-        for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
-            consider(.removed(index), removal.text, removal.lines)
+        for index in draft.removed.indices {
+            guard let line = draft.removed[index].lines?.first, near.contains(line), candidateReasons.contains(draft.removed[index].reason) else { continue }
+            consider(.removed(index), draft.removed[index].text, draft.removed[index].lines)
         }
         return found
     }
