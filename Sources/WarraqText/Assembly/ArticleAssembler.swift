@@ -294,11 +294,12 @@ struct ArticleAssembler {
         return false
     }
 
-    /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last bytes are tested
-    /// first: only a text they end (nearly none) is asked by `Character`, which may take the
+    /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last three bytes are
+    /// tested first: only a text they end (few do) is asked by `Character`, which may take the
     /// dots in with a mark before them.
-    private static func isCut(_ text: String) -> Bool {
-        guard let last = text.utf8.last, last == 0xA6 || last == UInt8(ascii: ".") else { return false }
+    static func isCut(_ text: String) -> Bool {
+        let last = text.utf8.suffix(3)
+        guard last.elementsEqual("…".utf8) || last.elementsEqual("...".utf8) else { return false }
         return text.hasSuffix("…") || text.hasSuffix("...")
     }
 
