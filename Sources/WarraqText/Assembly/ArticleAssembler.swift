@@ -298,9 +298,12 @@ struct ArticleAssembler {
     /// tested first: only a text they end (few do) is asked by `Character`, which may take the
     /// dots in with a mark before them.
     static func isCut(_ text: String) -> Bool {
-        let last = text.utf8.suffix(3)
-        guard last.elementsEqual("…".utf8) || last.elementsEqual("...".utf8) else { return false }
-        return text.hasSuffix("…") || text.hasSuffix("...")
+        let endsInDots = UTF8Scalars.withBytes(text) { bytes in
+            guard bytes.count >= 3 else { return false }
+            let last = (bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
+            return last == (0xE2, 0x80, 0xA6) || last == (0x2E, 0x2E, 0x2E)
+        }
+        return endsInDots && (text.hasSuffix("…") || text.hasSuffix("..."))
     }
 
     private mutating func relatedTitle(_ line: ScrapeLine) {
