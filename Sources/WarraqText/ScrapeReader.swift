@@ -78,7 +78,7 @@ public struct ScrapeReader: DocumentReader {
     private mutating func readMore() throws {
         guard let (number, line) = try source.next() else {
             if joiner == nil { startJoining() }
-            if let logical = joiner?.finish() { assembler.add(scrapeLines(logical)) }
+            if let logical = joiner?.finish() { addScrapeLines(of: logical) }
             ready += assembler.finish()
             ended = true
             return
@@ -86,7 +86,7 @@ public struct ScrapeReader: DocumentReader {
         if var joiner {
             self.joiner = nil
             if let logical = joiner.push(line, width: WrapJoiner.width(line), number: number) {
-                assembler.add(scrapeLines(logical))
+                addScrapeLines(of: logical)
                 ready += assembler.takeArticles()
             }
             self.joiner = joiner
@@ -104,7 +104,7 @@ public struct ScrapeReader: DocumentReader {
         indented = MarginHeadings.isIndented(lines, widths: widths)
         for (index, line) in sample.enumerated() {
             if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
-                assembler.add(scrapeLines(logical))
+                addScrapeLines(of: logical)
             }
         }
         ready += assembler.takeArticles()
@@ -112,42 +112,42 @@ public struct ScrapeReader: DocumentReader {
         self.joiner = joiner
     }
 
-    /// One logical line's scrape lines: the ad markers and link numbers taken out of it, then
-    /// its text (a link list's address line is navigation as it stands).
-    private func scrapeLines(_ logical: LogicalLine) -> [ScrapeLine] {
+    /// Hands the assembler one logical line's scrape lines: the ad markers and link numbers
+    /// taken out of it, then its text (a link list's address line is navigation as it stands).
+    /// Added one by one, not gathered in an array first: most logical lines make one.
+    private mutating func addScrapeLines(of logical: LogicalLine) {
+        defer { assembler.endInputLine() }
         // The fold counts the words and, while the raw text is the line as read, tells its
         // spacing; a marker taken out may widen a gap.
-        var spaced = FoldedSpaces(logical.raw)
+        let spaced = FoldedSpaces(logical.raw)
         var text = spaced.text
+        var wordCount = spaced.words
         var rawText = logical.raw
         var singleSpaced = spaced.wasSingleSpaced
-        var lines: [ScrapeLine] = []
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
         for marker in adMarkers where ByteSearch.contains(marker, in: text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: marker, raw: marker, kind: .boilerplate(.ad)))
-            spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
-            text = spaced.text
+            assembler.add(ScrapeLine(lines: logical.lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
+            (text, wordCount) = Self.removing(marker, fromFolded: text, words: wordCount)
             rawText = Substring(Self.spacing(marker, in: rawText))
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: markers, raw: markers, kind: .boilerplate(.navigation)))
-            spaced = FoldedSpaces(Substring(bare))
+            assembler.add(ScrapeLine(lines: logical.lines, text: markers, raw: Substring(markers), kind: .boilerplate(.navigation)))
+            let spaced = FoldedSpaces(Substring(bare))
             text = spaced.text
+            wordCount = spaced.words
             rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
             singleSpaced = false
         }
-        guard !text.isEmpty else { return lines }
-        let wordCount = spaced.words
+        guard !text.isEmpty else { return }
         if LinkMarkers.isAddressLine(text) {
-            lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: .boilerplate(.navigation), wordCount: wordCount))
-            return lines
+            assembler.add(ScrapeLine(lines: logical.lines, text: text, raw: rawText, kind: .boilerplate(.navigation), wordCount: wordCount))
+            return
         }
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
         let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
-        lines.append(ScrapeLine(lines: logical.lines, text: text, raw: String(rawText), kind: kind, wordCount: wordCount, atMargin: atMargin))
-        return lines
+        assembler.add(ScrapeLine(lines: logical.lines, text: text, raw: rawText, kind: kind, wordCount: wordCount, atMargin: atMargin))
     }
 
     /// Whether the text has a byte some ad marker starts with, found by `memchr`. Taking a
@@ -160,7 +160,7 @@ public struct ScrapeReader: DocumentReader {
 
     /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
     /// from slices of the text, which need no UTF-8 validation, as a string rebuilt from bytes would.
-    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+    static func spacing(_ marker: String, in text: some StringProtocol) -> String {
         let whole = String(text)
         let utf8 = whole.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
@@ -174,6 +174,45 @@ public struct ScrapeReader: DocumentReader {
         }
         out += whole[index(copied)...]
         return out
+    }
+
+    /// Space-folded text of `words` words with each occurrence of `marker` (as `spacing` finds
+    /// them) taken out, and its words: what `FoldedSpaces` makes of `spacing(marker, in: text)`,
+    /// since only the cuts can leave spaces to fold (the pieces between them, trimmed, joined
+    /// by one space). Neither the text nor its words are walked again; the spaces are counted
+    /// as they are cut and joined.
+    static func removing(_ marker: String, fromFolded text: String, words: Int) -> (text: String, words: Int) {
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let markerSpaces = marker.utf8.count { $0 == 0x20 }
+        var spaces = words - 1
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        func append(_ start: Int, _ end: Int) {
+            var piece = text[index(start)..<index(end)].utf8
+            while piece.first == 0x20 {
+                piece.removeFirst()
+                spaces -= 1
+            }
+            while piece.last == 0x20 {
+                piece.removeLast()
+                spaces -= 1
+            }
+            guard !piece.isEmpty else { return }
+            if !out.isEmpty {
+                out += " "
+                spaces += 1
+            }
+            out += Substring(piece)
+        }
+        var copied = 0
+        for offset in ByteSearch.offsets(of: marker, in: text) where offset >= copied {
+            append(copied, offset)
+            spaces -= markerSpaces
+            copied = offset + marker.utf8.count
+        }
+        append(copied, utf8.count)
+        return (out, out.isEmpty ? 0 : spaces + 1)
     }
 
     /// The document of a finished draft. Static, so that the reader, whose fields hold many

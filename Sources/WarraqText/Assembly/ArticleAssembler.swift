@@ -42,6 +42,8 @@ struct ArticleAssembler {
     private var expectingLead = false
     private var lastRelatedTitleWords = 0
     private var lastRelatedCaption: String?
+    /// The position of the first scrape line of the input line being added.
+    private var inputLineStart = 0
 
     /// How many paragraphs after a heading in a related block make it an article instead.
     static let articleParagraphs = 2
@@ -65,18 +67,18 @@ struct ArticleAssembler {
         furniture = HeadlineFurniture(classifier: classifier)
     }
 
-    /// Takes the scrape lines made from one input line (ad markers first, then its text).
-    mutating func add(_ group: consuming [ScrapeLine]) {
-        let first = lines.end
-        // Moved out of the group from its end, not copied: a copy retains each of a line's strings.
-        group.reverse()
-        while var line = group.popLast() {
-            if line.atMargin { marginLines.insert(line.number) }
-            line.position = lines.end
-            line.firstPosition = first
-            line.echoHash = LineEchoes.hash(line)
-            lines.append(line)
-        }
+    /// Takes a scrape line made from the input line being added (ad markers first, then its text).
+    mutating func add(_ line: consuming ScrapeLine) {
+        if line.atMargin { marginLines.insert(line.number) }
+        line.position = lines.end
+        line.firstPosition = inputLineStart
+        let echo = LineEchoes.key(line)
+        lines.append(line, echo: echo)
+    }
+
+    /// Ends the input line's scrape lines: the lines that have enough after them now are judged.
+    mutating func endInputLine() {
+        inputLineStart = lines.end
         while nextPosition + LineEchoes.window <= lines.end { takeNext() }
     }
 
@@ -133,17 +135,21 @@ struct ArticleAssembler {
         }
     }
 
-    private mutating func remove(_ line: ScrapeLine, _ reason: RemovalReason, text: String? = nil) {
-        withCurrent { $0.remove(text ?? line.text, reason, lines: line.lines) }
+    /// Removes the line at `index` (its text, or `text` when given).
+    private mutating func remove(_ index: Int, _ reason: RemovalReason, text: String? = nil) {
+        let text = text ?? lines[index].text
+        let range = lines[index].lines
+        withCurrent { $0.remove(text, reason, lines: range) }
     }
 
+    /// Judges the line at `index`, read where it lies in the window (a copy of a line retains
+    /// each of its strings) but where a rare kind takes it whole.
     private mutating func take(_ index: Int) {
-        let line = lines[index]
-        switch line.kind {
+        switch lines[index].kind {
         case .boilerplate(let reason):
-            remove(line, reason)
+            remove(index, reason)
         case .relatedLabel:
-            remove(line, .navigation)
+            remove(index, .navigation)
             if !drafts.isEmpty {
                 inRelated = true
                 relatedItemsInBlock = 0
@@ -152,30 +158,31 @@ struct ArticleAssembler {
         // A labelled line becomes a field; the line itself, label and all, is kept as `metadata`.
         case .keywords(let words):
             withCurrent { $0.keywords += words }
-            remove(line, .metadata)
+            remove(index, .metadata)
         case .publisher(let name):
             withCurrent { $0.publisher = $0.publisher ?? name }
-            remove(line, .metadata)
+            remove(index, .metadata)
         case .author(let name):
             withCurrent { $0.authors.append(name) }
-            remove(line, .metadata)
+            remove(index, .metadata)
         case .labeledDate(let match, let text):
             withCurrent { draft in
                 draft.date = draft.date ?? match.iso
                 draft.dateText = draft.dateText ?? text
             }
-            remove(line, .metadata)
+            remove(index, .metadata)
         case .date(let match, let dateText, let rest):
-            if let rest { remove(line, .navigation, text: rest) }
+            if let rest { remove(index, .navigation, text: rest) }
             if drafts.isEmpty || started {
-                heldDates.append((line, match, dateText))
+                heldDates.append((lines[index], match, dateText))
             } else {
-                remove(line, .boilerplate, text: dateText)
+                remove(index, .boilerplate, text: dateText)
             }
         case .dateline(let dateline):
             if inRelated {
-                remove(line, .related)
+                remove(index, .related)
             } else {
+                let line = lines[index]
                 withCurrent { draft in
                     if draft.dateline == nil {
                         draft.dateline = dateline
@@ -186,25 +193,27 @@ struct ArticleAssembler {
                 }
             }
         case .caption(let caption, let credit):
+            let text = lines[index].text
             if inRelated {
-                lastRelatedCaption = line.text
-                remove(line, .related)
-            } else if let lastCaption, TextShape.same(lastCaption, line.text) {
-                remove(line, .duplicate)
+                lastRelatedCaption = text
+                remove(index, .related)
+            } else if let lastCaption, TextShape.same(lastCaption, text) {
+                remove(index, .duplicate)
             } else {
-                lastCaption = line.text
-                withCurrent { $0.append(.figure(Figure(caption: caption, credit: credit)), lines: line.lines) }
+                lastCaption = text
+                let range = lines[index].lines
+                withCurrent { $0.append(.figure(Figure(caption: caption, credit: credit)), lines: range) }
             }
         case .embedLink(let url):
-            embed(line, url: url)
+            embed(index, url: url)
         case .bylineDate(let match, let dateText):
-            if !takeBylineDate(line, iso: match.iso, dateText: dateText) { heading(index) }
+            if !takeBylineDate(lines[index], iso: match.iso, dateText: dateText) { heading(index) }
         case .heading where LineEchoes.isLayout(index, in: lines):
-            remove(line, .boilerplate)
+            remove(index, .boilerplate)
         case .heading:
             heading(index)
         case .paragraph:
-            paragraph(line)
+            paragraph(index)
         }
     }
 
@@ -222,14 +231,15 @@ struct ArticleAssembler {
             } else if expectingLead, line.wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
-                remove(line, .related)
+                remove(index, .related)
             } else {
                 relatedTitle(line)
             }
             return
         }
-        if heads.contains(where: { TextShape.same($0.text, line.text) }) {
-            remove(line, .duplicate)
+        // Asked of the heads where they lie: `contains(where:)` would copy each one out.
+        if heads.indices.contains(where: { TextShape.same(heads[$0].text, line.text) }) {
+            remove(index, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
             drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
         } else {
@@ -264,7 +274,7 @@ struct ArticleAssembler {
         // The window's lines are read where they lie: a copy retains each of a line's strings.
         let text = lines[index].text
         if case .paragraph(let last) = drafts[drafts.count - 1].body.last(where: { if case .paragraph = $0 { true } else { false } }),
-           last.text.hasSuffix("…") || last.text.hasSuffix("...") {
+           Self.isCut(last.text) {
             return true
         }
         for position in lines.positions((index + 1)..<(index + 13)) {
@@ -276,12 +286,24 @@ struct ArticleAssembler {
             switch lines[position].kind {
             case .paragraph:
                 let marked = lines.positions(lines[position].firstPosition..<position).contains { lines[$0].kind.isAdMarker }
-                return marked || datelines.parse(lines[position].raw) != nil
+                return marked || datelines.parse(String(lines[position].raw)) != nil
             case .heading: return false
             default: continue
             }
         }
         return false
+    }
+
+    /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last three bytes are
+    /// tested first: only a text they end (few do) is asked by `Character`, which may take the
+    /// dots in with a mark before them.
+    static func isCut(_ text: String) -> Bool {
+        let endsInDots = UTF8Scalars.withBytes(text) { bytes in
+            guard bytes.count >= 3 else { return false }
+            let last = (bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
+            return last == (0xE2, 0x80, 0xA6) || last == (0x2E, 0x2E, 0x2E)
+        }
+        return endsInDots && (text.hasSuffix("…") || text.hasSuffix("..."))
     }
 
     private mutating func relatedTitle(_ line: ScrapeLine) {
@@ -339,27 +361,28 @@ struct ArticleAssembler {
         return count
     }
 
-    private mutating func paragraph(_ line: ScrapeLine) {
+    private mutating func paragraph(_ position: Int) {
         if inRelated {
             expectingLead = false
-            remove(line, .related)
+            remove(position, .related)
             return
         }
-        if drafts.isEmpty, DisplayWidth.of(Substring(line.text), upTo: Self.openingWidth) < Self.openingWidth {
-            heads.append(line)
+        var text = lines[position].text
+        if drafts.isEmpty, DisplayWidth.of(Substring(text), upTo: Self.openingWidth) < Self.openingWidth {
+            heads.append(lines[position])
             return
         }
         if started { startArticle() }
-        var text = line.text
-        var words = line.wordCount
+        var words = lines[position].wordCount
+        let range = lines[position].lines
         let index = drafts.count - 1
-        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(line.raw), !rest.isEmpty {
+        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(String(lines[position].raw)), !rest.isEmpty {
             drafts[index].dateline = dateline
-            drafts[index].claim(dateline.text, lines: line.lines)
+            drafts[index].claim(dateline.text, lines: range)
             text = rest
             words = TextShape.wordCount(rest)
         }
-        drafts[index].appendParagraph(text, words: words, lines: line.lines)
+        drafts[index].appendParagraph(text, words: words, lines: range)
         drafts[index].paragraphs += 1
     }
 
@@ -422,11 +445,12 @@ struct ArticleAssembler {
 
     /// A link to an embedded post: with the text glued to the previous paragraph (`".` then the
     /// tweet), one embed block.
-    private mutating func embed(_ line: ScrapeLine, url: String?) {
+    private mutating func embed(_ position: Int, url: String?) {
         guard !drafts.isEmpty, !started else {
-            remove(line, .widget)
+            remove(position, .widget)
             return
         }
+        let line = lines[position]
         let index = drafts.count - 1
         var text = line.text
         if let lastLine = drafts[index].bodyLines.last, lastLine.last < line.number,
@@ -457,20 +481,22 @@ struct ArticleAssembler {
         }
         guard let best else { return nil }
         let tail = String(text[best...]).trimmingWhitespace()
-        guard tail.split(separator: " ").count >= 3 else { return nil }
+        // Three words are enough to know: the tail of a long paragraph is not split whole.
+        guard tail.split(separator: " ", maxSplits: 2).count >= 3 else { return nil }
         return (String(text[..<best]).trimmingWhitespace(), tail)
     }
 
     private static let stopScalars = TextShape.sentenceEnds.union(TextShape.questionMarks).map { $0.unicodeScalars.first!.value }
 
-    /// The byte offsets of the scalars that end a sentence or a question.
+    /// The byte offsets of the scalars that end a sentence or a question with something glued
+    /// on: one followed by a space or by nothing has no letter after it to split at.
     private static func stopOffsets(_ text: String) -> [Int] {
         UTF8Scalars.withBytes(text) { bytes in
             var offsets: [Int] = []
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if stopScalars.contains(value) { offsets.append(offset) }
+                if stopScalars.contains(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
                 offset += length
             }
             return offsets

@@ -15,7 +15,8 @@ enum HeadlineDate {
     /// Removal reasons under which a date line can have been put away before its article was
     /// known: a date held too far from the title, one with a link after it, or an author's
     /// byline with the day in it (`By Jane Doe | March 3, 2025`).
-    private static let candidateReasons: Set<RemovalReason> = [.boilerplate, .navigation, .metadata]
+    /// (A list: comparing three short strings is cheaper than hashing one for a set.)
+    private static let candidateReasons: [RemovalReason] = [.boilerplate, .navigation, .metadata]
 
     private enum Source {
         case removed(Int), heading(Int)
@@ -30,11 +31,15 @@ enum HeadlineDate {
                   TextShape.wordCount(text) <= LineClassifier.bylineWords, let match = dates.parse(text) else { return }
             best = (source, match, text, first)
         }
-        for (index, removal) in draft.removed.enumerated() where candidateReasons.contains(removal.reason) {
-            consider(.removed(index), removal.text, removal.lines)
+        // Removals and blocks are read where they lie, their line first: a page's link lists
+        // make thousands of them, few just after the title.
+        let near = (title + 1)...(title + after)
+        for index in draft.removed.indices {
+            guard let line = draft.removed[index].lines?.first, near.contains(line), candidateReasons.contains(draft.removed[index].reason) else { continue }
+            consider(.removed(index), draft.removed[index].text, draft.removed[index].lines)
         }
-        for (index, block) in draft.body.enumerated() {
-            guard case .heading(let heading) = block else { continue }
+        for index in draft.body.indices where near.contains(draft.bodyLines[index].first) {
+            guard case .heading(let heading) = draft.body[index] else { continue }
             consider(.heading(index), heading.text, draft.bodyLines[index])
         }
         guard let best else { return }

@@ -8,10 +8,14 @@ import WarraqCore
 struct HeadlineFurniture {
     private let phrases: PhraseIndex
     let dates: NewsDateParser
+    /// How many folded bytes a related label and the scalar after it (its word boundary) take
+    /// at most.
+    private let labelReach: Int
 
     init(classifier: LineClassifier) {
         phrases = classifier.phrases
         dates = classifier.dates
+        labelReach = classifier.profile.relatedLabels.longest + 4
     }
 
     /// Words run together this often (a small letter straight before a capital) make a menu:
@@ -26,12 +30,21 @@ struct HeadlineFurniture {
     }
 
     /// Starts with a related label and is nothing more, or goes on after a colon or bar.
-    private func isTeaser(_ text: String) -> Bool {
-        let folded = Folding.fold(text)
-        let label = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: LineClassifier.relatedLabels).longest }
+    func isTeaser(_ text: String) -> Bool {
+        // The label is looked for in the fold of the text's first bytes, which holds any label
+        // the whole fold starts with; only a text that opens with one is folded whole.
+        let opening = UTF8Scalars.withBytes(text) { Folding.fold($0, limit: labelReach) }
+        guard opensWithLabel(opening.folded) > 0 else { return false }
+        let folded = opening.isWhole ? opening.folded : Folding.fold(text)
+        let label = opensWithLabel(folded)
         guard label > 0 else { return false }
         let rest = folded.utf8.dropFirst(label).drop { $0 == 0x20 }
         return TextShape.wordCount(String(decoding: rest, as: UTF8.self)) <= 1 || rest.first == UInt8(ascii: ":") || rest.first == UInt8(ascii: "|")
+    }
+
+    /// The byte length of the related label the folded text starts with, 0 for none.
+    private func opensWithLabel(_ folded: String) -> Int {
+        UTF8Scalars.withBytes(folded) { phrases.leading($0, in: LineClassifier.relatedLabels).longest }
     }
 
     private func isDate(_ text: String) -> Bool {

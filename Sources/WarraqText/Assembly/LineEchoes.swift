@@ -12,32 +12,59 @@ enum LineEchoes {
     /// How far, in lines, echoes and repeats are looked for.
     static let window = 150
 
-    /// The text without a list bullet or number before it.
-    static func key(_ line: ScrapeLine) -> String {
-        ListMarker.item(Substring(line.text)).map(String.init) ?? line.text
+    /// What a line's repeats are found by: its text without a list bullet or number before it,
+    /// and that hashed, so that nearby repeats are found by comparing integers. Made once, as
+    /// the line comes: a list item's marker is found by `Character`s.
+    struct Key {
+        let text: String
+        /// 0 for lines too long to be headings, which are never looked for.
+        let hash: Int
     }
 
-    /// The line's key hashed, so that nearby repeats are found by comparing integers; 0 for
-    /// lines too long to be headings.
-    static func hash(_ line: ScrapeLine) -> Int {
-        guard line.wordCount <= LineClassifier.headingWords else { return 0 }
+    static func key(_ line: ScrapeLine) -> Key {
+        guard line.wordCount <= LineClassifier.headingWords else { return Key(text: "", hash: 0) }
+        let text = ListMarker.item(Substring(line.text)).map(String.init) ?? line.text
         // Hashed on bytes: `String`'s hash normalises Unicode first, which is slow on Arabic.
-        var hasher = Hasher()
-        UTF8Scalars.withBytes(key(line)) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize() | 1
+        return Key(text: text, hash: UTF8Scalars.withBytes(text) { hash(UnsafeRawBufferPointer($0)) } | 1)
+    }
+
+    /// A hash of bytes taken eight at a time, each word multiplied in. Lines with equal hashes
+    /// are compared byte for byte, so it only has to spread a dump's lines, not resist
+    /// collisions as `Hasher` (several times dearer per line) does.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(bytes.count) &* multiplier
+        var offset = 0
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* multiplier
+            hash ^= hash >> 29
+        }
+        while offset + 8 <= bytes.count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            mix(tail)
+        }
+        return Int(bitPattern: UInt(hash))
     }
 
     /// How often the line at `position` is printed within the window around it (itself
     /// included). Counting near it, not in the whole dump, keeps a big dump of many pages from
     /// making every recurring headline look like layout.
     static func repeats(_ position: Int, in lines: LineWindow) -> Int {
-        let line = lines[position]
-        guard line.echoHash != 0 else { return 1 }
-        let key = Self.key(line)
-        return lines.positions((position - window)..<(position + window)).reduce(0) { count, other in
-            // The line itself is counted without comparing it with itself.
-            other == position || (lines[other].echoHash == line.echoHash && TextShape.same(Self.key(lines[other]), key)) ? count + 1 : count
+        let hash = lines.echoHash(at: position)
+        guard hash != 0 else { return 1 }
+        let text = lines.echoText(at: position)
+        var count = 0
+        // The line itself is counted without comparing it with itself.
+        for other in lines.positions((position - window)..<(position + window))
+        where other == position || (lines.echoHash(at: other) == hash && TextShape.same(lines.echoText(at: other), text)) {
+            count += 1
         }
+        return count
     }
 
     static func isLayout(_ position: Int, in lines: LineWindow) -> Bool {

@@ -1,8 +1,14 @@
 /// The scrape lines around the one being assembled: the assembler looks a fixed number of
 /// lines back and ahead (echoes, a heading's next paragraphs), so only those are kept and a
-/// dump of any size streams through in constant memory.
+/// dump of any size streams through in constant memory. Each line's echo key is kept with it,
+/// its hash in an array of its own: repeats are counted by scanning hundreds of hashes for
+/// every short heading.
 struct LineWindow {
-    private var lines: [ScrapeLine] = []
+    /// Room for a page dump's lines from the start: grown from empty, the arrays were copied
+    /// eight times on the way.
+    private var lines: [ScrapeLine] = Self.room()
+    private var echoHashes: [Int] = Self.room()
+    private var echoTexts: [String] = Self.room()
     /// The position of `lines[0]`.
     private(set) var start = 0
 
@@ -15,19 +21,37 @@ struct LineWindow {
         _read { yield lines[position - start] }
     }
 
+    private static func room<Element>() -> [Element] {
+        var elements: [Element] = []
+        elements.reserveCapacity(256)
+        return elements
+    }
+
+    /// The hash of the echo key of the line at `position` (`LineEchoes.Key.hash`).
+    func echoHash(at position: Int) -> Int { echoHashes[position - start] }
+
+    /// The echo key's text of the line at `position` (`LineEchoes.Key.text`).
+    func echoText(at position: Int) -> String { echoTexts[position - start] }
+
     /// The positions in `range` that the window holds.
     func positions(_ range: Range<Int>) -> Range<Int> {
         let lower = max(range.lowerBound, start)
         return lower..<max(min(range.upperBound, end), lower)
     }
 
-    mutating func append(_ line: consuming ScrapeLine) { lines.append(line) }
+    mutating func append(_ line: consuming ScrapeLine, echo: LineEchoes.Key) {
+        lines.append(line)
+        echoHashes.append(echo.hash)
+        echoTexts.append(echo.text)
+    }
 
     /// Forgets lines before `position`, in batches so that dropping stays cheap.
     mutating func forget(before position: Int) {
         let count = position - start
         guard count >= 1024 else { return }
         lines.removeFirst(count)
+        echoHashes.removeFirst(count)
+        echoTexts.removeFirst(count)
         start = position
     }
 }

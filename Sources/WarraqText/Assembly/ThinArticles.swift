@@ -73,9 +73,9 @@ struct ThinArticles {
             for earlier in waiting.reversed() { draft.fold(earlier, after: false) }
             waiting = []
             if let open = open.take() { ready.append(open) }
-            open = draft
+            open = consume draft
         } else if open == nil {
-            waiting.append(draft)
+            waiting.append(consume draft)
         } else {
             open!.fold(draft, after: true)
         }

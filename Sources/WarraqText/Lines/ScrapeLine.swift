@@ -7,11 +7,13 @@ struct ScrapeLine {
     /// The line with white space runs (NBSP included) folded to one space, ends trimmed.
     var text: String
     /// The line as it was, ad markers taken out: wide spaces in it still tell datelines apart.
-    var raw: String
+    /// A slice of the input, not a copy: few lines are ever asked for it (an article's first
+    /// paragraph, for its dateline).
+    var raw: Substring
     var kind: LineKind
 
     /// `wordCount` is `text`'s when the caller has counted it already.
-    init(lines: LineRange, text: String, raw: String, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
+    init(lines: LineRange, text: String, raw: Substring, kind: LineKind, wordCount: Int? = nil, atMargin: Bool = false) {
         self.lines = lines
         self.text = text
         self.raw = raw
@@ -24,8 +26,6 @@ struct ScrapeLine {
     /// The place of the first scrape line made from the same input line: an ad marker taken
     /// out of a line comes before the line's text.
     var firstPosition = 0
-    /// `LineEchoes.key` hashed, 0 for lines too long to be echoed (set by the assembler).
-    var echoHash = 0
     /// Whether it stands at the margin of a dump whose text is indented: a page heading there.
     var atMargin = false
 

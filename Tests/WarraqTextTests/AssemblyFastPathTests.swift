@@ -1,0 +1,76 @@
+import Testing
+import WarraqCore
+@testable import WarraqText
+
+@Suite("The assembler's byte-level shortcuts agree with the rules they stand for")
+struct AssemblyFastPathTests {
+    /// The teaser rule on the whole fold, as `HeadlineFurniture` had it before it looked at the
+    /// fold of the text's first bytes only.
+    private static func isTeaserOnWholeFold(_ text: String, classifier: LineClassifier) -> Bool {
+        let folded = Folding.fold(text)
+        let label = UTF8Scalars.withBytes(folded) { classifier.phrases.leading($0, in: LineClassifier.relatedLabels).longest }
+        guard label > 0 else { return false }
+        let rest = folded.utf8.dropFirst(label).drop { $0 == 0x20 }
+        return TextShape.wordCount(String(decoding: rest, as: UTF8.self)) <= 1 || rest.first == UInt8(ascii: ":") || rest.first == UInt8(ascii: "|")
+    }
+
+    @Test("a teaser is told on the fold of its first bytes as on the whole fold: every built-in label alone, run on, after a colon or bar, and before long text")
+    func teaserOnOpeningFold() {
+        let classifier = LineClassifier(profile: .builtIn)
+        let furniture = HeadlineFurniture(classifier: classifier)
+        let labels = classifier.profile.relatedLabels.phrases
+        #expect(!labels.isEmpty)
+        let long = String(repeating: "word ", count: 60)
+        var texts = ["Ferry service to the outer islands resumes", "", "R", "اقرأ", long]
+        for label in labels {
+            let upper = label.uppercased()
+            texts += [label, upper, label + "s", label + "x more words", label + ": " + long, upper + " | Site",
+                      label + " one", label + " two words", label + " " + long, "  " + label + "  :  title", "ـ" + label]
+        }
+        for text in texts {
+            #expect(furniture.isTeaser(text) == Self.isTeaserOnWholeFold(text, classifier: classifier), "\(text)")
+        }
+    }
+
+    @Test("echo hashes are equal for equal bytes and tell apart every prefix of a line, tails of any length included")
+    func echoHash() {
+        let line = "عاجل: الرئيس يلتقي وفدا من رجال الأعمال في العاصمة اليوم"
+        var hashes: Set<Int> = []
+        let utf8 = Array(line.utf8)
+        for count in 0...utf8.count {
+            let prefix = Array(utf8[..<count])
+            let copy = Array(prefix)
+            let hash = prefix.withUnsafeBytes { LineEchoes.hash($0) }
+            #expect(copy.withUnsafeBytes { LineEchoes.hash($0) } == hash)
+            hashes.insert(hash)
+        }
+        #expect(hashes.count == utf8.count + 1)
+    }
+
+    @Test("an ad marker taken out of folded text leaves what folding the spaced-out text again gives: at the ends, twice, back to back, glued")
+    func adMarkerRemoval() {
+        let shapes = [
+            "M", "M M", "MM", "نص قبل M نص بعد", "M في البداية", "في النهاية M", "gluedMtext", "two M markers M here",
+            "back to back M M M end", "a MM b", "Mx", "xM", " M ", "M  M",
+        ]
+        let markers = ScrapeProfile.builtIn.adMarkers + ["Ad space", "two  spaces"]
+        for marker in markers {
+            for shape in shapes {
+                let folded = FoldedSpaces(Substring(shape.split(separator: "M", omittingEmptySubsequences: false).joined(separator: marker)))
+                let slow = FoldedSpaces(Substring(ScrapeReader.spacing(marker, in: folded.text)))
+                let fast = ScrapeReader.removing(marker, fromFolded: folded.text, words: folded.words)
+                #expect(fast.text == slow.text, "\(marker) in \(shape)")
+                #expect(fast.words == slow.words, "\(marker) in \(shape)")
+            }
+        }
+    }
+
+    @Test("a teaser's cut is told by its last bytes as by Character: dots and ellipses, marks after them, a number sign before them")
+    func teaserCut() {
+        let texts = ["x…", "x...", "x.", "x..", "…", "...", "..", "", "ab", "x….", "x...…", "\u{0600}...", "\u{0600}…",
+                     "x…\u{301}", "x.\u{301}..", "نص مقطوع…", "نص مقطوع...", "x . . ."]
+        for text in texts {
+            #expect(ArticleAssembler.isCut(text) == (text.hasSuffix("…") || text.hasSuffix("...")), "\(text)")
+        }
+    }
+}
