@@ -33,18 +33,20 @@ struct HeadlineFurniture {
     func isTeaser(_ text: String) -> Bool {
         // The label is looked for in the fold of the text's first bytes, which holds any label
         // the whole fold starts with; only a text that opens with one is folded whole.
-        let opening = UTF8Scalars.withBytes(text) { Folding.fold($0, limit: labelReach) }
-        guard opensWithLabel(opening.folded) > 0 else { return false }
-        let folded = opening.isWhole ? opening.folded : Folding.fold(text)
-        let label = opensWithLabel(folded)
+        let opensWithLabel = UTF8Scalars.withBytes(text) { bytes in
+            Folding.withFold(bytes, limit: labelReach) { opening, _ in labelLength(opening) > 0 }
+        }
+        guard opensWithLabel else { return false }
+        let folded = Folding.fold(text)
+        let label = UTF8Scalars.withBytes(folded, labelLength)
         guard label > 0 else { return false }
         let rest = folded.utf8.dropFirst(label).drop { $0 == 0x20 }
         return TextShape.wordCount(String(decoding: rest, as: UTF8.self)) <= 1 || rest.first == UInt8(ascii: ":") || rest.first == UInt8(ascii: "|")
     }
 
-    /// The byte length of the related label the folded text starts with, 0 for none.
-    private func opensWithLabel(_ folded: String) -> Int {
-        UTF8Scalars.withBytes(folded) { phrases.leading($0, in: LineClassifier.relatedLabels).longest }
+    /// The byte length of the related label the folded bytes start with, 0 for none.
+    private func labelLength(_ folded: UnsafeBufferPointer<UInt8>) -> Int {
+        phrases.leading(folded, in: LineClassifier.relatedLabels).longest
     }
 
     private func isDate(_ text: String) -> Bool {

@@ -144,6 +144,8 @@ enum Folding {
 /// lists into a `PhraseIndex`).
 struct PhraseList: Sendable {
     private(set) var phrases: [String] = []
+    /// The byte length of the longest phrase, 0 for an empty list.
+    var longest: Int { phrases.first?.utf8.count ?? 0 }
 
     init(_ phrases: [String] = []) { add(phrases) }
 
