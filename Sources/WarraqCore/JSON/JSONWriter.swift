@@ -55,13 +55,21 @@ public enum JSONWriter {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// The runs between escapes are copied whole; a string with none (nearly every string of a
-    /// scrape) is one scan and one copy.
+    /// scrape) is one scan and one append, quotes and all.
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            var runStart = 0
             var index = firstEscape(in: bytes, from: 0)
+            if index == bytes.count {
+                out.append(addingCapacity: bytes.count + 2) { span in
+                    span.append(UInt8(ascii: "\""))
+                    span.append(copying: bytes)
+                    span.append(UInt8(ascii: "\""))
+                }
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            var runStart = 0
             while index < bytes.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 appendEscape(for: bytes[index], into: &out)
@@ -69,8 +77,8 @@ public enum JSONWriter {
                 index = firstEscape(in: bytes, from: runStart)
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte from `start` on that needs an escape, else `bytes.count`.
@@ -107,6 +115,18 @@ public enum JSONWriter {
         case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
         default:
             out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+        }
+    }
+}
+
+extension OutputSpan where Element == UInt8 {
+    /// Appends `bytes` with one copy. Short pieces (a member's name, its quotes) go out in one
+    /// `Array.append(addingCapacity:)`: an append of its own costs more than their bytes.
+    mutating func append(copying bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        withUnsafeMutableBufferPointer { buffer, initialized in
+            (buffer.baseAddress! + initialized).initialize(from: source, count: bytes.count)
+            initialized += bytes.count
         }
     }
 }
