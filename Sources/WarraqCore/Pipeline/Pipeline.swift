@@ -239,8 +239,13 @@ public struct Pipeline: Sendable {
             result.fail(Self.diagnostic(for: error, path: input.path))
             return
         }
+        // The last document's size: a document's bytes then grow once or not at all, instead of
+        // doubling a dozen times from empty.
+        var lastSize = 0
         func render(_ document: Document) throws {
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(lastSize)
+            defer { lastSize = bytes.count }
             do {
                 try renderer!.write(document, into: &bytes)
             } catch {
