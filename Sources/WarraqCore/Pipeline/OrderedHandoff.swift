@@ -14,6 +14,12 @@ final class OrderedHandoff: @unchecked Sendable {
         var pieces: [Piece] = []
         var bytes = 0
         var result: InputResult?
+
+        /// One mutation of the slot in the dictionary, so one hash of its index per document.
+        mutating func add(_ piece: consuming Piece, bytes size: Int) {
+            pieces.append(piece)
+            bytes += size
+        }
     }
 
     /// Bytes of documents that may wait for their turn, across all inputs ahead of the output.
@@ -137,8 +143,7 @@ final class OrderedHandoff: @unchecked Sendable {
                 budgetWaiters -= 1
             }
             guard !cancelled else { throw Cancelled() }
-            slots[index, default: Slot()].pieces.append(piece)
-            slots[index, default: Slot()].bytes += size
+            slots[index, default: Slot()].add(piece, bytes: size)
             if index != current { aheadBytes += size }
             wakeOutputIfReady()
         }
