@@ -50,12 +50,12 @@ struct CanonicalJSONTests {
         #expect(!JSONWriter.string(everyFieldDocument.json).contains("\\u06"))
     }
 
-    @Test("every byte that needs an escape gets it, wherever it falls in an eight-byte word")
+    @Test("every byte that needs an escape gets it, wherever it falls in a sixteen-byte block or the last one")
     func escapingAtEveryOffset() {
         let named: [UInt8: String] = [0x22: #"\""#, 0x5C: #"\\"#, 0x0A: #"\n"#, 0x0D: #"\r"#, 0x09: #"\t"#, 0x08: #"\b"#, 0x0C: #"\f"#]
         for byte in Array(UInt8(0)..<0x20) + [0x22, 0x5C] {
             let escaped = named[byte] ?? "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            for before in 0..<18 {
+            for before in 0..<40 {
                 let prefix = String(repeating: "é", count: before / 2) + String(repeating: "a", count: before % 2)
                 let text = prefix + String(decoding: [byte], as: UTF8.self) + "z" + String(decoding: [byte], as: UTF8.self)
                 #expect(JSONWriter.string(.string(text)) == "\"" + prefix + escaped + "z" + escaped + "\"")

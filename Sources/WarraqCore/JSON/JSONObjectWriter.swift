@@ -26,13 +26,17 @@ public struct JSONObjectWriter: JSONObjectSink {
     }
 
     /// The name copied as it stands: a member name has nothing to escape (`JSONObjectSink`).
+    /// Comma, quotes and colon go out with it in one append.
     private mutating func key(_ key: StaticString) {
-        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+        let comma = !isEmpty
         isEmpty = false
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(addingCapacity: key.utf8CodeUnitCount + 4) { span in
+            if comma { span.append(UInt8(ascii: ",")) }
+            span.append(UInt8(ascii: "\""))
+            span.append(copying: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            span.append(UInt8(ascii: "\""))
+            span.append(UInt8(ascii: ":"))
+        }
     }
 
     public mutating func add(_ key: StaticString, _ value: JSONValue) {
