@@ -73,4 +73,22 @@ struct AssemblyFastPathTests {
             #expect(ArticleAssembler.isCut(text) == (text.hasSuffix("…") || text.hasSuffix("...")), "\(text)")
         }
     }
+
+    @Test("repeats counted on the window's hash buffer are the lines near by whose echo text has the same bytes")
+    func echoRepeats() {
+        let texts = ["Advertisement", "• Advertisement", "إعلان", "Most read", "1. Most read", "إعلان", "Advertisement",
+                     String(repeating: "long line of running text ", count: 4)]
+        var window = LineWindow()
+        for index in 0..<(3 * LineEchoes.window) {
+            var line = ScrapeLine(lines: LineRange(line: index), text: texts[(index * 7 + index / 5) % texts.count], raw: "", kind: .heading)
+            line.position = index
+            window.append(line, echo: LineEchoes.key(line))
+        }
+        for position in window.positions(0..<window.end) {
+            let near = window.positions((position - LineEchoes.window)..<(position + LineEchoes.window))
+            let text = Array(window.echoText(at: position).utf8)
+            let expected = window.echoHash(at: position) == 0 ? 1 : near.count { window.echoHash(at: $0) != 0 && Array(window.echoText(at: $0).utf8) == text }
+            #expect(LineEchoes.repeats(position, in: window) == expected, "at \(position)")
+        }
+    }
 }

@@ -199,8 +199,6 @@ enum HeadlineJudge {
     /// line that holds another candidate is a breadcrumb or share line around the headline, and
     /// a line printed twice in a row is a caption under its photo: neither is the headline.
     private static func pick(_ candidates: [Candidate], in draft: Draft, margin: Set<Int>) -> Candidate? {
-        // Gathered once a candidate is wide enough for its echo to count.
-        lazy var texts = draft.body.map(\.plainText) + draft.removed.map(\.text) + draft.claimed.map(\.text)
         var best: (candidate: Candidate, rank: (Bool, Bool, Bool, Int))?
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
@@ -211,7 +209,7 @@ enum HeadlineJudge {
                     && (other.text.hasPrefix(candidate.text) || candidate.text.hasPrefix(other.text))
             }
             guard !holdsOther, !captioned else { continue }
-            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, inside: texts)
+            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, in: draft)
             let rank = (margin.contains(candidate.lines.first), echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
             if let current = best, !precedes(current.rank, rank) { continue }
             best = (candidate, rank)
@@ -219,10 +217,20 @@ enum HeadlineJudge {
         return best?.candidate
     }
 
-    /// Whether one of `texts`, longer than `text`, holds it.
-    private static func isPrinted(_ text: String, inside texts: [String]) -> Bool {
+    /// Whether one of the draft's texts (its blocks', removals' and claims'), longer than
+    /// `text`, holds it. Read where they lie: a page's link lists make thousands of them, and
+    /// gathering them into one array cost more than the search.
+    private static func isPrinted(_ text: String, in draft: Draft) -> Bool {
         let needle = ByteSearch.Needle(text)
-        return texts.contains { $0.utf8.count > text.utf8.count && needle.occurs(in: $0) }
+        let length = text.utf8.count
+        func holds(_ other: String) -> Bool { other.utf8.count > length && needle.occurs(in: other) }
+        return draft.body.contains { block in
+            switch block {
+            case .heading(let heading): holds(heading.text)
+            case .paragraph(let paragraph): holds(paragraph.text)
+            default: holds(block.plainText)
+            }
+        } || draft.removed.contains { holds($0.text) } || draft.claimed.contains { holds($0.text) }
     }
 
     /// Whether rank `a` is below `b`: false before true, narrower before wider.

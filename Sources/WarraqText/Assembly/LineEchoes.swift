@@ -58,13 +58,10 @@ enum LineEchoes {
         let hash = lines.echoHash(at: position)
         guard hash != 0 else { return 1 }
         let text = lines.echoText(at: position)
-        var count = 0
         // The line itself is counted without comparing it with itself.
-        for other in lines.positions((position - window)..<(position + window))
-        where other == position || (lines.echoHash(at: other) == hash && TextShape.same(lines.echoText(at: other), text)) {
-            count += 1
+        return lines.countEchoes(of: hash, in: (position - window)..<(position + window)) { other in
+            other == position || TextShape.same(lines.echoText(at: other), text)
         }
-        return count
     }
 
     static func isLayout(_ position: Int, in lines: LineWindow) -> Bool {

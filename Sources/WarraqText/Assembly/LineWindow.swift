@@ -33,6 +33,20 @@ struct LineWindow {
     /// The echo key's text of the line at `position` (`LineEchoes.Key.text`).
     func echoText(at position: Int) -> String { echoTexts[position - start] }
 
+    /// How many of the positions in `range` that the window holds have the echo hash `hash`
+    /// and are accepted by `matches`. The hashes are read from their buffer: this scan runs
+    /// hundreds of lines wide for every short heading.
+    func countEchoes(of hash: Int, in range: Range<Int>, where matches: (Int) -> Bool) -> Int {
+        let held = positions(range)
+        return echoHashes.withUnsafeBufferPointer { hashes in
+            var count = 0
+            for index in (held.lowerBound - start)..<(held.upperBound - start) where hashes[index] == hash && matches(index + start) {
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// The positions in `range` that the window holds.
     func positions(_ range: Range<Int>) -> Range<Int> {
         let lower = max(range.lowerBound, start)
