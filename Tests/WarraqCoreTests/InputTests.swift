@@ -154,6 +154,21 @@ struct InputFastPathTests {
         }
     }
 
+    @Test("two-byte text checked 16 bytes at a time is valid exactly when String(validating:) says so")
+    func validationOfTwoByteBlocks() {
+        let text = Array("في القاهرة، قال مصدر إن Наука и Ελλάδα 2024 — خبر".utf8)
+        let replacements: [[UInt8]] = [[0x80], [0xBF], [0xC0], [0xC1], [0xC2], [0xD8], [0xDF], [0xE0], [0xE2, 0x80], [0xF0], [0xFF], [0x20], [0xD8, 0xA8]]
+        for index in text.indices {
+            for replacement in replacements {
+                for cut in [text.count, index + replacement.count + 1] {
+                    let bytes = Array((text[..<index] + replacement + text[(index + 1)...]).prefix(cut))
+                    let string = bytes.withUnsafeBufferPointer(UTF8Validation.string(validating:))
+                    #expect(string == String(validating: bytes, as: UTF8.self), "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test("stem and extension of ASCII and other paths are those of splitting by Character")
     func pathPieces() {
         let paths = ["a/002_x.txt.gz", "page.HTML", "/", "", ".", "..", "a//b/", ".hidden", "x/.a.b.gz", "a.gz", "b.c.gz", "dir.d/file",

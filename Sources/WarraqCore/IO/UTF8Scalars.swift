@@ -26,10 +26,11 @@ public enum UTF8Scalars {
         return copy.withUTF8(body)
     }
 
-    /// The bytes `range` of valid UTF-8, cut at scalar boundaries, as a string.
+    /// The bytes `range` of valid UTF-8, cut at scalar boundaries, as a string: copied without
+    /// the standard library validating them again, so the bounds must be scalar boundaries.
     @inlinable
     public static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: UnsafeBufferPointer(rebasing: bytes[range]))))
     }
 
     /// The offset of the scalar that ends just before `end`.

@@ -45,6 +45,11 @@ public enum UTF8Validation {
                     continue
                 }
                 highs = 0x80
+                if index > 0, let last = twoByteChunk(raw, after: state) {
+                    state = last
+                    index += 16
+                    continue
+                }
                 for offset in index ..< index + 16 { state = table[Int(base[offset])] &>> state }
                 if state & 63 == error { return (false, false) }
                 index += 16
@@ -55,6 +60,26 @@ public enum UTF8Validation {
             }
             return (state & 63 == accept, highs & 0x80 == 0)
         }
+    }
+
+    /// The state after the 16 bytes at `chunk` when they are ASCII and whole two-byte scalars
+    /// (Arabic, Cyrillic, Greek, ...), each continuation just after a lead, else nil, for the
+    /// DFA to decide. Reads the byte before `chunk`, whose lead a first continuation completes.
+    @inline(__always)
+    private static func twoByteChunk(_ chunk: UnsafeRawPointer, after state: UInt64) -> UInt64? {
+        let bytes = chunk.loadUnaligned(as: ByteVectors.Vector.self)
+        let previous = chunk.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self)
+        let isLead = bytes &- .splat(0xC2) .< .splat(0x1E)
+        let isContinuation = bytes & .splat(0xC0) .== .splat(0x80)
+        let follows = previous &- .splat(0xC2) .< .splat(0x1E)
+        // A state other than accept must be a two-byte scalar's tail, whose lead is the byte before.
+        guard state & 63 == accept || (state & 63 == tail1 && chunk.load(fromByteOffset: -1, as: UInt8.self) & 0xE0 == 0xC0) else {
+            return nil
+        }
+        let stray = (isContinuation .^ follows) .| .!(bytes .< .splat(0x80) .| isLead .| isContinuation)
+        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: stray), to: SIMD2<UInt64>.self)
+        guard words[0] | words[1] == 0 else { return nil }
+        return chunk.load(fromByteOffset: 15, as: UInt8.self) & 0xE0 == 0xC0 ? tail1 : accept
     }
 
     /// The bytes as a string, or nil when they are not valid UTF-8.

@@ -73,9 +73,11 @@ enum DisplayWidth {
             .| (next &- .splat(0x8B) .< .splat(0x15)) .| (next .== .splat(0xB0))
         let rejected = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: other), to: SIMD2<UInt64>.self)
         let length = rejected[0] != 0 ? rejected[0].trailingZeroBitCount / 8 : rejected[1] != 0 ? 8 + rejected[1].trailingZeroBitCount / 8 : 16
-        // A continuation byte is 10xxxxxx; the scalars are the other bytes before `length`.
+        // A continuation byte is 10xxxxxx; the scalars are the other bytes before `length`,
+        // which for most blocks is all sixteen.
+        let leads = byte & .splat(0xC0) .!= .splat(0x80)
         let lanes = ByteVectors.Vector(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-        let counted = (byte & .splat(0xC0) .!= .splat(0x80)) .& (lanes .< .splat(UInt8(length)))
+        let counted = length == 16 ? leads : leads .& (lanes .< .splat(UInt8(length)))
         let ones = unsafeBitCast(ByteVectors.Vector().replacing(with: 1, where: counted), to: SIMD2<UInt64>.self)
         return (length, Int(truncatingIfNeeded: ((ones[0] &+ ones[1]) &* ByteWords.ones) >> 56))
     }
