@@ -33,6 +33,25 @@ public enum UTF8Scalars {
         unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: UnsafeBufferPointer(rebasing: bytes[range]))))
     }
 
+    /// `range` of valid UTF-8, on scalar boundaries, with the scalars `trims` takes cut off
+    /// both its ends: the one trimming walk of white space, label marks and the like.
+    @inlinable @inline(__always)
+    public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, while trims: (UInt32) -> Bool) -> Range<Int> {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let (value, length) = decode(bytes, at: start)
+            guard trims(value) else { break }
+            start += length
+        }
+        var end = range.upperBound
+        while end > start {
+            let last = self.start(before: end, in: bytes)
+            guard trims(decode(bytes, at: last).value) else { break }
+            end = last
+        }
+        return start..<end
+    }
+
     /// The offset of the scalar that ends just before `end`.
     @inlinable
     public static func start(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -15,19 +15,7 @@ extension StringProtocol {
 /// (as `trimmingWhitespace` trims), for readers that trim lines of a text in place.
 @inlinable
 public func whiteSpaceTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-    var start = range.lowerBound
-    while start < range.upperBound {
-        let (value, length) = UTF8Scalars.decode(bytes, at: start)
-        guard isWhiteSpaceProperty(value) else { break }
-        start += length
-    }
-    var end = range.upperBound
-    while end > start {
-        let last = UTF8Scalars.start(before: end, in: bytes)
-        guard isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: last).value) else { break }
-        end = last
-    }
-    return start..<end
+    UTF8Scalars.trimmed(bytes, range, while: isWhiteSpaceProperty)
 }
 
 /// Unicode's `White_Space` property (`Unicode.Scalar.Properties.isWhitespace`) as a table

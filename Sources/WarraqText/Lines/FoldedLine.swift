@@ -98,18 +98,6 @@ struct FoldedLine {
         func isEdge(_ value: UInt32) -> Bool {
             !isPlainLetter(value) && (LineClassifier.isLabelMark(value) || Folding.isSpace(value) || Folding.vanishes(value))
         }
-        var start = 0
-        while start < bytes.count {
-            let (value, length) = UTF8Scalars.decode(bytes, at: start)
-            guard isEdge(value) else { break }
-            start += length
-        }
-        var end = bytes.count
-        while end > start {
-            let last = UTF8Scalars.start(before: end, in: bytes)
-            guard isEdge(UTF8Scalars.decode(bytes, at: last).value) else { break }
-            end = last
-        }
-        return start..<end
+        return UTF8Scalars.trimmed(bytes, 0..<bytes.count, while: isEdge)
     }
 }

@@ -215,21 +215,10 @@ struct LineClassifier: Sendable {
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
     static func trimmingMarks(_ folded: String) -> Substring {
         UTF8Scalars.withBytes(folded) { bytes in
-            var start = 0
-            while start < bytes.count {
-                let (value, length) = UTF8Scalars.decode(bytes, at: start)
-                guard isLabelMark(value) else { break }
-                start += length
-            }
-            var end = bytes.count
-            while end > start {
-                let last = UTF8Scalars.start(before: end, in: bytes)
-                guard isLabelMark(UTF8Scalars.decode(bytes, at: last).value) else { break }
-                end = last
-            }
+            let kept = UTF8Scalars.trimmed(bytes, 0..<bytes.count, while: isLabelMark)
             // A slice, not a new string: it is only compared with phrases.
             let utf8 = folded.utf8
-            return folded[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            return folded[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)]
         }
     }
 
