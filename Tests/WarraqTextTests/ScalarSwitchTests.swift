@@ -67,6 +67,7 @@ struct ListMarkerBytesTests {
         "  • News", "* Sports", "- quoted speech", "– dash", "1. First", "12) Twelfth", "123. no", "1.no", "1 . no", "  ·  middle dot",
         "•\u{301} mark", "• \u{301}x", "1\u{301}. x", "12\u{301}. x", " \u{301}• x", "\t\t■ square", "□ ", "•", "", "   ", "2024 was a year",
         "«quoted»", "“quoted”", "سياسة", "9.\u{A0}x", "9. x", "‣ triangle", "●● two",
+        "  *   spaced item", "1)  x", "• a", "•  \u{301}", "* \r", "   [12]link", "• عنوان", "- \u{200D}x", "3.  ", "+",
     ])
     func item(line: String) {
         #expect(ListMarker.item(Substring(line)) == ListMarker.itemByCharacters(Substring(line)))
@@ -86,7 +87,7 @@ struct DigitBytesTests {
         for value in scalars {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let isDigit = (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
-            for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي"] {
+            for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي", "abcdefghijklmno\(scalar) and more text after"] {
                 #expect(NewsDateParser.hasDigit(text) == isDigit, "U+\(String(value, radix: 16))")
             }
         }
