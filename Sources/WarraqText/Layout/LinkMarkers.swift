@@ -14,28 +14,33 @@ enum LinkMarkers {
     static func stripped(_ text: String) -> (text: String, markers: String)? {
         UTF8Scalars.withBytes(text) { bytes in
             // Most lines hold no link number: they are passed over without a copy.
-            guard var index = firstMarker(bytes) else { return nil }
-            var kept = Array(bytes[..<index])
+            guard var marker = nextMarker(bytes, from: 0) else { return nil }
+            // The text between the numbers is copied as slices of the line, cut at ASCII
+            // brackets: a string built of bytes would be validated again, byte by byte.
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var kept = ""
+            kept.reserveCapacity(bytes.count)
             var markers: [UInt8] = []
-            while index < bytes.count {
-                if let end = markerEnd(bytes, at: index) {
-                    if !markers.isEmpty { markers.append(0x20) }
-                    markers += bytes[index..<end]
-                    index = end
-                    continue
-                }
-                kept.append(bytes[index])
-                index += 1
+            var keptFrom = 0
+            while true {
+                kept += text[index(keptFrom)..<index(marker.lowerBound)]
+                if !markers.isEmpty { markers.append(0x20) }
+                markers += bytes[marker]
+                keptFrom = marker.upperBound
+                guard let next = nextMarker(bytes, from: keptFrom) else { break }
+                marker = next
             }
-            return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
+            kept += text[index(keptFrom)...]
+            return (kept, String(decoding: markers, as: UTF8.self))
         }
     }
 
-    /// Where the first link number starts: each `[` is found with `memchr`.
-    private static func firstMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var from = 0
+    /// The first link number from `start` on, its brackets included: each `[` is found with `memchr`.
+    private static func nextMarker(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var from = start
         while let bracket = ByteSearch.first(UInt8(ascii: "["), in: bytes, from: from, before: bytes.count) {
-            if markerEnd(bytes, at: bracket) != nil { return bracket }
+            if let end = markerEnd(bytes, at: bracket) { return bracket..<end }
             from = bracket + 1
         }
         return nil
