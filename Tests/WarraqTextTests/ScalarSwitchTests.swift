@@ -149,3 +149,15 @@ struct AddressLineBytesTests {
         #expect(LinkMarkers.isAddressLine(text) == Self.rule(text))
     }
 }
+
+/// `NewsDateParser.day` reads ASCII words on their bytes: it must agree with the `Character` rule.
+@Suite("Days read on bytes")
+struct DayBytesTests {
+    @Test("a day found on bytes is the day the Character rule finds", arguments: [
+        "3", "3rd,", "16", "31st", "32", "0", "00", "07", "123", "2nd.", "1er", "21th", "3rd,,", "4x", "4xy", "12abc", "",
+        "abc", "3º", "3\u{301}", "5،", "٣", "3\r\n", "1.", "29th.,", "14 ", "s3",
+    ])
+    func day(word: String) {
+        #expect(NewsDateParser.day(word) == NewsDateParser.dayByCharacters(word))
+    }
+}

@@ -88,9 +88,17 @@ enum ListMarker {
     /// Dashes start list items in w3m but also quoted speech in many languages (`- Angsten vil
     /// øke`), so only other markers say for sure that a line is a menu or link item.
     static func menuItem(_ line: Substring) -> Substring? {
-        guard let item = item(line) else { return nil }
-        // The marker is the first scalar after the spaces and tabs, and a `Character` of its own.
-        let marker = line.unicodeScalars.first { $0 != " " && $0 != "\t" }
-        return marker == "-" || marker == "–" ? nil : item
+        guard let item = item(line), !opensWithDash(line) else { return nil }
+        return item
+    }
+
+    /// Whether the first scalar after the spaces and tabs is `-` or `–` (E2 80 93): of an
+    /// item, that is its marker, a `Character` of its own.
+    private static func opensWithDash(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            return bytes[start] == 0x2D || (start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x93)
+        }
     }
 }
