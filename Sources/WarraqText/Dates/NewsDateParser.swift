@@ -49,6 +49,8 @@ public struct NewsDateParser: Sendable {
         // digit: every form needs one at or after the word it starts on.
         let (spans, lastDigitWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
             var spans: [Range<Int>] = []
+            // One word more than the spaces: the array is not grown word by word.
+            spans.reserveCapacity(ByteWords.count(bytes) { byte, _ in ByteWords.equal(byte, 0x20) } + 1)
             var lastDigitWord: Int?
             var start = 0
             while start < bytes.count {
@@ -70,8 +72,9 @@ public struct NewsDateParser: Sendable {
         return nil
     }
 
+    /// On the word's buffer: the generic walk of its `utf8` view cost hundreds of instructions a word.
     private static func hasASCIIDigit(_ word: String) -> Bool {
-        word.utf8.contains { (0x30...0x39).contains($0) }
+        UTF8Scalars.withBytes(word) { bytes in bytes.contains { (0x30...0x39).contains($0) } }
     }
 
     /// Whether the text has an ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9) digit, on
