@@ -14,25 +14,35 @@ enum LinkMarkers {
     static func stripped(_ text: String) -> (text: String, markers: String)? {
         UTF8Scalars.withBytes(text) { bytes in
             // Most lines hold no link number: they are passed over without a copy.
-            guard var marker = nextMarker(bytes, from: 0) else { return nil }
-            // The text between the numbers is copied as slices of the line, cut at ASCII
-            // brackets: a string built of bytes would be validated again, byte by byte.
-            let utf8 = text.utf8
-            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            var kept = ""
-            kept.reserveCapacity(bytes.count)
-            var markers: [UInt8] = []
-            var keptFrom = 0
-            while true {
-                kept += text[index(keptFrom)..<index(marker.lowerBound)]
-                if !markers.isEmpty { markers.append(0x20) }
-                markers += bytes[marker]
-                keptFrom = marker.upperBound
-                guard let next = nextMarker(bytes, from: keptFrom) else { break }
-                marker = next
+            guard let first = nextMarker(bytes, from: 0), let source = bytes.baseAddress else { return nil }
+            // Both strings are written into their own buffers in runs, the numbers found again
+            // for the second: one allocation and one validation each, where appending slices
+            // to a string or an array cost hundreds of instructions a slice.
+            func write(into buffer: UnsafeMutableBufferPointer<UInt8>, keeping keep: Bool) -> Int {
+                var count = 0
+                func copy(_ range: Range<Int>) {
+                    (buffer.baseAddress! + count).initialize(from: source + range.lowerBound, count: range.count)
+                    count += range.count
+                }
+                var from = 0
+                var marker: Range<Int>? = first
+                while let found = marker {
+                    if keep {
+                        copy(from..<found.lowerBound)
+                    } else {
+                        if count > 0 { buffer[count] = 0x20; count += 1 }
+                        copy(found)
+                    }
+                    from = found.upperBound
+                    marker = nextMarker(bytes, from: from)
+                }
+                if keep { copy(from..<bytes.count) }
+                return count
             }
-            kept += text[index(keptFrom)...]
-            return (kept, String(decoding: markers, as: UTF8.self))
+            let kept = String(unsafeUninitializedCapacity: bytes.count) { write(into: $0, keeping: true) }
+            // A number takes three bytes at least: the spaces between them take fewer bytes.
+            let markers = String(unsafeUninitializedCapacity: 2 * (bytes.count - kept.utf8.count)) { write(into: $0, keeping: false) }
+            return (kept, markers)
         }
     }
 
