@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// The bullets text browsers put before list items (`  • News`, `  * Sports`, `  1. …`). Menus and
 /// link lists come out of w3m and lynx as such lists, so an item's marker is a hint to its role.
 enum ListMarker {
@@ -32,8 +34,8 @@ enum ListMarker {
 
     /// The line's bytes read as an item's must open: after spaces and tabs, a bullet or one or
     /// two digits and `.` or `)`, then a space. Nearly every line is turned away by its first
-    /// byte; an item whose text opens with an ASCII byte is cut on the bytes, since no ASCII
-    /// byte joins the space before it into one `Character`.
+    /// byte; an item whose text opens with an ASCII byte, or another scalar that never joins
+    /// (`TextShape.neverJoins`), is cut on the bytes: the space before it is a `Character` of its own.
     private static func read(_ line: Substring) -> ByteRead {
         var line = line
         return line.withUTF8 { bytes in
@@ -53,7 +55,7 @@ enum ListMarker {
             }
             guard spaceAt(end) else { return .none }
             while spaceAt(end) { end += 1 }
-            return end == bytes.count || bytes[end] < 0x80 ? .item(end) : .ask
+            return end == bytes.count || bytes[end] < 0x80 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: end).value) ? .item(end) : .ask
         }
     }
 
