@@ -63,6 +63,8 @@ struct ByteWalkTests {
         "Home  News  Sport  Weather  About us", "  عاجل:  انفجار في المرفأ.  الرئيس يصل\u{A0}\u{A0}الطقس غداً  «خبر»  ", "a\u{A0}b  c\td  e\u{2028}\u{2029}f",
         "", "   ", "single", "a \u{A0}b", "end.\u{A0}\u{A0}", "\u{A0}\u{A0}start", "a\u{200B}\u{200B}b", "a \u{200B} b", "a\u{3000}\u{3000}b\u{1680} c",
         "a\u{FEFF}  b", "«a»\u{A0} \u{A0}·b  ©c", "a\r\n\tb", "x \u{0301}  y", "one  two\u{A0}three\u{2003}\u{2003}four",
+        "abcdefghijklmno  p", "abcdefghijklmnop  q   r", "first headline here  second headline text  third   one  fourth\tx  fifth item ",
+        "  lead  sixteen bytes.  seventeen b  ", "عنوان الخبر الأول  عنوان الخبر الثاني  ثالث\u{A0}\u{A0}رابع",
     ])
     func wideGaps(raw: String) {
         #expect(TextShape.wideGaps(Substring(raw)) == max(Self.segmentTexts(raw).count - 1, 0))

@@ -6,6 +6,14 @@ import Testing
 /// ways must read a line alike.
 @Suite("Classifier byte paths read as Characters do")
 struct ClassifierBytePathTests {
+    @Test("debris read on bytes agrees with the Character rule", arguments: [
+        "", "TT", "20", "abc", "abcd", "ab1Z9", "abcdef", "a b", "a bc", "ab-cd", "@#$%", "\r\n\r\nab", "a\r\nb", "ab\r\ncd",
+        "عن", "عنوان", "e\u{301}abc", "x\u{301}", "naïve", "ABCDEFGHIJKLMNOPQRSTU", "a[z]", "Z`{}", "AZaz09",
+    ])
+    func debris(text: String) {
+        #expect(LineClassifier.isDebris(text) == LineClassifier.isDebrisByCharacters(text))
+    }
+
     @Test("a caption's credit is in its last bracket")
     func caption() {
         #expect(LineClassifier.caption("Smoke over the city (AFP)")! == ("Smoke over the city", "AFP"))

@@ -67,6 +67,8 @@ struct ListMarkerBytesTests {
         "  • News", "* Sports", "- quoted speech", "– dash", "1. First", "12) Twelfth", "123. no", "1.no", "1 . no", "  ·  middle dot",
         "•\u{301} mark", "• \u{301}x", "1\u{301}. x", "12\u{301}. x", " \u{301}• x", "\t\t■ square", "□ ", "•", "", "   ", "2024 was a year",
         "«quoted»", "“quoted”", "سياسة", "9.\u{A0}x", "9. x", "‣ triangle", "●● two",
+        "  *   spaced item", "1)  x", "• a", "•  \u{301}", "* \r", "   [12]link", "• عنوان", "- \u{200D}x", "3.  ", "+",
+        "* Ärger", "1. ‘x’", "• ٣ أيام", "*  \u{0627}\u{0651}x", "* \u{0301}", "* \u{200D}", "2) \u{0915}\u{093F}", "• \u{0600}1",
     ])
     func item(line: String) {
         #expect(ListMarker.item(Substring(line)) == ListMarker.itemByCharacters(Substring(line)))
@@ -86,7 +88,7 @@ struct DigitBytesTests {
         for value in scalars {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let isDigit = (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
-            for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي"] {
+            for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي", "abcdefghijklmno\(scalar) and more text after"] {
                 #expect(NewsDateParser.hasDigit(text) == isDigit, "U+\(String(value, radix: 16))")
             }
         }
@@ -146,5 +148,17 @@ struct AddressLineBytesTests {
     ])
     func agrees(text: String) {
         #expect(LinkMarkers.isAddressLine(text) == Self.rule(text))
+    }
+}
+
+/// `NewsDateParser.day` reads ASCII words on their bytes: it must agree with the `Character` rule.
+@Suite("Days read on bytes")
+struct DayBytesTests {
+    @Test("a day found on bytes is the day the Character rule finds", arguments: [
+        "3", "3rd,", "16", "31st", "32", "0", "00", "07", "123", "2nd.", "1er", "21th", "3rd,,", "4x", "4xy", "12abc", "",
+        "abc", "3º", "3\u{301}", "5،", "٣", "3\r\n", "1.", "29th.,", "14 ", "s3",
+    ])
+    func day(word: String) {
+        #expect(NewsDateParser.day(word) == NewsDateParser.dayByCharacters(word))
     }
 }

@@ -110,6 +110,9 @@ struct LynxDumpTests {
         #expect(LinkMarkers.stripped("as the survey found[3] last year") == nil)
         #expect(LinkMarkers.stripped("see [2] below") == nil)
         #expect(LinkMarkers.stripped("[12]Sport and [13]\"Weather\"")! == (text: "Sport and \"Weather\"", markers: "[12] [13]"))
+        #expect(LinkMarkers.stripped("[1][2]x")! == (text: "x", markers: "[1] [2]"))
+        #expect(LinkMarkers.stripped("  [7]عنوان الخبر (#[8]رياضة) found[9] end [10]")! == (text: "  عنوان الخبر (#رياضة) found[9] end [10]", markers: "[7] [8]"))
+        #expect(LinkMarkers.stripped("[123456]x [99999]y")! == (text: "[123456]x y", markers: "[99999]"))
         #expect(LinkMarkers.isAddressLine("12. https://example.org/a?b=c"))
         #expect(!LinkMarkers.isAddressLine("Read more at https://example.org"))
     }

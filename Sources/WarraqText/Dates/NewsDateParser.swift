@@ -49,6 +49,8 @@ public struct NewsDateParser: Sendable {
         // digit: every form needs one at or after the word it starts on.
         let (spans, lastDigitWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
             var spans: [Range<Int>] = []
+            // One word more than the spaces: the array is not grown word by word.
+            spans.reserveCapacity(ByteWords.count(bytes) { byte, _ in ByteWords.equal(byte, 0x20) } + 1)
             var lastDigitWord: Int?
             var start = 0
             while start < bytes.count {
@@ -70,24 +72,24 @@ public struct NewsDateParser: Sendable {
         return nil
     }
 
+    /// On the word's buffer: the generic walk of its `utf8` view cost hundreds of instructions a word.
     private static func hasASCIIDigit(_ word: String) -> Bool {
-        word.utf8.contains { (0x30...0x39).contains($0) }
+        UTF8Scalars.withBytes(word) { bytes in bytes.contains { (0x30...0x39).contains($0) } }
     }
 
     /// Whether the text has an ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9) digit, on
-    /// its bytes eight at a time: the digits folding turns into ASCII ones. Most lines asked
-    /// have none. The lanes are tested loosely, few operations a word: a byte A0…B9 after D9 or
-    /// DB (`| 0x02` makes both DB), which a hit then tells exactly; ASCII digits exactly, as
-    /// `^ 0x30` brings them, and only them, below 10.
+    /// its bytes sixteen at a time: the digits folding turns into ASCII ones. Most lines asked
+    /// have none. The lanes are tested loosely: a lead D9 or DB (`| 0x02` makes both DB) before
+    /// a byte A0…B9, which a hit then tells exactly; ASCII digits exactly.
     static func hasDigit(_ text: String) -> Bool {
         UTF8Scalars.withBytes(text) { bytes in
-            ByteWords.contains(bytes) { byte, previous in
-                ByteWords.below(byte ^ (ByteWords.ones &* 0x30), 10)
-                    | (ByteWords.equal(previous | (ByteWords.ones &* 0x02), 0xDB) & ByteWords.below(byte ^ (ByteWords.ones &* 0xA0), 0x1A))
+            ByteVectors.contains(bytes) { byte, next in
+                (byte &- .splat(0x30) .< .splat(10)) .| ((byte | .splat(0x02) .== .splat(0xDB)) .& (next &- .splat(0xA0) .< .splat(0x1A)))
             } accepting: { index in
                 let byte = bytes[index]
                 guard byte >= 0x80 else { return true }
-                return bytes[index - 1] == 0xD9 ? byte <= 0xA9 : byte >= 0xB0
+                let next = bytes[index + 1]
+                return byte == 0xD9 ? next <= 0xA9 : next >= 0xB0
             }
         }
     }
@@ -112,9 +114,12 @@ public struct NewsDateParser: Sendable {
         }
         // 21/07/2018, 21-07-2018, 05.01.2025, "21 / 07 / 2018"
         let spaced = start + 4 < words.count && words[start + 1].utf8.elementsEqual([0x2F]) && words[start + 3].utf8.elementsEqual([0x2F])
+        // Three numbers glued need two separators: most words with a digit have none, and are
+        // not split into new strings.
         let numeric = !digits ? [] : spaced
             ? [words[start], words[start + 2], words[start + 4]]
-            : Self.trimPunctuation(word).utf8.split(whereSeparator: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }).map { String(Substring($0)) }
+            : Self.numericSeparators(in: word) < 2 ? []
+            : Self.trimPunctuation(word).utf8.split(whereSeparator: Self.isNumericSeparator).map { String(Substring($0)) }
         if numeric.count == 3, let d = Int(numeric[0]), let m = Int(numeric[1]), let y = Int(numeric[2]), numeric[2].count == 4,
            let iso = Self.iso(y, m, d) {
             return Match(iso: iso, wordCount: numeric.count == 3 && words[start].contains("/") ? 1 : 5, wordsBefore: start)
@@ -132,6 +137,13 @@ public struct NewsDateParser: Sendable {
             return Match(iso: iso, wordCount: 2 + length, wordsBefore: start)
         }
         return nil
+    }
+
+    /// `/`, `-` and `.`, which separate the numbers of `21/07/2018`, `21-07-2018`, `05.01.2025`.
+    private static func isNumericSeparator(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x2D || byte == 0x2E }
+
+    private static func numericSeparators(in word: String) -> Int {
+        UTF8Scalars.withBytes(word) { bytes in bytes.reduce(0) { isNumericSeparator($1) ? $0 + 1 : $0 } }
     }
 
     /// The bits of `monthKeyHints`.
@@ -205,8 +217,37 @@ public struct NewsDateParser: Sendable {
         return start..<end
     }
 
-    /// "3", "3rd,", "16" → day of month.
-    private static func day(_ word: String) -> Int? {
+    /// "3", "3rd,", "16" → day of month. Read on the bytes when what follows the digits is
+    /// ASCII (no ASCII byte joins a digit into a longer `Character`), which is nearly always.
+    static func day(_ word: String) -> Int? {
+        let byBytes: Int?? = UTF8Scalars.withBytes(word) { bytes in
+            var digits = 0
+            while digits < bytes.count, (0x30...0x39).contains(bytes[digits]) { digits += 1 }
+            // No leading ASCII digit: the first `Character` is none either.
+            guard digits > 0 else { return .some(nil) }
+            guard bytes[digits...].allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard digits <= 2, case let value = bytes[..<digits].reduce(0, { $0 * 10 + Int($1 - 0x30) }), (1...31).contains(value) else { return .some(nil) }
+            // The suffix without commas and dots, packed into an integer: "" or two letters.
+            var suffix = 0, letters = 0
+            for byte in bytes[digits...] where byte != 0x2C && byte != 0x2E {
+                letters += 1
+                suffix = suffix << 8 | Int(byte)
+            }
+            return letters == 0 || (letters == 2 && isOrdinalSuffix(suffix)) ? value : .some(nil)
+        }
+        return byBytes ?? dayByCharacters(word)
+    }
+
+    /// `st`, `nd`, `rd`, `th`, `er`, each as its two bytes packed.
+    private static func isOrdinalSuffix(_ packed: Int) -> Bool {
+        switch packed {
+        case 0x7374, 0x6E64, 0x7264, 0x7468, 0x6572: true
+        default: false
+        }
+    }
+
+    /// `day` read `Character` by `Character`: the rule itself.
+    static func dayByCharacters(_ word: String) -> Int? {
         let digits = word.prefix { $0.isASCII && $0.isNumber }
         guard (1...2).contains(digits.count), let value = Int(digits), (1...31).contains(value) else { return nil }
         let rest = word.dropFirst(digits.count).filter { $0 != "," && $0 != "،" && $0 != "." }

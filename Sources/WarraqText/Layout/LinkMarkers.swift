@@ -14,28 +14,43 @@ enum LinkMarkers {
     static func stripped(_ text: String) -> (text: String, markers: String)? {
         UTF8Scalars.withBytes(text) { bytes in
             // Most lines hold no link number: they are passed over without a copy.
-            guard var index = firstMarker(bytes) else { return nil }
-            var kept = Array(bytes[..<index])
-            var markers: [UInt8] = []
-            while index < bytes.count {
-                if let end = markerEnd(bytes, at: index) {
-                    if !markers.isEmpty { markers.append(0x20) }
-                    markers += bytes[index..<end]
-                    index = end
-                    continue
+            guard let first = nextMarker(bytes, from: 0), let source = bytes.baseAddress else { return nil }
+            // Both strings are written into their own buffers in runs, the numbers found again
+            // for the second: one allocation and one validation each, where appending slices
+            // to a string or an array cost hundreds of instructions a slice.
+            func write(into buffer: UnsafeMutableBufferPointer<UInt8>, keeping keep: Bool) -> Int {
+                var count = 0
+                func copy(_ range: Range<Int>) {
+                    (buffer.baseAddress! + count).initialize(from: source + range.lowerBound, count: range.count)
+                    count += range.count
                 }
-                kept.append(bytes[index])
-                index += 1
+                var from = 0
+                var marker: Range<Int>? = first
+                while let found = marker {
+                    if keep {
+                        copy(from..<found.lowerBound)
+                    } else {
+                        if count > 0 { buffer[count] = 0x20; count += 1 }
+                        copy(found)
+                    }
+                    from = found.upperBound
+                    marker = nextMarker(bytes, from: from)
+                }
+                if keep { copy(from..<bytes.count) }
+                return count
             }
-            return (String(decoding: kept, as: UTF8.self), String(decoding: markers, as: UTF8.self))
+            let kept = String(unsafeUninitializedCapacity: bytes.count) { write(into: $0, keeping: true) }
+            // A number takes three bytes at least: the spaces between them take fewer bytes.
+            let markers = String(unsafeUninitializedCapacity: 2 * (bytes.count - kept.utf8.count)) { write(into: $0, keeping: false) }
+            return (kept, markers)
         }
     }
 
-    /// Where the first link number starts: each `[` is found with `memchr`.
-    private static func firstMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var from = 0
+    /// The first link number from `start` on, its brackets included: each `[` is found with `memchr`.
+    private static func nextMarker(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var from = start
         while let bracket = ByteSearch.first(UInt8(ascii: "["), in: bytes, from: from, before: bytes.count) {
-            if markerEnd(bytes, at: bracket) != nil { return bracket }
+            if let end = markerEnd(bytes, at: bracket) { return bracket..<end }
             from = bracket + 1
         }
         return nil

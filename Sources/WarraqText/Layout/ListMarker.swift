@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// The bullets text browsers put before list items (`  • News`, `  * Sports`, `  1. …`). Menus and
 /// link lists come out of w3m and lynx as such lists, so an item's marker is a hint to its role.
 enum ListMarker {
@@ -19,29 +21,51 @@ enum ListMarker {
     /// The bullets' UTF-8 bytes.
     private static let bulletBytes = bulletTexts.map { Array($0.utf8) }
 
-    /// Whether the line's bytes open as an item's must: after spaces and tabs, a bullet or one
-    /// or two digits and `.` or `)`, then a space. A line that does not is no item, whatever its
-    /// `Character`s; one that does is read as `Character`s. Nearly every line is turned away
-    /// by its first byte.
-    private static func opensLikeItem(_ line: Substring) -> Bool {
+    /// What the line's bytes tell of its item.
+    private enum ByteRead {
+        /// No item, whatever its `Character`s.
+        case none
+        /// The item text starts at this byte offset.
+        case item(Int)
+        /// The bytes open like an item's, but a scalar that may join the space before it
+        /// follows the marker's spaces: the `Character`s decide.
+        case ask
+    }
+
+    /// The line's bytes read as an item's must open: after spaces and tabs, a bullet or one or
+    /// two digits and `.` or `)`, then a space. Nearly every line is turned away by its first
+    /// byte; an item whose text opens with an ASCII byte, or another scalar that never joins
+    /// (`TextShape.neverJoins`), is cut on the bytes: the space before it is a `Character` of its own.
+    private static func read(_ line: Substring) -> ByteRead {
         var line = line
         return line.withUTF8 { bytes in
-            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), isMarkerLead(bytes[start]) else { return false }
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), isMarkerLead(bytes[start]) else { return .none }
             func spaceAt(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] == 0x20 }
-            guard (0x30...0x39).contains(bytes[start]) else {
-                return bulletBytes.contains { bullet in
-                    start + bullet.count <= bytes.count && bullet.indices.allSatisfy { bytes[start + $0] == bullet[$0] } && spaceAt(start + bullet.count)
-                }
+            var end: Int
+            if (0x30...0x39).contains(bytes[start]) {
+                end = start + 1
+                if end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
+                guard end < bytes.count, bytes[end] == 0x2E || bytes[end] == 0x29 else { return .none }
+                end += 1
+            } else {
+                guard let bullet = bulletBytes.first(where: { bullet in
+                    start + bullet.count <= bytes.count && bullet.indices.allSatisfy { bytes[start + $0] == bullet[$0] }
+                }) else { return .none }
+                end = start + bullet.count
             }
-            var end = start + 1
-            if end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
-            return end < bytes.count && (bytes[end] == 0x2E || bytes[end] == 0x29) && spaceAt(end + 1)
+            guard spaceAt(end) else { return .none }
+            while spaceAt(end) { end += 1 }
+            return end == bytes.count || bytes[end] < 0x80 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: end).value) ? .item(end) : .ask
         }
     }
 
     /// The item text after the marker (leading spaces skipped), or nil when the line is no item.
     static func item(_ line: Substring) -> Substring? {
-        opensLikeItem(line) ? itemByCharacters(line) : nil
+        switch read(line) {
+        case .none: nil
+        case .ask: itemByCharacters(line)
+        case .item(let offset): line[line.utf8.index(line.startIndex, offsetBy: offset)...]
+        }
     }
 
     /// `item` read `Character` by `Character`: the rule itself, for the lines whose bytes open
@@ -66,7 +90,17 @@ enum ListMarker {
     /// Dashes start list items in w3m but also quoted speech in many languages (`- Angsten vil
     /// øke`), so only other markers say for sure that a line is a menu or link item.
     static func menuItem(_ line: Substring) -> Substring? {
-        guard opensLikeItem(line), let first = line.first(where: { $0 != " " && $0 != "\t" }), first != "-", first != "–" else { return nil }
-        return itemByCharacters(line)
+        guard let item = item(line), !opensWithDash(line) else { return nil }
+        return item
+    }
+
+    /// Whether the first scalar after the spaces and tabs is `-` or `–` (E2 80 93): of an
+    /// item, that is its marker, a `Character` of its own.
+    private static func opensWithDash(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+            return bytes[start] == 0x2D || (start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x93)
+        }
     }
 }

@@ -69,7 +69,7 @@ struct LineClassifier: Sendable {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
-        if isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
+        if Self.isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
         var date = LazyDate(text: text)
         if let kind = dateLine(text: text, wordCount: wordCount, date: &date) { return kind }
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
@@ -92,7 +92,19 @@ struct LineClassifier: Sendable {
 
     /// Widget debris: a line of one to three characters, or a short token of Latin letters and
     /// digits in no sentence (`TT`, `20`).
-    private func isDebris(_ text: String) -> Bool {
+    /// Read on the bytes when they are ASCII without a carriage return, one `Character` each
+    /// (nearly always): counting a string's `Character`s cost hundreds of instructions a line.
+    static func isDebris(_ text: String) -> Bool {
+        guard text.utf8.count <= 20 else { return false }
+        let ascii: Bool? = UTF8Scalars.withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return bytes.count <= 3 || (bytes.count <= 5 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) })
+        }
+        return ascii ?? isDebrisByCharacters(text)
+    }
+
+    /// `isDebris` read `Character` by `Character`: the rule itself.
+    static func isDebrisByCharacters(_ text: String) -> Bool {
         guard text.utf8.count <= 20 else { return false }
         if text.count <= 3 { return true }
         return text.count <= 5 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }

@@ -122,10 +122,11 @@ enum TextShape {
     /// with fewer gaps than a ticker needs is passed over before `wideSegments`.
     static func wideGaps(_ raw: Substring) -> Int {
         UTF8Scalars.withBytes(raw) { bytes in
-            // Most lines space with the space alone: one walk, eight bytes at a time, finds its
-            // pairs and any byte that may be other white space (an ASCII control, a lead byte
-            // of other white space, tested loosely: `& 0xDC` brings C2 and E1…E3, with C0, C1,
-            // C3 and E0, to C0); the first that is sends the line to the scalar walk.
+            // Most lines space with the space alone: one walk, sixteen bytes at a time (the
+            // lines that reach here are long), finds its pairs and any byte that may be other
+            // white space (an ASCII control, a lead byte of other white space, tested loosely:
+            // `& 0xDC` brings C2 and E1…E3, with C0, C1, C3 and E0, to C0); the first that is
+            // sends the line to the scalar walk.
             var gaps = 0
             var runStart = -1
             var lastPair = -2
@@ -133,18 +134,19 @@ enum TextShape {
             func closeRun() {
                 if runStart > 0, lastPair < bytes.count - 1 { gaps += 1 }
             }
-            let otherSpace = ByteWords.contains(bytes) { byte, previous in
-                ByteWords.equal(byte, previous, 0x20) | ByteWords.below(byte, 0x0E) | ByteWords.equal(byte & (ByteWords.ones &* 0xDC), 0xC0)
+            let otherSpace = ByteVectors.contains(bytes) { byte, next in
+                let space = byte .== .splat(0x20)
+                return (space .& (next .== .splat(0x20))) .| (byte .< .splat(0x0E)) .| (byte & .splat(0xDC) .== .splat(0xC0))
             } accepting: { index in
-                guard index < bytes.count else { return false }
                 let byte = bytes[index]
                 guard byte == 0x20 else { return byte >= 0x09 && isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: index).value) }
-                // A run's pairs are consecutive.
-                if index != lastPair + 1 {
+                // The pair's second space; a run's pairs are consecutive.
+                let pair = index + 1
+                if pair != lastPair + 1 {
                     if runStart >= 0 { closeRun() }
-                    runStart = index - 1
+                    runStart = pair - 1
                 }
-                lastPair = index
+                lastPair = pair
                 return false
             }
             if otherSpace { return scalarWideGaps(bytes) }
