@@ -127,7 +127,8 @@ public struct ScrapeReader: DocumentReader {
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
         for marker in adMarkers where ByteSearch.contains(marker, in: text) {
             assembler.add(ScrapeLine(lines: logical.lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
-            (text, wordCount) = Self.removing(marker, fromFolded: text, words: wordCount)
+            let spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
+            (text, wordCount) = (spaced.text, spaced.words)
             rawText = Substring(Self.spacing(marker, in: rawText))
             singleSpaced = false
         }
@@ -160,7 +161,7 @@ public struct ScrapeReader: DocumentReader {
 
     /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
     /// from slices of the text, which need no UTF-8 validation, as a string rebuilt from bytes would.
-    static func spacing(_ marker: String, in text: some StringProtocol) -> String {
+    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
         let whole = String(text)
         let utf8 = whole.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
@@ -174,45 +175,6 @@ public struct ScrapeReader: DocumentReader {
         }
         out += whole[index(copied)...]
         return out
-    }
-
-    /// Space-folded text of `words` words with each occurrence of `marker` (as `spacing` finds
-    /// them) taken out, and its words: what `FoldedSpaces` makes of `spacing(marker, in: text)`,
-    /// since only the cuts can leave spaces to fold (the pieces between them, trimmed, joined
-    /// by one space). Neither the text nor its words are walked again; the spaces are counted
-    /// as they are cut and joined.
-    static func removing(_ marker: String, fromFolded text: String, words: Int) -> (text: String, words: Int) {
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let markerSpaces = marker.utf8.count { $0 == 0x20 }
-        var spaces = words - 1
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        func append(_ start: Int, _ end: Int) {
-            var piece = text[index(start)..<index(end)].utf8
-            while piece.first == 0x20 {
-                piece.removeFirst()
-                spaces -= 1
-            }
-            while piece.last == 0x20 {
-                piece.removeLast()
-                spaces -= 1
-            }
-            guard !piece.isEmpty else { return }
-            if !out.isEmpty {
-                out += " "
-                spaces += 1
-            }
-            out += Substring(piece)
-        }
-        var copied = 0
-        for offset in ByteSearch.offsets(of: marker, in: text) where offset >= copied {
-            append(copied, offset)
-            spaces -= markerSpaces
-            copied = offset + marker.utf8.count
-        }
-        append(copied, utf8.count)
-        return (out, out.isEmpty ? 0 : spaces + 1)
     }
 
     /// The document of a finished draft. Static, so that the reader, whose fields hold many

@@ -47,24 +47,6 @@ struct AssemblyFastPathTests {
         #expect(hashes.count == utf8.count + 1)
     }
 
-    @Test("an ad marker taken out of folded text leaves what folding the spaced-out text again gives: at the ends, twice, back to back, glued")
-    func adMarkerRemoval() {
-        let shapes = [
-            "M", "M M", "MM", "نص قبل M نص بعد", "M في البداية", "في النهاية M", "gluedMtext", "two M markers M here",
-            "back to back M M M end", "a MM b", "Mx", "xM", " M ", "M  M",
-        ]
-        let markers = ScrapeProfile.builtIn.adMarkers + ["Ad space", "two  spaces"]
-        for marker in markers {
-            for shape in shapes {
-                let folded = FoldedSpaces(Substring(shape.split(separator: "M", omittingEmptySubsequences: false).joined(separator: marker)))
-                let slow = FoldedSpaces(Substring(ScrapeReader.spacing(marker, in: folded.text)))
-                let fast = ScrapeReader.removing(marker, fromFolded: folded.text, words: folded.words)
-                #expect(fast.text == slow.text, "\(marker) in \(shape)")
-                #expect(fast.words == slow.words, "\(marker) in \(shape)")
-            }
-        }
-    }
-
     @Test("a teaser's cut is told by its last bytes as by Character: dots and ellipses, marks after them, a number sign before them")
     func teaserCut() {
         let texts = ["x…", "x...", "x.", "x..", "…", "...", "..", "", "ab", "x….", "x...…", "\u{0600}...", "\u{0600}…",
