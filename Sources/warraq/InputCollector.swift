@@ -49,28 +49,41 @@ struct InputCollector {
             diagnostics.append(Diagnostic(path: directory, systemErrorMessage()))
             return
         }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != ".", name != ".." { names.append(name) }
+            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(handle)
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names {
+        for (name, type) in entries {
             let path = prefix + name
-            var entryInfo = stat()
-            guard stat(path, &entryInfo) == 0 else {
+            guard let mode = Self.fileType(path, entryType: type) else {
                 diagnostics.append(Diagnostic(path: path, systemErrorMessage()))
                 continue
             }
-            if (entryInfo.st_mode & S_IFMT) == S_IFDIR {
+            if mode == S_IFDIR {
                 walk(path, into: &inputs)
-            } else if (entryInfo.st_mode & S_IFMT) == S_IFREG, accepts(.file(path)) {
+            } else if mode == S_IFREG, accepts(.file(path)) {
                 inputs.append(.file(path))
             }
+        }
+    }
+
+    /// The `S_IFMT` bits of a directory entry: from `readdir`'s `d_type` when it tells a file
+    /// or a directory, else (a symbolic link, or a file system that does not say) from `stat`,
+    /// which follows links; nil when `stat` fails. One `stat` a file fewer in a large tree.
+    private static func fileType(_ path: String, entryType: UInt8) -> mode_t? {
+        switch Int(entryType) {
+        case DT_REG: return S_IFREG
+        case DT_DIR: return S_IFDIR
+        default:
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return info.st_mode & S_IFMT
         }
     }
 }

@@ -26,6 +26,7 @@ public struct Input: Sendable {
     /// The file name without directories and extensions (`a/002_x.txt.gz` → `002_x`), for ids.
     public var stem: String {
         if case .standardInput = source, path == "-" { return "stdin" }
+        if let name = ASCIIFileName(path) { return name.stem }
         let name = Self.pieces(path[...], at: "/").last ?? path[...]
         let stem = Self.pieces(name, at: ".", maxSplits: 1).first ?? name
         return String(stem.isEmpty ? name : stem)
@@ -34,6 +35,7 @@ public struct Input: Sendable {
     /// The lowercase extension of the file name (`html` for `page.HTML`), `gz` stripped, for
     /// choosing a reader.
     public var formatExtension: String? {
+        if let name = ASCIIFileName(path) { return name.formatExtension }
         let name = (Self.pieces(path[...], at: "/").last ?? path[...]).lowercased()
         var parts = Self.pieces(name[...], at: ".")
         guard parts.count > 1 else { return nil }
@@ -42,13 +44,10 @@ public struct Input: Sendable {
     }
 
     /// `text` split at `separator` as `split(separator:maxSplits:)` splits it, empty pieces
-    /// left out. An ASCII text is split by bytes, which cut it the same without the cost of
-    /// breaking it into `Character`s (tens of thousands of instructions a path).
+    /// left out, by `Character`s: for a path that is not ASCII, where a combining mark after
+    /// `/` or `.` makes them one `Character` with it.
     static func pieces(_ text: Substring, at separator: Unicode.Scalar, maxSplits: Int = .max) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.split(separator: UInt8(ascii: separator), maxSplits: maxSplits).map { Substring($0) }
-        }
-        return text.split(separator: Character(separator), maxSplits: maxSplits)
+        text.split(separator: Character(separator), maxSplits: maxSplits)
     }
 
     /// All bytes of the input. Standard input can be read once.
@@ -70,6 +69,52 @@ public struct Input: Sendable {
         case .standardInput: LineReader(reader: FileDescriptorReader(fd: 0), closeWhenDone: false)
         case .file(let path): LineReader(reader: try FileDescriptorReader.open(path), closeWhenDone: true)
         }
+    }
+}
+
+/// The name of an ASCII path cut by bytes as `Input` cuts any name by `Character`s (they cut
+/// ASCII the same): one walk over the bytes, where splitting into substrings and lowercasing
+/// cost some twenty thousand instructions a file.
+private struct ASCIIFileName {
+    private let bytes: [UInt8]
+    /// The last piece of the path between slashes, or the whole path when it has none.
+    private let name: Range<Int>
+    /// The name's pieces between dots, empty ones left out.
+    private let pieces: [Range<Int>]
+
+    /// Nil for a path that is not all ASCII.
+    init?(_ path: String) {
+        var path = path
+        guard let bytes = path.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? Array($0) : nil }) else { return nil }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        if start == end { (start, end) = (0, bytes.count) }
+        var pieces: [Range<Int>] = []
+        var pieceStart = start
+        for index in start...end where index == end || bytes[index] == UInt8(ascii: ".") {
+            if index > pieceStart { pieces.append(pieceStart..<index) }
+            pieceStart = index + 1
+        }
+        self.bytes = bytes
+        self.name = start..<end
+        self.pieces = pieces
+    }
+
+    /// The name up to its first dot (past any leading dots), or the whole name when that is empty.
+    var stem: String { String(decoding: bytes[pieces.first ?? name], as: UTF8.self) }
+
+    /// The last piece of the name after a dot, lowercase, a `gz` after another extension
+    /// passed over; nil for a name with no dot between pieces.
+    var formatExtension: String? {
+        guard pieces.count > 1 else { return nil }
+        let last = lowercased(pieces[pieces.count - 1])
+        return last == "gz" && pieces.count > 2 ? lowercased(pieces[pieces.count - 2]) : last
+    }
+
+    private func lowercased(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
 
