@@ -46,13 +46,16 @@ public struct DecodedLines {
 
     /// Reads the next run of lines into `run`; false after the last line.
     private mutating func decodeRun() throws(InputError) -> Bool {
-        guard let (bytes, offset) = try lines.nextRun(ends: &ends) else { return false }
+        guard let (bytes, offset) = try lines.nextBlock() else { return false }
         taken = 0
         lineStart = number == 0 && hasUTF8BOM && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let text = bytes.withUnsafeBufferPointer(UTF8Validation.string(validating:)) {
-            run = text
-            return true
+        ends.removeAll(keepingCapacity: true)
+        let valid = bytes.withUnsafeBufferPointer { bytes in
+            let (valid, ascii) = UTF8Validation.check(bytes, lineEnds: &ends)
+            if valid { run = UTF8Validation.string(validated: bytes, ascii: ascii) }
+            return valid
         }
+        if valid { return true }
         // Some line is invalid: the run is rebuilt line by line, each repaired on its own.
         var repaired = ""
         var start = lineStart

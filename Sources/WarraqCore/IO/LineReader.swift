@@ -52,23 +52,45 @@ public struct LineReader {
     }
 
     /// The whole lines the buffer holds from the next one on (more is read when it holds
-    /// none) as one run of bytes, with the input offset of its start, and in `ends` where each
-    /// line ends and the next begins within the run; nil after the last line. A decoder
-    /// validates a run at once rather than line by line.
-    public mutating func nextRun(ends: inout [(end: Int, next: Int)]) throws(InputError) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
-        ends.removeAll(keepingCapacity: true)
-        guard let first = try next() else { return nil }
-        let runStart = first.bytes.startIndex
-        ends.append((first.bytes.endIndex - runStart, start - runStart))
-        while let (end, next) = nextBreak() {
-            advance(to: next)
-            ends.append((end - runStart, next - runStart))
+    /// none) as one block of bytes, terminators and all, with the input offset of its start;
+    /// nil after the last line. A decoder splits and validates a block in one walk
+    /// (`UTF8Validation.check(_:lineEnds:)`) rather than line by line; the lines taken so are
+    /// not counted in the numbers `next()` gives, so read an input one way or the other.
+    public mutating func nextBlock() throws(InputError) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
+        while true {
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                return takeBlock(upTo: buffer.count)
+            }
+            if let end = endOfWholeLines() { return takeBlock(upTo: end) }
+            try refill()
         }
-        if atEnd, start < buffer.count {
-            ends.append((buffer.count - runStart, buffer.count - runStart))
-            advance(to: buffer.count)
+    }
+
+    private mutating func takeBlock(upTo end: Int) -> (bytes: ArraySlice<UInt8>, offset: Int) {
+        defer {
+            start = end
+            scanned = end
         }
-        return (buffer[runStart..<start], first.offset)
+        return (buffer[start..<end], bufferOffset + start)
+    }
+
+    /// Just past the last line end in the unread bytes, looked for backwards from the end of
+    /// the buffer (a block is most of it); nil when they hold no whole line. A `\r` last in the
+    /// buffer ends no line yet: whether `\n` follows is in the next read.
+    private mutating func endOfWholeLines() -> Int? {
+        let from = max(start, scanned)
+        let end = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            var index = bytes.count - 1
+            if index >= from, bytes[index] == 0x0D { index -= 1 }
+            while index >= from {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D { return index + 1 }
+                index -= 1
+            }
+            return nil
+        }
+        if end == nil { scanned = max(from, buffer.count - 1) }
+        return end
     }
 
     private mutating func take(upTo end: Int, resumingAt next: Int) -> Line {

@@ -31,62 +31,162 @@ public enum UTF8Validation {
 
     /// Whether `bytes` are valid UTF-8, and whether they are all ASCII.
     public static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Bool, ascii: Bool) {
+        var ends: [(end: Int, next: Int)] = []
+        return walk(bytes, findingLines: false, ends: &ends)
+    }
+
+    /// `check(_:)`, and in the same walk where each line of `bytes` ends and the next begins
+    /// (at `\n`, `\r\n` or a lone `\r`, as `TextDecoding` reads line ends; a last line without
+    /// one ends with the bytes), appended to `ends`. Invalid bytes stop the checking, not the
+    /// splitting, so a caller can repair the lines one by one.
+    public static func check(_ bytes: UnsafeBufferPointer<UInt8>, lineEnds ends: inout [(end: Int, next: Int)]) -> (valid: Bool, ascii: Bool) {
+        walk(bytes, findingLines: true, ends: &ends)
+    }
+
+    /// The walk of both checks, sixteen bytes at a time. After a chunk whose state the vector
+    /// test can tell (accept, or a two-byte lead last), `plainEnd` skips the chunks it passes;
+    /// only a chunk it turns away, or one in the middle of a longer scalar, goes to the DFA.
+    @inline(__always)
+    private static func walk(_ bytes: UnsafeBufferPointer<UInt8>, findingLines: Bool, ends: inout [(end: Int, next: Int)]) -> (valid: Bool, ascii: Bool) {
         guard let base = bytes.baseAddress else { return (true, true) }
         let count = bytes.count
         return transitions.withUnsafeBufferPointer { table in
+            var valid = true
             var state = accept
-            var highs: UInt8 = 0
+            // The first chunk has no byte before it for the vector test to look at.
+            var needsDFA = true
+            var highs = ByteVectors.Vector()
+            var lineStart = 0
             var index = 0
             while index + 16 <= count {
-                let raw = UnsafeRawPointer(base + index)
-                if state & 63 == accept,
-                   (raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & ByteWords.highs == 0 {
-                    index += 16
+                if valid && !needsDFA {
+                    index = plainEnd(base, from: index, count: count, findingLines: findingLines, highs: &highs)
+                    guard index + 16 <= count else { break }
+                }
+                let chunk = UnsafeRawPointer(base + index)
+                let vector = chunk.loadUnaligned(as: ByteVectors.Vector.self)
+                let lineBreaks = lineBreakLanes(vector)
+                defer { index += 16 }
+                if !valid {
+                    if findingLines { addLineEnds(lineBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends) }
                     continue
                 }
-                highs = 0x80
-                if index > 0, let last = twoByteChunk(raw, after: state) {
-                    state = last
-                    index += 16
-                    continue
+                highs |= vector
+                if !needsDFA {
+                    let stray = strayLanes(vector, previous: chunk.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
+                    guard anyLane(findingLines ? stray .| lineBreaks : stray) else { continue }
+                    if findingLines { addLineEnds(lineBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends) }
+                    guard anyLane(stray) else { continue }
+                    state = stateAfter(base[index - 1])
+                } else if findingLines {
+                    addLineEnds(lineBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends)
                 }
                 for offset in index ..< index + 16 { state = table[Int(base[offset])] &>> state }
-                if state & 63 == error { return (false, false) }
-                index += 16
+                if state & 63 == error {
+                    valid = false
+                    guard findingLines else { return (false, false) }
+                }
+                needsDFA = state & 63 != stateAfter(base[index + 15])
             }
+            if valid && !needsDFA && index > 0 { state = stateAfter(base[index - 1]) }
             for offset in index ..< count {
-                highs |= base[offset]
-                state = table[Int(base[offset])] &>> state
+                let byte = base[offset]
+                if findingLines, byte == 0x0A || byte == 0x0D { addLineEnd(at: offset, in: bytes, lineStart: &lineStart, ends: &ends) }
+                highs[0] |= byte
+                state = table[Int(byte)] &>> state
             }
-            return (state & 63 == accept, highs & 0x80 == 0)
+            if findingLines, lineStart < count { ends.append((count, count)) }
+            guard valid, state & 63 == accept else { return (false, false) }
+            return (true, !anyLane(highs .>= .splat(0x80)))
         }
     }
 
-    /// The state after the 16 bytes at `chunk` when they are ASCII and whole two-byte scalars
-    /// (Arabic, Cyrillic, Greek, ...), each continuation just after a lead, else nil, for the
-    /// DFA to decide. Reads the byte before `chunk`, whose lead a first continuation completes.
+    /// The state the vector test leaves after `last`, the byte before the next chunk: a
+    /// two-byte lead waits for its continuation, anything else it let through ends a scalar.
     @inline(__always)
-    private static func twoByteChunk(_ chunk: UnsafeRawPointer, after state: UInt64) -> UInt64? {
-        let bytes = chunk.loadUnaligned(as: ByteVectors.Vector.self)
-        let previous = chunk.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self)
-        let isLead = bytes &- .splat(0xC2) .< .splat(0x1E)
-        let isContinuation = bytes & .splat(0xC0) .== .splat(0x80)
-        let follows = previous &- .splat(0xC2) .< .splat(0x1E)
-        // A state other than accept must be a two-byte scalar's tail, whose lead is the byte before.
-        guard state & 63 == accept || (state & 63 == tail1 && chunk.load(fromByteOffset: -1, as: UInt8.self) & 0xE0 == 0xC0) else {
-            return nil
+    private static func stateAfter(_ last: UInt8) -> UInt64 {
+        last &- 0xC2 < 0x1E ? tail1 : accept
+    }
+
+    /// Where the plain bytes from `index` on end, 32 at a time: ASCII and whole two-byte scalars
+    /// (Arabic, Cyrillic, Greek, ...), without a line break when `findingLines`. The byte
+    /// before `index` must leave accept or a two-byte lead. The bytes passed are ORed into `highs`.
+    @inline(__always)
+    private static func plainEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, findingLines: Bool, highs: inout ByteVectors.Vector) -> Int {
+        var index = start
+        var seen = highs
+        while index + 32 <= count {
+            let raw = UnsafeRawPointer(base + index)
+            let first = raw.loadUnaligned(as: ByteVectors.Vector.self), second = raw.loadUnaligned(fromByteOffset: 16, as: ByteVectors.Vector.self)
+            var special = strayLanes(first, previous: raw.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
+                .| strayLanes(second, previous: raw.loadUnaligned(fromByteOffset: 15, as: ByteVectors.Vector.self))
+            if findingLines { special = special .| lineBreakLanes(first) .| lineBreakLanes(second) }
+            if anyLane(special) { break }
+            seen |= first | second
+            index += 32
         }
-        let stray = (isContinuation .^ follows) .| .!(bytes .< .splat(0x80) .| isLead .| isContinuation)
-        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: stray), to: SIMD2<UInt64>.self)
-        guard words[0] | words[1] == 0 else { return nil }
-        return chunk.load(fromByteOffset: 15, as: UInt8.self) & 0xE0 == 0xC0 ? tail1 : accept
+        highs = seen
+        return index
+    }
+
+    /// The lanes of `bytes` that are not ASCII or part of a whole two-byte scalar, given the
+    /// bytes one lane back (whose lead a first continuation completes): none for a chunk the
+    /// DFA would accept from the state `stateAfter` tells. As signed bytes, ASCII is 0...127,
+    /// continuations -128...-65, two-byte leads (C2...DF) -62...-33: one comparison a bound.
+    @inline(__always)
+    private static func strayLanes(_ bytes: ByteVectors.Vector, previous: ByteVectors.Vector) -> ByteVectors.Lanes {
+        typealias Signed = SIMD16<Int8>
+        let byte = unsafeBitCast(bytes, to: Signed.self), before = unsafeBitCast(previous, to: Signed.self)
+        let isContinuation = byte .< Signed(repeating: -64)
+        let isLead = byte .> Signed(repeating: -63) .& byte .< Signed(repeating: -32)
+        let follows = before .> Signed(repeating: -63) .& before .< Signed(repeating: -32)
+        let other = byte .< Signed() .& .!(isContinuation .| isLead)
+        return isContinuation .^ follows .| other
+    }
+
+    @inline(__always)
+    private static func lineBreakLanes(_ bytes: ByteVectors.Vector) -> ByteVectors.Lanes {
+        bytes .== .splat(0x0A) .| bytes .== .splat(0x0D)
+    }
+
+    @inline(__always)
+    private static func anyLane(_ lanes: ByteVectors.Lanes) -> Bool {
+        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: lanes), to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
+    /// The line ends at the `\n` and `\r` lanes of the chunk at `index`.
+    @inline(__always)
+    private static func addLineEnds(_ lineBreaks: ByteVectors.Lanes, at index: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                    lineStart: inout Int, ends: inout [(end: Int, next: Int)]) {
+        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: lineBreaks), to: SIMD2<UInt64>.self)
+        for half in 0..<2 {
+            var hits = words[half]
+            while hits != 0 {
+                addLineEnd(at: index + 8 * half + hits.trailingZeroBitCount / 8, in: bytes, lineStart: &lineStart, ends: &ends)
+                hits &= hits &- 1
+            }
+        }
+    }
+
+    /// The line end at the `\n` or `\r` at `offset`, unless it is the `\n` of a `\r\n` taken already.
+    @inline(__always)
+    private static func addLineEnd(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStart: inout Int, ends: inout [(end: Int, next: Int)]) {
+        guard offset >= lineStart else { return }
+        let next = bytes[offset] == 0x0D && offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? offset + 2 : offset + 1
+        ends.append((offset, next))
+        lineStart = next
+    }
+
+    /// Bytes `check` found valid as a string, copied without the standard library validating
+    /// them again.
+    static func string(validated bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: ascii))
     }
 
     /// The bytes as a string, or nil when they are not valid UTF-8.
     public static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let (valid, ascii) = check(bytes)
-        guard valid else { return nil }
-        // Checked just now: the standard library need not validate them again.
-        return unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: ascii))
+        return valid ? string(validated: bytes, ascii: ascii) : nil
     }
 }
