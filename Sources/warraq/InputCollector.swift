@@ -57,7 +57,7 @@ struct InputCollector {
             if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(handle)
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        entries.sort { Self.precedes($0.name, $1.name) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for (name, type) in entries {
             let path = prefix + name
@@ -69,6 +69,18 @@ struct InputCollector {
                 walk(path, into: &inputs)
             } else if mode == S_IFREG, accepts(.file(path)) {
                 inputs.append(.file(path))
+            }
+        }
+    }
+
+    /// Whether `a` sorts before `b` in byte order, by `memcmp`: the generic comparison of
+    /// UTF-8 views costs some 400 instructions a pair, and a large directory sorts thousands.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                let order = a.isEmpty || b.isEmpty ? 0 : memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                return order != 0 ? order < 0 : a.count < b.count
             }
         }
     }

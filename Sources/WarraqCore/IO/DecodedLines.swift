@@ -50,6 +50,9 @@ public struct DecodedLines {
         taken = 0
         lineStart = number == 0 && hasUTF8BOM && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         ends.removeAll(keepingCapacity: true)
+        // Room for lines of 64 bytes and more (most are longer) from the start, rather than a
+        // dozen doublings for every input.
+        ends.reserveCapacity(bytes.count / 64)
         let valid = bytes.withUnsafeBufferPointer { bytes in
             let (valid, ascii) = UTF8Validation.check(bytes, lineEnds: &ends)
             if valid { run = UTF8Validation.string(validated: bytes, ascii: ascii) }
