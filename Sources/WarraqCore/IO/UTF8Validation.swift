@@ -60,7 +60,7 @@ public enum UTF8Validation {
             var index = 0
             while index + 16 <= count {
                 if valid && !needsDFA {
-                    index = plainEnd(base, from: index, count: count, findingLines: findingLines, highs: &highs)
+                    index = plainEnd(bytes, from: index, findingLines: findingLines, highs: &highs, lineStart: &lineStart, ends: &ends)
                     guard index + 16 <= count else { break }
                 }
                 let chunk = UnsafeRawPointer(base + index)
@@ -109,19 +109,30 @@ public enum UTF8Validation {
     }
 
     /// Where the plain bytes from `index` on end, 32 at a time: ASCII and whole two-byte scalars
-    /// (Arabic, Cyrillic, Greek, ...), without a line break when `findingLines`. The byte
-    /// before `index` must leave accept or a two-byte lead. The bytes passed are ORed into `highs`.
+    /// (Arabic, Cyrillic, Greek, ...), their line ends added to `ends` when `findingLines`, so
+    /// that short lines do not leave the vector walk. The byte before `index` must leave accept
+    /// or a two-byte lead. The bytes passed are ORed into `highs`.
     @inline(__always)
-    private static func plainEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, findingLines: Bool, highs: inout ByteVectors.Vector) -> Int {
+    private static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, findingLines: Bool, highs: inout ByteVectors.Vector,
+                                 lineStart: inout Int, ends: inout [(end: Int, next: Int)]) -> Int {
+        let base = bytes.baseAddress!, count = bytes.count
         var index = start
         var seen = highs
         while index &+ 32 <= count {
             let raw = UnsafeRawPointer(base + index)
             let first = raw.loadUnaligned(as: ByteVectors.Vector.self), second = raw.loadUnaligned(fromByteOffset: 16, as: ByteVectors.Vector.self)
-            var special = strayLanes(first, previous: raw.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
+            let stray = strayLanes(first, previous: raw.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
                 .| strayLanes(second, previous: raw.loadUnaligned(fromByteOffset: 15, as: ByteVectors.Vector.self))
-            if findingLines { special = special .| lineBreakLanes(first) .| lineBreakLanes(second) }
-            if anyLane(special) { break }
+            if findingLines {
+                let firstBreaks = lineBreakLanes(first), secondBreaks = lineBreakLanes(second)
+                if anyLane(stray .| firstBreaks .| secondBreaks) {
+                    if anyLane(stray) { break }
+                    addLineEnds(firstBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends)
+                    addLineEnds(secondBreaks, at: index &+ 16, in: bytes, lineStart: &lineStart, ends: &ends)
+                }
+            } else if anyLane(stray) {
+                break
+            }
             seen |= first | second
             index &+= 32
         }
