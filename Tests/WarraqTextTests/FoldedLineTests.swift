@@ -117,12 +117,12 @@ struct FoldedLineTests {
         var wrong: [String] = []
         for value in UInt32(0x20)..<0x800 {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            for offset in [0, 1, 7, 14, 15, 16, 20] {
+            for offset in [0, 7, 15, 16] {
                 let text = String(repeating: "a", count: offset) + String(scalar) + String(repeating: "b", count: 17)
                 for cut in [text.utf8.count, offset + scalar.utf8.count + 1] {
                     let line = text.utf8.prefix(cut)
-                    let expected = String(Substring(line)!).unicodeScalars.map(DisplayWidth.of).reduce(0, +)
-                    if DisplayWidth.of(Substring(line)!) != expected { wrong.append("U+\(String(value, radix: 16)) at \(offset), \(cut) bytes") }
+                    let expected = String(Substring(line)).unicodeScalars.map(DisplayWidth.of).reduce(0, +)
+                    if DisplayWidth.of(Substring(line)) != expected { wrong.append("U+\(String(value, radix: 16)) at \(offset), \(cut) bytes") }
                 }
             }
         }
