@@ -86,7 +86,7 @@ struct FoldedLineTests {
         #expect(WrapJoiner.width(Substring(line)) == DisplayWidth.of(characters, upTo: WrapJoiner.maximumColumn + 1))
     }
 
-    /// The table for two-byte scalars and the range tests for the rest give each scalar the
+    /// The sixteen-byte steps and the range tests for longer scalars give each scalar the
     /// width `DisplayWidth.of(_:)` gives it alone.
     @Test("widths are the sum of the scalars' widths", arguments: [
         "", "plain ascii", "\u{0}\u{1}\t", "عربي مع تشكيل: كَتَبَ ٱلْوَلَدُ ـــ ؟ ، ؛", "پژوهش گاه ی ے", "שָׁלוֹם", "Café é\u{301} ñ ø",
@@ -108,6 +108,25 @@ struct FoldedLineTests {
                 #expect(DisplayWidth.of(Substring(text)) == text.unicodeScalars.map(DisplayWidth.of).reduce(0, +))
             }
         }
+    }
+
+    /// Every scalar of one and two bytes, in each lane of a sixteen-byte step and in the bytes
+    /// left after the last, is as wide as `DisplayWidth.of(_:)` makes it alone.
+    @Test("every two-byte scalar in every lane measures as the scalar rule")
+    func twoByteScalarsInEveryLane() {
+        var wrong: [String] = []
+        for value in UInt32(0x20)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for offset in [0, 7, 15, 16] {
+                let text = String(repeating: "a", count: offset) + String(scalar) + String(repeating: "b", count: 17)
+                for cut in [text.utf8.count, offset + scalar.utf8.count + 1] {
+                    let line = text.utf8.prefix(cut)
+                    let expected = String(Substring(line)).unicodeScalars.map(DisplayWidth.of).reduce(0, +)
+                    if DisplayWidth.of(Substring(line)) != expected { wrong.append("U+\(String(value, radix: 16)) at \(offset), \(cut) bytes") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
     /// Long lines mixing one-column scalars with marks, wide and three-byte scalars, so that

@@ -115,24 +115,38 @@ public struct FoldedSpaces {
 
     public init(_ line: Substring) {
         var bytes = line
-        // Spaces at the ends (indented lines) are cut off without rebuilding the text.
-        let (start, end, spaces) = bytes.withUTF8 { bytes in
+        let spacing = bytes.withUTF8(Spacing.init)
+        let (start, end) = (spacing.start, spacing.end)
+        guard let spaces = spacing.spaces else {
+            (text, words) = Self.foldedRuns(line, start..<end)
+            wasSingleSpaced = text.utf8.count == end - start
+            return
+        }
+        // A slice's subscript checks its bounds against scalars: the whole line needs none.
+        let utf8 = line.utf8
+        text = start == 0 && end == spacing.count ? String(line)
+            : String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        words = start == end ? 0 : spaces + 1
+        wasSingleSpaced = true
+    }
+
+    /// What one look at a line's bytes tells: where it is without the spaces at its ends
+    /// (indented lines), cut off without rebuilding the text, and its spaces when folding
+    /// keeps them as they are (see `singleSpaces`).
+    private struct Spacing {
+        let start: Int
+        let end: Int
+        let count: Int
+        let spaces: Int?
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
             var start = 0
             var end = bytes.count
             while start < end, bytes[start] == 0x20 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-            return (start, end, singleSpaces(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            (self.start, self.end, count) = (start, end, bytes.count)
+            spaces = singleSpaces(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
-        if let spaces {
-            // A slice's subscript checks its bounds against scalars: the whole line needs none.
-            let utf8 = line.utf8
-            text = start == 0 && end == utf8.count ? String(line)
-                : String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-            words = start == end ? 0 : spaces + 1
-        } else {
-            (text, words) = Self.foldedRuns(line, start..<end)
-        }
-        wasSingleSpaced = text.utf8.count == end - start
     }
 
     /// The line folded by copying its runs of unchanged text, a space between them, and its

@@ -19,72 +19,66 @@ enum DisplayWidth {
 
     /// The width of valid UTF-8 `bytes`, or `limit` when they are at least that wide.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
-        twoByteWidths.withUnsafeBufferPointer { twoByteWidths in
-            var width = 0
-            var index = 0
-            while index < bytes.count {
-                if width >= limit { return limit }
-                // Sixteen bytes at once while the limit is out of their reach (each scalar
-                // adds at most one there), so that it is still met where the scalar walk
-                // would meet it; up to the first scalar that may be other than one wide.
-                if index + 17 <= bytes.count, width + 16 <= limit {
-                    let (length, scalars) = narrowScalars(UnsafeRawPointer(bytes.baseAddress! + index))
-                    width += scalars
-                    index += length
-                    if length == 16 { continue }
-                }
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    width += 1
-                    index += 1
-                    continue
-                }
-                if lead < 0xC0 {
-                    // The rest of a scalar whose lead `narrowScalars` counted.
-                    index += 1
-                    continue
-                }
-                if lead < 0xE0 {
-                    // Two bytes: Latin, Greek, Cyrillic, Hebrew, Arabic, by table.
-                    width += Int(twoByteWidths[Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)])
-                    index += 2
-                    continue
-                }
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                width += of(Unicode.Scalar(value)!)
-                index += length
-            }
-            return width
+        guard let base = bytes.baseAddress else { return 0 }
+        var width = 0
+        var index = 0
+        while index < bytes.count {
+            if width >= limit { return limit }
+            // Sixteen bytes at once up to the first scalar of three or four bytes. Each scalar
+            // before it adds one column or none, so the width passes every value on the way
+            // and is at the limit where the scalar walk would stop.
+            let (length, scalars) = index + 17 <= bytes.count
+                ? narrowScalars(UnsafeRawPointer(base + index), count: 16)
+                : narrowTail(UnsafeBufferPointer(rebasing: bytes[index...]))
+            width += scalars
+            index += length
+            if width >= limit { return limit }
+            guard index < bytes.count, length < 16 else { continue }
+            let (value, scalarLength) = UTF8Scalars.decode(bytes, at: index)
+            width += of(Unicode.Scalar(value)!)
+            index += scalarLength
         }
+        return width
     }
 
-    /// How many of the sixteen bytes at `start` (the seventeenth readable too) hold scalars
-    /// each one column wide, and how many scalars start in them: ASCII, and two-byte scalars but
-    /// the combining marks (leads CC, CD), the Arabic marks (D8 90…9A, D9 8B…9F, D9 B0) and all
-    /// of DB (DB 96…AD are marks); three- and four-byte scalars may be wide or zero-width. A
-    /// scalar is counted at its lead, its mark test made on the byte after it, so the first
-    /// byte turned away is a lead: the bytes before it end where a scalar does.
+    /// `narrowScalars` of the last bytes, fewer than seventeen, copied after zeros.
+    private static func narrowTail(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, scalars: Int) {
+        var block = (ByteVectors.Vector(), ByteVectors.Vector())
+        withUnsafeMutableBytes(of: &block) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        return withUnsafeBytes(of: &block) { narrowScalars($0.baseAddress!, count: bytes.count) }
+    }
+
+    /// How many of the first `count` of the sixteen bytes at `start` (the seventeenth readable
+    /// too) come before the first scalar of three or four bytes, which may be wide or
+    /// zero-width, and the width of the scalars that start in them. ASCII and two-byte scalars
+    /// are one column wide but the marks: U+0300…036F (CC, CD 80…AF), U+0610…061A (D8 90…9A),
+    /// U+064B…065F (D9 8B…9F), U+0670 (D9 B0) and U+06D6…06ED (DB 96…AD). A scalar is counted
+    /// at its lead, its mark test made on the byte after it.
     @inline(__always)
-    private static func narrowScalars(_ start: UnsafeRawPointer) -> (length: Int, scalars: Int) {
+    private static func narrowScalars(_ start: UnsafeRawPointer, count: Int) -> (length: Int, scalars: Int) {
         let byte = start.loadUnaligned(as: ByteVectors.Vector.self)
         let next = (start + 1).loadUnaligned(as: ByteVectors.Vector.self)
-        // CC and CD are one test with the low bit set.
-        let other = (byte | .splat(1) .== .splat(0xCD)) .| (byte .== .splat(0xDB)) .| (byte .>= .splat(0xE0))
-            .| (next &- .splat(0x8B) .< .splat(0x15)) .| (next .== .splat(0xB0))
-        let rejected = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: other), to: SIMD2<UInt64>.self)
-        let length = rejected[0] != 0 ? rejected[0].trailingZeroBitCount / 8 : rejected[1] != 0 ? 8 + rejected[1].trailingZeroBitCount / 8 : 16
-        // A continuation byte is 10xxxxxx; the scalars are the other bytes before `length`,
-        // which for most blocks is all sixteen.
-        let leads = byte & .splat(0xC0) .!= .splat(0x80)
-        let lanes = ByteVectors.Vector(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-        let counted = length == 16 ? leads : leads .& (lanes .< .splat(UInt8(length)))
+        let longLeads = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: byte .>= .splat(0xE0)), to: SIMD2<UInt64>.self)
+        let length = min(count, longLeads[0] != 0 ? longLeads[0].trailingZeroBitCount / 8
+            : longLeads[1] != 0 ? 8 + longLeads[1].trailingZeroBitCount / 8 : 16)
+        // A continuation byte is 10xxxxxx.
+        var counted = byte & .splat(0xC0) .!= .splat(0x80)
+        // Most blocks hold no mark: the bytes that may be one, tested first, are few.
+        let mayBeMark = (next &- .splat(0x8B) .< .splat(0x15)) .| (next .== .splat(0xB0)) .| (byte | .splat(1) .== .splat(0xCD)) .| (byte .== .splat(0xDB))
+        let mayBeMarkWords = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: mayBeMark), to: SIMD2<UInt64>.self)
+        if mayBeMarkWords[0] | mayBeMarkWords[1] != 0 {
+            let marks = (byte .== .splat(0xCC)) .| (byte .== .splat(0xCD) .& (next .< .splat(0xB0)))
+                .| (byte .== .splat(0xD8) .& (next &- .splat(0x90) .< .splat(0x0B)))
+                .| (byte .== .splat(0xD9) .& ((next &- .splat(0x8B) .< .splat(0x15)) .| (next .== .splat(0xB0))))
+                .| (byte .== .splat(0xDB) .& (next &- .splat(0x96) .< .splat(0x18)))
+            counted .&= .!marks
+        }
+        if length < 16 {
+            counted .&= ByteVectors.Vector(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .< .splat(UInt8(length))
+        }
         let ones = unsafeBitCast(ByteVectors.Vector().replacing(with: 1, where: counted), to: SIMD2<UInt64>.self)
         return (length, Int(truncatingIfNeeded: ((ones[0] &+ ones[1]) &* ByteWords.ones) >> 56))
     }
-
-    /// The widths of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer, by scalar value:
-    /// most of a line's scalars outside ASCII, looked up without the range tests.
-    private static let twoByteWidths: [UInt8] = (0..<0x800).map { UInt8(of(Unicode.Scalar(UInt32($0))!)) }
 
     static func isWide(_ v: UInt32) -> Bool {
         switch v {

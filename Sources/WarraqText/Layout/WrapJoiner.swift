@@ -65,10 +65,12 @@ struct WrapJoiner {
     /// The logical line being built, if any.
     mutating func finish() -> LogicalLine? {
         guard !run.isEmpty else { return nil }
-        // Emptied keeping its storage: a new array for every line costs an allocation.
-        defer { run.removeAll(keepingCapacity: true) }
         let raw = run.count == 1 ? run[0].line : Self.joined(run.map(\.line))
-        return LogicalLine(lines: LineRange(runStart, runStart + run.count - 1), raw: raw)
+        let logical = LogicalLine(lines: LineRange(runStart, runStart + run.count - 1), raw: raw)
+        // Emptied from the end, keeping its storage: a new array for every line costs an
+        // allocation, and `removeAll(keepingCapacity:)` a generic subrange replacement.
+        while !run.isEmpty { run.removeLast() }
+        return logical
     }
 
     /// The column the text was wrapped at, or nil when it was not wrapped. Besides many long
