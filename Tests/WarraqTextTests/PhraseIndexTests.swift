@@ -17,7 +17,8 @@ struct PhraseIndexTests {
         "اقرأ أيضاً: خبر", "اقرأايضا", "© 2024 كل الحقوق محفوظة", "©2024", "x©", "breaking news now",
         "breakingnews", "(button) play", "iframe: x", "é", "éa", "café", "a b", "ba", "كل الحقوق محفوظة.",
         "جميع الحقوق محفوظة لموقع", "Copyright٢", "copyright 2", "عاجل١", "عاجل ـ", "a\u{301}", "read\u{301}",
-        "Ωread", "1read", "read1", "iframe:", "xiframe:",
+        "Ωread", "1read", "read1", "iframe:", "xiframe:", "خبر،اقرأ أيضا", "«read more»", "“read”", "…read",
+        "خبراقرأ أيضا", "؟عاجل", "x؛a",
     ].map(Folding.fold)
 
     let index = PhraseIndex(Self.lists, searchedAnywhere: ~0)
