@@ -16,12 +16,13 @@ enum Folding {
     }
 
     /// Runs `body` on the fold of valid UTF-8 `bytes`, stopped once it holds at least `limit`
-    /// bytes (whole scalars), and whether it is whole: folded in a scratch buffer, so that no
-    /// string is made for what a look-up reads only a few bytes of.
-    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ isWhole: Bool) -> Result) -> Result {
+    /// bytes (whole scalars), and how many of `bytes` it folds (all of them when it is whole):
+    /// folded in a scratch buffer, so that no string is made for what a look-up reads only a
+    /// few bytes of.
+    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ read: Int) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit)) { out in
-            let (count, isWhole) = write(bytes, limit: limit, into: out)
-            return body(UnsafeBufferPointer(rebasing: out[..<count]), isWhole)
+            let (count, read) = write(bytes, limit: limit, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[..<count]), read)
         }
     }
 
@@ -90,11 +91,11 @@ enum Folding {
     }
 
     /// Writes the fold of `bytes` into `out` (of `capacity` bytes), stopping once it holds at
-    /// least `limit` bytes; returns the bytes written and whether all of `bytes` was folded.
+    /// least `limit` bytes; returns the bytes written and how many of `bytes` were folded.
     /// A scalar of one or two bytes puts out its looked-up bytes, both written and `count`
     /// kept, after a space that is written whether or not it is owed (`capacity` leaves room
     /// for the bytes past the end).
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, isWhole: Bool) {
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, read: Int) {
         shortFolds.withUnsafeBufferPointer { shortFolds in
             var count = 0
             // 1 when a space is owed before the next byte put out: written ahead at `count`
@@ -119,7 +120,7 @@ enum Folding {
                     count &+= Int(fold.count)
                 }
                 guard index < bytes.count else { break }
-                guard count < limit else { return (count, false) }
+                guard count < limit else { return (count, index) }
                 let start = index
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 index &+= length
@@ -139,7 +140,7 @@ enum Folding {
                     for offset in start..<index { out[count] = bytes[offset]; count &+= 1 }
                 }
             }
-            return (count, true)
+            return (count, index)
         }
     }
 
