@@ -87,6 +87,14 @@ struct PhraseIndexTests {
         }
     }
 
+    @Test("Arabic letters told by their two bytes are the scalars U+0621…U+064A")
+    func arabicLetters() {
+        for value in UInt32(0x80)..<0x800 {
+            let bytes = Array(String(Unicode.Scalar(value)!).utf8)
+            #expect(PhraseIndex.isArabicLetter(bytes[0], bytes[1]) == (0x0621...0x064A).contains(value))
+        }
+    }
+
     @Test("word scalars without a property look-up are those with the properties")
     func wordScalars() {
         for value in UInt32(0)..<0x3000 {

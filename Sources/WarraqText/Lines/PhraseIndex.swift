@@ -132,7 +132,11 @@ struct PhraseIndex: @unchecked Sendable {
         // as whole words: the trie is tried only from the starts of scalars after no such one.
         var afterWord = false
         while start < line.count, found != lists {
-            if !afterWord {
+            if afterWord {
+                // The rest of the word's Arabic letters, passed over two bytes at a time.
+                while start + 1 < line.count, Self.isArabicLetter(line[start], line[start + 1]) { start += 2 }
+                guard start < line.count else { break }
+            } else {
                 let pair = Int(line[start]) << 8 | (start + 1 < line.count ? Int(line[start + 1]) : 0)
                 if openings[pair >> 6] & 1 << (pair & 63) != 0, case let here = walk(line, from: start, in: lists & ~found, longest: false).lists {
                     found |= here
@@ -166,6 +170,13 @@ struct PhraseIndex: @unchecked Sendable {
             }
         }
         return (found, longest)
+    }
+
+    /// Whether the bytes `lead`, `next` of valid UTF-8 are a scalar of U+0621…U+064A, the
+    /// Arabic letters `isWordScalar` tells first.
+    @inline(__always)
+    static func isArabicLetter(_ lead: UInt8, _ next: UInt8) -> Bool {
+        lead == 0xD8 ? next >= 0xA1 : lead == 0xD9 && next <= 0x8A
     }
 
     /// `ByteSearch.isBoundary(_:after:)` on bytes: the scalar at `offset`, if any, is no letter or digit.
