@@ -58,8 +58,9 @@ enum Folding {
     }
 
     /// The fold of a scalar of one or two UTF-8 bytes (ASCII and most of an Arabic or Latin
-    /// line's): `count` bytes, `first` then `second`, or when `count` is 0 the change that puts
-    /// out no bytes of its own (a space, nothing, a lower case to look up).
+    /// line's): `count` bytes, `first` then `second` (both written, `count` kept), or when
+    /// `count` is 0 the change that puts out no bytes looked up (a space, nothing, a lower case
+    /// to work out; for a longer scalar, made as it is met, also its bytes kept).
     private struct ShortFold {
         var first: UInt8 = 0
         var second: UInt8 = 0
@@ -92,19 +93,39 @@ enum Folding {
 
     /// Writes the fold of `bytes` into `out` (of `capacity` bytes), stopping once it holds at
     /// least `limit` bytes; returns the bytes written and how many of `bytes` were folded.
-    /// A scalar of one or two bytes puts out its looked-up bytes, both written and `count`
-    /// kept, after a space that is written whether or not it is owed (`capacity` leaves room
-    /// for the bytes past the end).
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, read: Int) {
         shortFolds.withUnsafeBufferPointer { shortFolds in
             var count = 0
-            // 1 when a space is owed before the next byte put out: written ahead at `count`
-            // and kept by counting it, so that a looked-up scalar puts it without a branch.
-            var pendingSpace = 0
+            var pendingSpace = false
             var index = 0
             while index < bytes.count {
-                // The run of scalars with looked-up bytes of their own (most of a line), in a
-                // loop of its own, which the compiler keeps in registers.
+                guard count < limit else { return (count, index) }
+                let start = index
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                index &+= length
+                let fold = value < 0x800 ? shortFolds[Int(value)] : ShortFold(change(value))
+                if fold.change == .space {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if fold.change == .vanishes { continue }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count &+= 1
+                    pendingSpace = false
+                }
+                if fold.count != 0 {
+                    out[count] = fold.first
+                    out[count &+ 1] = fold.second
+                    count &+= Int(fold.count)
+                } else if fold.change == .upper {
+                    count = writeLowercase(of: value, into: out, at: count)
+                } else {
+                    // Kept: the other changes are of scalars of two bytes at most, looked up.
+                    for offset in start..<index { out[count] = bytes[offset]; count &+= 1 }
+                }
+                // No space is owed after a scalar put: the run of looked-up scalars that
+                // follows (most of a line) is put in a loop of its own, with no more to track.
                 while index < bytes.count, count < limit {
                     let lead = bytes[index]
                     guard lead < 0xE0 else { break }
@@ -112,32 +133,9 @@ enum Folding {
                     let fold = shortFolds[isShort ? Int(lead) : Int(lead & 0x1F) << 6 | Int(bytes[index &+ 1] & 0x3F)]
                     guard fold.count != 0 else { break }
                     index &+= isShort ? 1 : 2
-                    out[count] = 0x20
-                    count &+= pendingSpace
-                    pendingSpace = 0
                     out[count] = fold.first
                     out[count &+ 1] = fold.second
                     count &+= Int(fold.count)
-                }
-                guard index < bytes.count else { break }
-                guard count < limit else { return (count, index) }
-                let start = index
-                let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                index &+= length
-                let change = value < 0x800 ? shortFolds[Int(value)].change : Self.change(value)
-                if change == .space {
-                    pendingSpace = count > 0 ? 1 : 0
-                    continue
-                }
-                if change == .vanishes { continue }
-                out[count] = 0x20
-                count &+= pendingSpace
-                pendingSpace = 0
-                if change == .upper {
-                    count = writeLowercase(of: value, into: out, at: count)
-                } else {
-                    // Kept: the other changes are of scalars of two bytes at most, looked up.
-                    for offset in start..<index { out[count] = bytes[offset]; count &+= 1 }
                 }
             }
             return (count, index)
