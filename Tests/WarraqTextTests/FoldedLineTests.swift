@@ -208,9 +208,13 @@ struct FoldedLineTests {
     func foldStopped(text: String, limit: Int) {
         let whole = Folding.fold(text)
         UTF8Scalars.withBytes(text) { bytes in
-            Folding.withFold(bytes, limit: limit) { folded, isWhole in
+            Folding.withFold(bytes, limit: limit) { folded, read in
                 #expect(whole.utf8.starts(with: folded))
-                #expect(isWhole ? folded.count == whole.utf8.count : folded.count >= limit)
+                #expect(read == bytes.count ? folded.count == whole.utf8.count : folded.count >= limit)
+                // What was read folds to what was put out.
+                Folding.withFold(UnsafeBufferPointer(rebasing: bytes[..<read]), limit: .max) { readFolded, _ in
+                    #expect(readFolded.elementsEqual(folded))
+                }
             }
         }
     }

@@ -17,7 +17,8 @@ struct PhraseIndexTests {
         "اقرأ أيضاً: خبر", "اقرأايضا", "© 2024 كل الحقوق محفوظة", "©2024", "x©", "breaking news now",
         "breakingnews", "(button) play", "iframe: x", "é", "éa", "café", "a b", "ba", "كل الحقوق محفوظة.",
         "جميع الحقوق محفوظة لموقع", "Copyright٢", "copyright 2", "عاجل١", "عاجل ـ", "a\u{301}", "read\u{301}",
-        "Ωread", "1read", "read1", "iframe:", "xiframe:",
+        "Ωread", "1read", "read1", "iframe:", "xiframe:", "خبر،اقرأ أيضا", "«read more»", "“read”", "…read",
+        "خبراقرأ أيضا", "؟عاجل", "x؛a",
     ].map(Folding.fold)
 
     let index = PhraseIndex(Self.lists, searchedAnywhere: ~0)
@@ -83,6 +84,14 @@ struct PhraseIndexTests {
                 #expect((found & 1 << number != 0) == Self.occurs(list, String(decoding: bytes, as: UTF8.self)))
                 #expect(index.occurring(in: bytes, in: 1 << number) == found & 1 << number)
             }
+        }
+    }
+
+    @Test("Arabic letters told by their two bytes are the scalars U+0621…U+064A")
+    func arabicLetters() {
+        for value in UInt32(0x80)..<0x800 {
+            let bytes = Array(String(Unicode.Scalar(value)!).utf8)
+            #expect(PhraseIndex.isArabicLetter(bytes[0], bytes[1]) == (0x0621...0x064A).contains(value))
         }
     }
 

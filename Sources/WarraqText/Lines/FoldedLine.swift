@@ -28,15 +28,19 @@ struct FoldedLine {
             return
         }
         self = UTF8Scalars.withBytes(text) { bytes in
-            let (head, isWhole) = Self.folding(bytes, as: phrases) { folded, depth, isWhole in
+            let (head, isWhole, read) = Self.folding(bytes, as: phrases) { folded, depth, read in
                 let end = Self.scalarEnd(folded, holding: depth)
-                return (Folding.string(UnsafeBufferPointer(rebasing: folded[..<end])), isWhole && end == folded.count)
+                return (Folding.string(UnsafeBufferPointer(rebasing: folded[..<end])), read == bytes.count && end == folded.count, read)
             }
             // Folding keeps label marks and drops or spaces out the rest of what trimming
-            // passes over, so the bare line is the fold of the text between those.
-            let bare = Self.folding(UnsafeBufferPointer(rebasing: bytes[Self.core(bytes)]), as: phrases) { folded, depth, _ in
-                depth < folded.count ? nil : LineClassifier.trimmingMarks(Folding.string(folded))
-            }
+            // passes over, so the bare line is the fold of the text between those. When that
+            // text starts the line and the head's fold stopped inside it, the bare line's fold
+            // would stop where the head's did, at a byte the trie has no path for: no phrase.
+            let core = Self.core(bytes)
+            let bare = core.lowerBound == 0 && read < core.upperBound ? nil
+                : Self.folding(UnsafeBufferPointer(rebasing: bytes[core]), as: phrases) { folded, depth, _ in
+                    depth < folded.count ? nil : LineClassifier.trimmingMarks(Folding.string(folded))
+                }
             return FoldedLine(head: head, isWhole: isWhole, bare: bare)
         }
     }
@@ -48,17 +52,17 @@ struct FoldedLine {
     }
 
     /// Runs `body` on a fold of `bytes` long enough for the trie of `phrases` to lose its path
-    /// (`PhraseIndex.depth`, given to `body`), or on the whole fold, and whether it is whole:
-    /// the fold's first bytes are folded first, more only when the trie follows them all.
+    /// (`PhraseIndex.depth`, given to `body`), or on the whole fold, and how many of `bytes` it
+    /// folds: the fold's first bytes are folded first, more only when the trie follows them all.
     private static func folding<Result>(
         _ bytes: UnsafeBufferPointer<UInt8>, as phrases: borrowing PhraseIndex,
-        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ depth: Int, _ isWhole: Bool) -> Result
+        _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ depth: Int, _ read: Int) -> Result
     ) -> Result {
         var limit = 8
         while true {
-            let done: Result? = Folding.withFold(bytes, limit: limit) { folded, isWhole in
+            let done: Result? = Folding.withFold(bytes, limit: limit) { folded, read in
                 let depth = phrases.depth(folded)
-                return depth < folded.count || isWhole ? body(folded, depth, isWhole) : nil
+                return depth < folded.count || read == bytes.count ? body(folded, depth, read) : nil
             }
             if let done { return done }
             limit *= 4

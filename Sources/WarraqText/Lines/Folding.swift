@@ -16,17 +16,19 @@ enum Folding {
     }
 
     /// Runs `body` on the fold of valid UTF-8 `bytes`, stopped once it holds at least `limit`
-    /// bytes (whole scalars), and whether it is whole: folded in a scratch buffer, so that no
-    /// string is made for what a look-up reads only a few bytes of.
-    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ isWhole: Bool) -> Result) -> Result {
+    /// bytes (whole scalars), and how many of `bytes` it folds (all of them when it is whole):
+    /// folded in a scratch buffer, so that no string is made for what a look-up reads only a
+    /// few bytes of.
+    static func withFold<Result>(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ read: Int) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count, limit: limit)) { out in
-            let (count, isWhole) = write(bytes, limit: limit, into: out)
-            return body(UnsafeBufferPointer(rebasing: out[..<count]), isWhole)
+            let (count, read) = write(bytes, limit: limit, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[..<count]), read)
         }
     }
 
     /// The bytes `write` may put out: lower-casing may lengthen a scalar (İ → i̇), by half at
-    /// most; past `limit` comes at most one scalar's lower case and a space.
+    /// most; past `limit` comes at most one scalar's lower case and a space, and `write` may
+    /// write a byte past what it puts out.
     private static func capacity(_ count: Int, limit: Int) -> Int {
         limit >= count * 2 ? count * 2 + 4 : limit + 16
     }
@@ -55,78 +57,101 @@ enum Folding {
         }
     }
 
-    /// `change` of U+0000…U+07FF, the scalars of two UTF-8 bytes and fewer (ASCII and most
-    /// of an Arabic or Latin line's), looked up instead of tested: made by `change` itself.
-    private static let twoByteChanges: [Change] = (0..<0x800).map { change(UInt32($0)) }
+    /// The fold of a scalar of one or two UTF-8 bytes (ASCII and most of an Arabic or Latin
+    /// line's): `count` bytes, `first` then `second` (both written, `count` kept), or when
+    /// `count` is 0 the change that puts out no bytes looked up (a space, nothing, a lower case
+    /// to work out; for a longer scalar, made as it is met, also its bytes kept).
+    private struct ShortFold {
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var count: UInt8 = 0
+        var change: Change
+
+        init(_ first: UInt8, _ second: UInt8? = nil) {
+            self.first = first
+            self.second = second ?? 0
+            count = second == nil ? 1 : 2
+            change = .kept
+        }
+
+        init(_ change: Change) { self.change = change }
+    }
+
+    /// The folds of U+0000…U+07FF, looked up instead of worked out: made by `change` itself.
+    private static let shortFolds: [ShortFold] = (0..<0x800).map { value in
+        let v = UInt32(value)
+        switch change(v) {
+        case .kept: return v < 0x80 ? ShortFold(UInt8(v)) : ShortFold(UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F))
+        case .alef: return ShortFold(0xD8, 0xA7)
+        case .yeh: return ShortFold(0xD9, 0x8A)
+        case .heh: return ShortFold(0xD9, 0x87)
+        case .digit: return ShortFold(0x30 + UInt8(v & 0xF))
+        case .asciiUpper: return ShortFold(UInt8(v) + 0x20)
+        case let other: return ShortFold(other)
+        }
+    }
 
     /// Writes the fold of `bytes` into `out` (of `capacity` bytes), stopping once it holds at
-    /// least `limit` bytes; returns the bytes written and whether all of `bytes` was folded.
-    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, isWhole: Bool) {
-        twoByteChanges.withUnsafeBufferPointer { twoByteChanges in
-            var isWhole = true
+    /// least `limit` bytes; returns the bytes written and how many of `bytes` were folded.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, read: Int) {
+        shortFolds.withUnsafeBufferPointer { shortFolds in
             var count = 0
-            func put(_ byte: UInt8) {
-                out[count] = byte
-                count += 1
-            }
             var pendingSpace = false
-            func putPendingSpace() {
-                if pendingSpace {
-                    put(0x20)
-                    pendingSpace = false
-                }
-            }
             var index = 0
             while index < bytes.count {
-                if count >= limit {
-                    isWhole = false
-                    break
-                }
+                guard count < limit else { return (count, index) }
                 let start = index
-                let lead = bytes[index]
-                let v: UInt32
-                let change: Change
-                if lead < 0xE0 {
-                    let length = lead < 0x80 ? 1 : 2
-                    v = length == 1 ? UInt32(lead) : UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    change = twoByteChanges[Int(v)]
-                    index += length
-                    if change == .kept {
-                        // Most scalars, kept as they are: their bytes put without the
-                        // dispatch below.
-                        putPendingSpace()
-                        put(lead)
-                        if length == 2 { put(bytes[start + 1]) }
-                        continue
-                    }
-                } else {
-                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
-                    v = value
-                    change = Self.change(value)
-                    index += length
-                }
-                switch change {
-                case .space:
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
+                index &+= length
+                let fold = value < 0x800 ? shortFolds[Int(value)] : ShortFold(change(value))
+                if fold.change == .space {
                     pendingSpace = count > 0
                     continue
-                case .vanishes:
-                    continue
-                default:
-                    break
                 }
-                putPendingSpace()
-                switch change {
-                case .alef: put(0xD8); put(0xA7)
-                case .yeh: put(0xD9); put(0x8A)
-                case .heh: put(0xD9); put(0x87)
-                case .digit: put(0x30 + UInt8(v & 0xF))
-                case .asciiUpper: put(lead + 0x20)
-                case .upper: for byte in Unicode.Scalar(v)!.properties.lowercaseMapping.utf8 { put(byte) }
-                case .kept, .space, .vanishes: for offset in start..<index { put(bytes[offset]) }
+                if fold.change == .vanishes { continue }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count &+= 1
+                    pendingSpace = false
+                }
+                if fold.count != 0 {
+                    out[count] = fold.first
+                    out[count &+ 1] = fold.second
+                    count &+= Int(fold.count)
+                } else if fold.change == .upper {
+                    count = writeLowercase(of: value, into: out, at: count)
+                } else {
+                    // Kept: the other changes are of scalars of two bytes at most, looked up.
+                    for offset in start..<index { out[count] = bytes[offset]; count &+= 1 }
+                }
+                // No space is owed after a scalar put: the run of looked-up scalars that
+                // follows (most of a line) is put in a loop of its own, with no more to track.
+                while index < bytes.count, count < limit {
+                    let lead = bytes[index]
+                    guard lead < 0xE0 else { break }
+                    let isShort = lead < 0x80
+                    let fold = shortFolds[isShort ? Int(lead) : Int(lead & 0x1F) << 6 | Int(bytes[index &+ 1] & 0x3F)]
+                    guard fold.count != 0 else { break }
+                    index &+= isShort ? 1 : 2
+                    out[count] = fold.first
+                    out[count &+ 1] = fold.second
+                    count &+= Int(fold.count)
                 }
             }
-            return (count, isWhole)
+            return (count, index)
         }
+    }
+
+    /// Writes the lower case of `value` into `out` from `count`; returns the new count. Kept
+    /// out of line: the Unicode property look-up costs `write` a frame it seldom needs.
+    @inline(never)
+    private static func writeLowercase(of value: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+        var count = count
+        for byte in Unicode.Scalar(value)!.properties.lowercaseMapping.utf8 {
+            out[count] = byte
+            count += 1
+        }
+        return count
     }
 
     /// Scalars folding reads as a space: white space and the joiner and direction marks.

@@ -62,7 +62,7 @@ struct PhraseIndex: @unchecked Sendable {
     private let tables: UnsafeBufferPointer<Int32>
     /// One bit for each pair of bytes a phrase of the lists searched anywhere may open with
     /// (bit `first << 8 | second`; a one-byte phrase sets every pair it opens), so that
-    /// `occurring` walks the trie only from the few offsets where one may start.
+    /// `occurring` walks the trie only from the few word starts where one may start.
     private let openings: UnsafeBufferPointer<UInt64>
     /// The lists `occurring` may be asked about.
     private let searchedAnywhere: Lists
@@ -128,15 +128,24 @@ struct PhraseIndex: @unchecked Sendable {
         precondition(lists & ~searchedAnywhere == 0, "a list not searched anywhere")
         var found: Lists = 0
         var start = 0
+        // Whether the scalar before `start` is a letter or digit, after which no phrase stands
+        // as whole words: the trie is tried only from the starts of scalars after no such one.
+        var afterWord = false
         while start < line.count, found != lists {
-            // No phrase opens with a continuation byte, so only scalars' starts pass; the
-            // boundary before is read only where a phrase is found.
-            let pair = Int(line[start]) << 8 | (start + 1 < line.count ? Int(line[start + 1]) : 0)
-            if openings[pair >> 6] & 1 << (pair & 63) != 0, case let here = walk(line, from: start, in: lists & ~found, longest: false).lists,
-               here != 0, Self.isBoundary(line, before: start) {
-                found |= here
+            if afterWord {
+                // The rest of the word's Arabic letters, passed over two bytes at a time.
+                while start + 1 < line.count, Self.isArabicLetter(line[start], line[start + 1]) { start += 2 }
+                guard start < line.count else { break }
+            } else {
+                let pair = Int(line[start]) << 8 | (start + 1 < line.count ? Int(line[start + 1]) : 0)
+                if openings[pair >> 6] & 1 << (pair & 63) != 0, case let here = walk(line, from: start, in: lists & ~found, longest: false).lists {
+                    found |= here
+                }
             }
-            start += 1
+            let (value, length) = UTF8Scalars.decode(line, at: start)
+            // Arabic letters first: most of what the lines hold.
+            afterWord = (0x0621...0x064A).contains(value) || Self.isWordScalar(value)
+            start += length
         }
         return found
     }
@@ -163,25 +172,27 @@ struct PhraseIndex: @unchecked Sendable {
         return (found, longest)
     }
 
+    /// Whether the bytes `lead`, `next` of valid UTF-8 are a scalar of U+0621…U+064A, the
+    /// Arabic letters `isWordScalar` tells first.
+    @inline(__always)
+    static func isArabicLetter(_ lead: UInt8, _ next: UInt8) -> Bool {
+        lead == 0xD8 ? next >= 0xA1 : lead == 0xD9 && next <= 0x8A
+    }
+
     /// `ByteSearch.isBoundary(_:after:)` on bytes: the scalar at `offset`, if any, is no letter or digit.
     @inline(__always)
     static func isBoundary(_ line: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
         offset >= line.count || !isWordScalar(UTF8Scalars.decode(line, at: offset).value)
     }
 
-    /// `ByteSearch.isBoundary(_:before:)` on bytes: the scalar ending at `offset`, if any, is no letter or digit.
-    @inline(__always)
-    static func isBoundary(_ line: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
-        offset == 0 || !isWordScalar(UTF8Scalars.decode(line, at: UTF8Scalars.start(before: offset, in: line)).value)
-    }
-
-    /// A letter or digit as `ByteSearch` has it (alphabetic, or with a numeric type), ASCII and
-    /// the Arabic letters answered without a property look-up.
+    /// A letter or digit as `ByteSearch` has it (alphabetic, or with a numeric type), ASCII,
+    /// the Arabic letters and the marks between words of Arabic text (comma, semicolon, question
+    /// mark, guillemets, general punctuation) answered without a property look-up.
     @inline(__always)
     static func isWordScalar(_ value: UInt32) -> Bool {
         switch value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: true
-        case 0..<0x80: false
+        case 0..<0x80, 0xAB, 0xBB, 0x060C, 0x061B, 0x061F, 0x2000...0x206F: false
         default: hasWordProperties(value)
         }
     }
