@@ -9,6 +9,7 @@ struct ClassifierBytePathTests {
     @Test("debris read on bytes agrees with the Character rule", arguments: [
         "", "TT", "20", "abc", "abcd", "ab1Z9", "abcdef", "a b", "a bc", "ab-cd", "@#$%", "\r\n\r\nab", "a\r\nb", "ab\r\ncd",
         "عن", "عنوان", "e\u{301}abc", "x\u{301}", "naïve", "ABCDEFGHIJKLMNOPQRSTU", "a[z]", "Z`{}", "AZaz09",
+        "新聞", "ニュース", "Мир", "Москва", "é\r\n", "é\r", "ab\u{0600}1", "ا\u{064B}ب", "한국", "हिन्दी", "नया", "«»", "é€1", "ÄÖ", "ÄÖÜ", "ÄÖÜß",
     ])
     func debris(text: String) {
         #expect(LineClassifier.isDebris(text) == LineClassifier.isDebrisByCharacters(text))

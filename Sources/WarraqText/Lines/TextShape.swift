@@ -45,11 +45,11 @@ enum TextShape {
     static func foldSpaces(_ text: Substring) -> String { text.foldingWhitespace() }
 
     /// The last visible character, closing quotes and brackets skipped.
-    static func lastMeaningful(_ text: String) -> Character? {
+    static func lastMeaningful<Text: StringProtocol>(_ text: Text) -> Character? {
         text.reversed().first { !quotes.contains($0) && $0 != ")" && $0 != "]" && !$0.isWhitespace }
     }
 
-    static func endsSentence(_ text: String) -> Bool {
+    static func endsSentence<Text: StringProtocol>(_ text: Text) -> Bool {
         if let end = plainEnd(text) { return isSentenceEnd(end) }
         guard let last = lastMeaningful(text) else { return false }
         return sentenceEnds.contains(last)
@@ -83,7 +83,7 @@ enum TextShape {
     /// mark after a scalar that never joins (only a prepended sign joins such a mark to what
     /// precedes it). Closing marks and white space that stand alone are passed over first. Nil
     /// sends the caller to the `Character` walk, which most lines never need.
-    private static func plainEnd(_ text: String) -> UInt32? {
+    private static func plainEnd<Text: StringProtocol>(_ text: Text) -> UInt32? {
         UTF8Scalars.withBytes(text) { bytes in
             var end = bytes.count
             while end > 0 {
