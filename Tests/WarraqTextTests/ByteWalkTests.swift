@@ -9,6 +9,9 @@ struct ByteWalkTests {
         "\"عنوان الخبر\"", "«عنوان»", "“Title”", "‘Title’", "'it's'", "\"a \"b\" c\"", "\"قال \"نعم\"", "\"", "", "plain text",
         "  \"x\"  ", "ends with a quote\"", "\"starts with one", "‹a›", "„a“", "`code`", "\"\"double\"\"", " \u{A0}\"x\" ",
         "\"\u{064B}x\"", "x\u{0600}\"", "\"x\u{0301}\"", "\u{200B}\"x\"", "”عنوان“", "«قال: \"نعم\"»", "\"…\"", "عنوان…",
+        "\"We will fight,\" he said", "he said \"no\"", "\"a\" \"b\"", "x\"\"", "\"\"x", "\"x\"\"", "\"\"x\"", "\"\"", "\"\"\"", "'a' b 'c'",
+        "\"a \u{0600}\" b\"", "\"a \"\u{301} b\"", "\"a\u{301}\" b\"", "«Новости» и «мир»", "«Новости»", "「ニュース」", "“朝日”と“新聞”", "\"x\"y\"",
+        "«a«", "»a»b»", "\"a\"\u{301}", "\"\u{0600}\"a\"", "' '", "\" \" x \"", "x \"a\" \"", "\"a\"\u{0600}b\"", "\"a\u{0600}\"b\"",
     ])
     func unquoted(text: String) {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))

@@ -45,9 +45,22 @@ struct ScalarSwitchTests {
 
     @Test("a scalar that never joins is no mark a dash could carry")
     func neverJoins() {
+        // Prepended signs (Grapheme_Cluster_Break=Prepend) of the Basic Multilingual Plane.
+        let prepended: Set<UInt32> = [0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x0D4E]
         for value in Self.scalars where TextShape.neverJoins(value) {
             let properties = Unicode.Scalar(value)!.properties
             #expect(!properties.isGraphemeExtend && properties.generalCategory != .spacingMark && value != 0x200D)
+            #expect(!prepended.contains(value) && !(0x1100...0x11FF).contains(value) && !(0xD7B0...0xD7FF).contains(value))
+        }
+    }
+
+    @Test("a mark between two scalars that never join is a Character of its own")
+    func neverJoinsAMark() {
+        for value in Self.scalars where TextShape.neverJoins(value) {
+            let scalar = String(Unicode.Scalar(value)!)
+            for mark in [".", ":", " ", ")", "\"", "«", "\u{2019}", "?"] {
+                #expect((scalar + mark + scalar).count == 3, "U+\(String(value, radix: 16)) \(mark)")
+            }
         }
     }
 

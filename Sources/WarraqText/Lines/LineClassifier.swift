@@ -187,7 +187,7 @@ struct LineClassifier: Sendable {
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
                 if isKeywordSeparator(value) {
-                    guard standsAlone(bytes, at: offset, length: length) else { return nil }
+                    guard TextShape.standsAlone(bytes, at: offset, length: length) else { return nil }
                     cuts.append(offset..<offset + length)
                 }
                 offset += length
@@ -310,7 +310,7 @@ struct LineClassifier: Sendable {
             guard let open = bytes.lastIndex(of: 0x28) else { return nil }
             let close = bytes.count - 1
             let closeAlone = close == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: close, in: bytes)).value)
-            return (open, closeAlone && standsAlone(bytes, at: open, length: 1))
+            return (open, closeAlone && TextShape.standsAlone(bytes, at: open, length: 1))
         }
         guard let open else { return nil }
         guard open.alone else { return captionByCharacters(text) }
@@ -370,7 +370,7 @@ struct LineClassifier: Sendable {
     private static func lastOpeningBracket(in text: String) -> String.Index? {
         let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
             guard let offset = bytes.lastIndex(of: 0x28) else { return nil }
-            return (offset, standsAlone(bytes, at: offset, length: 1))
+            return (offset, TextShape.standsAlone(bytes, at: offset, length: 1))
         }
         guard let byte else { return nil }
         guard byte.alone else { return text.lastIndex(of: "(") }
@@ -383,9 +383,9 @@ struct LineClassifier: Sendable {
     private static func firstColon(in text: String) -> Range<String.Index>? {
         let byte: (offset: Int, length: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
             for offset in bytes.indices {
-                if bytes[offset] == 0x3A { return (offset, 1, standsAlone(bytes, at: offset, length: 1)) }
+                if bytes[offset] == 0x3A { return (offset, 1, TextShape.standsAlone(bytes, at: offset, length: 1)) }
                 if bytes[offset] == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, bytes[offset + 2] == 0x9A {
-                    return (offset, 3, standsAlone(bytes, at: offset, length: 3))
+                    return (offset, 3, TextShape.standsAlone(bytes, at: offset, length: 3))
                 }
             }
             return nil
@@ -397,16 +397,6 @@ struct LineClassifier: Sendable {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: byte.offset)
         return start..<utf8.index(start, offsetBy: byte.length)
-    }
-
-    /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
-    /// a scalar that never joins (`TextShape.neverJoins`), or nothing, on either side, no mark
-    /// after it or prepended scalar before it joins it to a neighbour. When false, the caller
-    /// asks the `Character`s.
-    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
-        let end = offset + length
-        return (offset == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
-            && (end == bytes.count || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: end).value))
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
@@ -443,10 +433,10 @@ struct LineClassifier: Sendable {
         let scheme = ByteSearch.offsets(of: "https://", in: text).first.map { ($0, 8) } ?? ByteSearch.offsets(of: "http://", in: text).first.map { ($0, 7) }
         guard let (start, length) = scheme else { return nil }
         let address: Range<Int>? = UTF8Scalars.withBytes(text) { bytes in
-            guard standsAlone(bytes, at: start, length: length) else { return nil }
+            guard TextShape.standsAlone(bytes, at: start, length: length) else { return nil }
             var end = start + length
             while end < bytes.count, bytes[end] < 0x80, !isAddressEnd(bytes[end]) { end += 1 }
-            guard end == bytes.count || (bytes[end] < 0x80 && standsAlone(bytes, at: end, length: 1)) else { return nil }
+            guard end == bytes.count || (bytes[end] < 0x80 && TextShape.standsAlone(bytes, at: end, length: 1)) else { return nil }
             return start..<end
         }
         guard let address else { return urlByCharacters(text) }
