@@ -15,6 +15,19 @@ struct ClassifierBytePathTests {
         #expect(LineClassifier.isDebris(text) == LineClassifier.isDebrisByCharacters(text))
     }
 
+    @Test("a date's words cut on bytes are those the Character split finds", arguments: [
+        "الجمعة 16 ديسمبر 2016", "  16 ديسمبر  2016 x", "a b c d e", "a  b c", "a b  c d", " a b", "a b ", "a \u{301}b c d", "a\u{0600} b c d",
+        "x \u{200D}y z w", "16 ديسمبر", "", " ", "a\u{A0}b c d", "a b c\u{301} d",
+    ])
+    func span(text: String) {
+        for before in 0...3 {
+            for count in 0...3 {
+                let match = NewsDateParser.Match(iso: "", wordCount: count, wordsBefore: before)
+                #expect(LineClassifier.span(of: match, in: text) == LineClassifier.spanByCharacters(of: match, in: text), "\(before) \(count)")
+            }
+        }
+    }
+
     @Test("a caption's credit is in its last bracket")
     func caption() {
         #expect(LineClassifier.caption("Smoke over the city (AFP)")! == ("Smoke over the city", "AFP"))

@@ -293,8 +293,39 @@ struct LineClassifier: Sendable {
         return .date(match, dateText: text, rest: nil)
     }
 
-    /// The words of `text` the date match spans.
+    /// The words of `text` the date match spans. Read on the bytes when every space up to the
+    /// span's end stands alone (see `TextShape.standsAlone`), so that the space bytes are the
+    /// `Character`s the rule splits at, and the span is single-spaced: then it is a slice.
     static func span(of match: NewsDateParser.Match, in text: String) -> String {
+        let (first, end) = (match.wordsBefore, match.wordsBefore + match.wordCount)
+        let slice: Range<Int>?? = UTF8Scalars.withBytes(text) { bytes in
+            guard first < end else { return nil }
+            var words = 0
+            var lower = 0
+            var offset = 0
+            while offset < bytes.count {
+                let space = ByteSearch.first(0x20, in: bytes, from: offset, before: bytes.count) ?? bytes.count
+                if space < bytes.count, !TextShape.standsAlone(bytes, at: space, length: 1) { return nil }
+                if space > offset {
+                    if words == first { lower = offset }
+                    words += 1
+                    if words == end { return .some(lower..<space) }
+                } else if words > first {
+                    // Two spaces in the span: the words are joined by one.
+                    return nil
+                }
+                offset = space + 1
+            }
+            return .some(nil)
+        }
+        guard let slice else { return spanByCharacters(of: match, in: text) }
+        guard let slice else { return text }
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: slice.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: slice.upperBound)])
+    }
+
+    /// `span` read `Character` by `Character`: the rule itself.
+    static func spanByCharacters(of match: NewsDateParser.Match, in text: String) -> String {
         let words = text.split(separator: " ")
         guard match.wordsBefore + match.wordCount <= words.count else { return text }
         return words[match.wordsBefore..<(match.wordsBefore + match.wordCount)].joined(separator: " ")

@@ -39,10 +39,19 @@ extension TextShape {
     /// fullwidth ASCII). A byte walk may judge a mark between two of them alone; others are
     /// left to `Character`s. The lynx dumps' Japanese, Russian and Hindi lines were walked by
     /// `Character`s while the ranges held only Latin and Arabic.
+    @inline(__always)
     static func neverJoins(_ value: UInt32) -> Bool {
-        // Tried in order: Latin, Arabic and punctuation, most lines' scalars, first.
+        // Latin, Arabic and punctuation, most lines' scalars, told where asked; other scripts
+        // in a call, which kept inline made every caller's code longer.
         switch value {
         case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
+        default: neverJoinsInOtherScripts(value)
+        }
+    }
+
+    @inline(never)
+    private static func neverJoinsInOtherScripts(_ value: UInt32) -> Bool {
+        switch value {
         case 0x0370...0x0482, 0x048A...0x052F, 0x05D0...0x05EA, 0x0904...0x0939, 0x0958...0x0961, 0x0966...0x096F,
              0x1E00...0x1EFF, 0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xAC00...0xD7A3, 0xFF01...0xFF5E: true
