@@ -17,6 +17,17 @@ struct ByteWalkTests {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
     }
 
+    @Test("spaces counted sixteen bytes at a time are the space bytes", arguments: [0, 1, 15, 16, 17, 31, 32, 33, 255 * 16 - 1, 255 * 16, 255 * 16 + 17, 9_000])
+    func spaces(length: Int) {
+        // Spaces, an Arabic letter's bytes and bytes one off the space's, in a pattern that
+        // falls on every lane.
+        let pattern: [UInt8] = [0x20, 0xD8, 0xB9, 0x21, 0x20, 0x20, 0x1F, 0x61]
+        let bytes = (0..<length).map { pattern[($0 * 7 + $0 / 5) % pattern.count] }
+        let count = bytes.withUnsafeBufferPointer { TextShape.spaces(in: $0) }
+        #expect(count == bytes.filter { $0 == 0x20 }.count)
+        #expect(TextShape.wordCount(String(repeating: "كلمة ", count: length) + "x") == length + 1)
+    }
+
     @Test("a sentence end read on bytes agrees with the Character walk", arguments: [
         "Fin de l'été.", "été", "Ende.»", "«قال.»", "قال ذلك.", "x\u{0600}.", "x\u{0600}a", "\u{0600}é", "Why?", "لماذا؟", "a\u{301}.",
         "a.\u{301}", "end)", "end.)", "end ]", "end\u{A0}", "end\u{2028}", "Живые.", "Живые", "終わり。", "x…", "\"quoted\"", "—", "a —",
