@@ -9,9 +9,23 @@ struct ByteWalkTests {
         "\"عنوان الخبر\"", "«عنوان»", "“Title”", "‘Title’", "'it's'", "\"a \"b\" c\"", "\"قال \"نعم\"", "\"", "", "plain text",
         "  \"x\"  ", "ends with a quote\"", "\"starts with one", "‹a›", "„a“", "`code`", "\"\"double\"\"", " \u{A0}\"x\" ",
         "\"\u{064B}x\"", "x\u{0600}\"", "\"x\u{0301}\"", "\u{200B}\"x\"", "”عنوان“", "«قال: \"نعم\"»", "\"…\"", "عنوان…",
+        "\"We will fight,\" he said", "he said \"no\"", "\"a\" \"b\"", "x\"\"", "\"\"x", "\"x\"\"", "\"\"x\"", "\"\"", "\"\"\"", "'a' b 'c'",
+        "\"a \u{0600}\" b\"", "\"a \"\u{301} b\"", "\"a\u{301}\" b\"", "«Новости» и «мир»", "«Новости»", "「ニュース」", "“朝日”と“新聞”", "\"x\"y\"",
+        "«a«", "»a»b»", "\"a\"\u{301}", "\"\u{0600}\"a\"", "' '", "\" \" x \"", "x \"a\" \"", "\"a\"\u{0600}b\"", "\"a\u{0600}\"b\"",
     ])
     func unquoted(text: String) {
         #expect(TextShape.unquoted(text) == TextShape.unquotedByCharacters(text))
+    }
+
+    @Test("spaces counted sixteen bytes at a time are the space bytes", arguments: [0, 1, 15, 16, 17, 31, 32, 33, 255 * 16 - 1, 255 * 16, 255 * 16 + 17, 9_000])
+    func spaces(length: Int) {
+        // Spaces, an Arabic letter's bytes and bytes one off the space's, in a pattern that
+        // falls on every lane.
+        let pattern: [UInt8] = [0x20, 0xD8, 0xB9, 0x21, 0x20, 0x20, 0x1F, 0x61]
+        let bytes = (0..<length).map { pattern[($0 * 7 + $0 / 5) % pattern.count] }
+        let count = bytes.withUnsafeBufferPointer { TextShape.spaces(in: $0) }
+        #expect(count == bytes.filter { $0 == 0x20 }.count)
+        #expect(TextShape.wordCount(String(repeating: "كلمة ", count: length) + "x") == length + 1)
     }
 
     @Test("a sentence end read on bytes agrees with the Character walk", arguments: [

@@ -9,9 +9,23 @@ struct ClassifierBytePathTests {
     @Test("debris read on bytes agrees with the Character rule", arguments: [
         "", "TT", "20", "abc", "abcd", "ab1Z9", "abcdef", "a b", "a bc", "ab-cd", "@#$%", "\r\n\r\nab", "a\r\nb", "ab\r\ncd",
         "عن", "عنوان", "e\u{301}abc", "x\u{301}", "naïve", "ABCDEFGHIJKLMNOPQRSTU", "a[z]", "Z`{}", "AZaz09",
+        "新聞", "ニュース", "Мир", "Москва", "é\r\n", "é\r", "ab\u{0600}1", "ا\u{064B}ب", "한국", "हिन्दी", "नया", "«»", "é€1", "ÄÖ", "ÄÖÜ", "ÄÖÜß",
     ])
     func debris(text: String) {
         #expect(LineClassifier.isDebris(text) == LineClassifier.isDebrisByCharacters(text))
+    }
+
+    @Test("a date's words cut on bytes are those the Character split finds", arguments: [
+        "الجمعة 16 ديسمبر 2016", "  16 ديسمبر  2016 x", "a b c d e", "a  b c", "a b  c d", " a b", "a b ", "a \u{301}b c d", "a\u{0600} b c d",
+        "x \u{200D}y z w", "16 ديسمبر", "", " ", "a\u{A0}b c d", "a b c\u{301} d",
+    ])
+    func span(text: String) {
+        for before in 0...3 {
+            for count in 0...3 {
+                let match = NewsDateParser.Match(iso: "", wordCount: count, wordsBefore: before)
+                #expect(LineClassifier.span(of: match, in: text) == LineClassifier.spanByCharacters(of: match, in: text), "\(before) \(count)")
+            }
+        }
     }
 
     @Test("a caption's credit is in its last bracket")

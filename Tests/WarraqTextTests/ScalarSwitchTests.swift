@@ -45,9 +45,22 @@ struct ScalarSwitchTests {
 
     @Test("a scalar that never joins is no mark a dash could carry")
     func neverJoins() {
+        // Prepended signs (Grapheme_Cluster_Break=Prepend) of the Basic Multilingual Plane.
+        let prepended: Set<UInt32> = [0x0600, 0x0601, 0x0602, 0x0603, 0x0604, 0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x0D4E]
         for value in Self.scalars where TextShape.neverJoins(value) {
             let properties = Unicode.Scalar(value)!.properties
             #expect(!properties.isGraphemeExtend && properties.generalCategory != .spacingMark && value != 0x200D)
+            #expect(!prepended.contains(value) && !(0x1100...0x11FF).contains(value) && !(0xD7B0...0xD7FF).contains(value))
+        }
+    }
+
+    @Test("a mark between two scalars that never join is a Character of its own")
+    func neverJoinsAMark() {
+        for value in Self.scalars where TextShape.neverJoins(value) {
+            let scalar = String(Unicode.Scalar(value)!)
+            for mark in [".", ":", " ", ")", "\"", "«", "\u{2019}", "?"] {
+                #expect((scalar + mark + scalar).count == 3, "U+\(String(value, radix: 16)) \(mark)")
+            }
         }
     }
 
@@ -63,6 +76,24 @@ struct ScalarSwitchTests {
 /// `ListMarker` turns lines away on their bytes before reading `Character`s.
 @Suite("List markers read on bytes")
 struct ListMarkerBytesTests {
+    @Test("the bullet switch finds exactly the bullets, each by its length")
+    func bulletLengths() {
+        for value in ScalarSwitchTests.scalars {
+            let scalar = String(Unicode.Scalar(value)!)
+            for text in [scalar, scalar + " x"] {
+                let length = Array(text.utf8).withUnsafeBufferPointer { ListMarker.bulletLength($0, at: 0) }
+                // By bytes: `String`'s `==` would take U+0387 for its canonical equivalent `·`.
+                let bullet = ListMarker.bulletTexts.contains { $0.utf8.elementsEqual(scalar.utf8) } ? scalar.utf8.count : nil
+                #expect(length == bullet, "U+\(String(value, radix: 16))")
+            }
+        }
+        // Cut short: a lead byte with its bullet's last bytes missing.
+        for bullet in ListMarker.bulletTexts {
+            let bytes = Array(bullet.utf8.dropLast())
+            #expect(bytes.isEmpty || bytes.withUnsafeBufferPointer { ListMarker.bulletLength($0, at: 0) } == nil)
+        }
+    }
+
     @Test("an item found on bytes is the item the Character rule finds", arguments: [
         "  • News", "* Sports", "- quoted speech", "– dash", "1. First", "12) Twelfth", "123. no", "1.no", "1 . no", "  ·  middle dot",
         "•\u{301} mark", "• \u{301}x", "1\u{301}. x", "12\u{301}. x", " \u{301}• x", "\t\t■ square", "□ ", "•", "", "   ", "2024 was a year",
@@ -78,7 +109,7 @@ struct ListMarkerBytesTests {
     }
 }
 
-/// `NewsDateParser.hasDigit` tests lanes loosely and hits exactly: it must find exactly the
+/// `NewsDateParser.hasDigits` tests lanes loosely and hits exactly: it must find exactly the
 /// ASCII, Arabic-Indic and Persian digits.
 @Suite("Digits found on bytes")
 struct DigitBytesTests {
@@ -89,11 +120,16 @@ struct DigitBytesTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let isDigit = (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
             for text in [String(scalar), "نص عربي \(scalar) هنا", "abcdefg\(scalar)", "x\(scalar)ي", "abcdefghijklmno\(scalar) and more text after"] {
-                #expect(NewsDateParser.hasDigit(text) == isDigit, "U+\(String(value, radix: 16))")
+                #expect(NewsDateParser.hasDigits(text, atLeast: 1) == isDigit, "U+\(String(value, radix: 16))")
+                // Four of it, or three and an ASCII digit: each digit found is counted once.
+                #expect(NewsDateParser.hasDigits(text + text + text + text, atLeast: 4) == isDigit, "U+\(String(value, radix: 16))")
+                #expect(NewsDateParser.hasDigits(text + text + text + " 7", atLeast: 4) == isDigit, "U+\(String(value, radix: 16))")
             }
         }
-        #expect(!NewsDateParser.hasDigit(""))
-        #expect(NewsDateParser.hasDigit("قبل ٣ ساعات"))
+        #expect(!NewsDateParser.hasDigits("", atLeast: 1))
+        #expect(NewsDateParser.hasDigits("قبل ٣ ساعات", atLeast: 1))
+        #expect(!NewsDateParser.hasDigits("قبل ٣ ساعات، 12:4", atLeast: 5))
+        #expect(NewsDateParser.hasDigits("قبل ٣ ساعات، 12:4۵", atLeast: 5))
     }
 }
 
@@ -108,6 +144,18 @@ struct ISODateBytesTests {
     func fields(word: String) {
         let (bytes, scalars) = (NewsDateParser.standard.isoDate(word), NewsDateParser.isoDateByScalars(word))
         #expect(bytes?.0 == scalars?.0 && bytes?.1 == scalars?.1 && bytes?.2 == scalars?.2 && bytes?.3 == scalars?.3)
+    }
+}
+
+/// `NewsDateParser.time` reads the digits and colons a word opens with off its bytes.
+@Suite("Times read on bytes")
+struct TimeBytesTests {
+    @Test("the time agrees with the Character rule", arguments: [
+        "15:24:14", "15:24", "09:05", "24:00", "23:60", "15:24:14:10", "15:2", "5:24", "15::24", ":15:24", "15:24:", "15:24+03", "15:24,",
+        "15:24z", "15:24\u{301}", "15:2\u{301}4", "15:24ص", "١٥:٢٤", "15:٢٤", "15", "", ":", "::", "15:24\r", "1524", "15:24:14.5", "15:24–16:00",
+    ])
+    func time(word: String) {
+        #expect(NewsDateParser.time(word) == NewsDateParser.timeByCharacters(word))
     }
 }
 

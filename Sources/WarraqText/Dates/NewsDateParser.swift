@@ -40,33 +40,36 @@ public struct NewsDateParser: Sendable {
         monthKeyHints = hints
     }
 
-    /// The first date in `text`, if any. Every date has a digit, so text without one is passed over.
+    /// The first date in `text`, if any. Every date has a year of four ASCII digits in a word
+    /// of the folded text (`year`, `isoDate`, `hanDate` ask no less), which folding makes of
+    /// four digits of the text: text with fewer is not folded, and a fold with no such word
+    /// is not cut into words.
     public func parse(_ text: String) -> Match? {
-        guard Self.hasDigit(text) else { return nil }
+        guard Self.hasDigits(text, atLeast: 4) else { return nil }
         var folded = Folding.fold(text)
         // The words' bytes, split at the space byte (folding leaves single spaces, and a
-        // `Character` split walks every grapheme of the line), and the last word with an ASCII
-        // digit: every form needs one at or after the word it starts on.
-        let (spans, lastDigitWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
+        // `Character` split walks every grapheme of the line), and the last word with a year's
+        // digits: every form has its year at or after the word it starts on.
+        let (spans, lastYearWord) = folded.withUTF8 { bytes -> ([Range<Int>], Int?) in
             var spans: [Range<Int>] = []
             // One word more than the spaces: the array is not grown word by word.
             spans.reserveCapacity(ByteWords.count(bytes) { byte, _ in ByteWords.equal(byte, 0x20) } + 1)
-            var lastDigitWord: Int?
+            var lastYearWord: Int?
             var start = 0
             while start < bytes.count {
                 let end = ByteSearch.first(0x20, in: bytes, from: start, before: bytes.count) ?? bytes.count
                 if end > start {
-                    if bytes[start..<end].contains(where: { (0x30...0x39).contains($0) }) { lastDigitWord = spans.count }
+                    if Self.holdsFourDigits(bytes, start..<end) { lastYearWord = spans.count }
                     spans.append(start..<end)
                 }
                 start = end + 1
             }
-            return (spans, lastDigitWord)
+            return (spans, lastYearWord)
         }
-        guard let lastDigitWord else { return nil }
+        guard let lastYearWord else { return nil }
         let utf8 = folded.utf8
         let words = spans.map { String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)])) }
-        for start in words.indices where start <= lastDigitWord {
+        for start in words.indices where start <= lastYearWord {
             if let match = match(words, at: start) { return match }
         }
         return nil
@@ -77,21 +80,31 @@ public struct NewsDateParser: Sendable {
         UTF8Scalars.withBytes(word) { bytes in bytes.contains { (0x30...0x39).contains($0) } }
     }
 
-    /// Whether the text has an ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9) digit, on
-    /// its bytes sixteen at a time: the digits folding turns into ASCII ones. Most lines asked
-    /// have none. The lanes are tested loosely: a lead D9 or DB (`| 0x02` makes both DB) before
-    /// a byte A0…B9, which a hit then tells exactly; ASCII digits exactly.
-    static func hasDigit(_ text: String) -> Bool {
-        UTF8Scalars.withBytes(text) { bytes in
+    /// Whether the text has `count` ASCII, Arabic-Indic (D9 A0…A9) or Persian (DB B0…B9)
+    /// digits, on its bytes sixteen at a time: the digits folding turns into ASCII ones. Most
+    /// lines asked have none. The lanes are tested loosely: a lead D9 or DB (`| 0x02` makes
+    /// both DB) before a byte A0…B9, which a hit then tells exactly; ASCII digits exactly.
+    static func hasDigits(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        return UTF8Scalars.withBytes(text) { bytes in
             ByteVectors.contains(bytes) { byte, next in
                 (byte &- .splat(0x30) .< .splat(10)) .| ((byte | .splat(0x02) .== .splat(0xDB)) .& (next &- .splat(0xA0) .< .splat(0x1A)))
             } accepting: { index in
                 let byte = bytes[index]
-                guard byte >= 0x80 else { return true }
-                let next = bytes[index + 1]
-                return byte == 0xD9 ? next <= 0xA9 : next >= 0xB0
+                if byte < 0x80 || (byte == 0xD9 ? bytes[index + 1] <= 0xA9 : bytes[index + 1] >= 0xB0) { found += 1 }
+                return found == count
             }
         }
+    }
+
+    /// Whether the bytes `range` hold four ASCII digits in a row.
+    private static func holdsFourDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var run = 0
+        for byte in bytes[range] {
+            run = (0x30...0x39).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     private func match(_ words: [String], at start: Int) -> Match? {
@@ -257,7 +270,8 @@ public struct NewsDateParser: Sendable {
     private static func year(_ words: [String], at index: Int) -> Int? {
         guard index < words.count else { return nil }
         let word = trimPunctuation(words[index])
-        guard word.count == 4, let value = Int(word), (1900...2100).contains(value) else { return nil }
+        // Four bytes, not four `Character`s: a number `Int` reads is ASCII, a byte a character.
+        guard word.utf8.count == 4, let value = Int(word), (1900...2100).contains(value) else { return nil }
         return value
     }
 
@@ -320,8 +334,26 @@ public struct NewsDateParser: Sendable {
         return (y, m, d)
     }
 
-    /// "15:24:14" or "15:24" → "15:24:14" / "15:24".
-    private static func time(_ word: String) -> String? {
+    /// "15:24:14" or "15:24" → "15:24:14" / "15:24". Read on the bytes when the digits and
+    /// colons the word opens with end it or are followed by an ASCII byte (nearly always): each
+    /// of them is then a `Character` of its own, and the next one no number.
+    static func time(_ word: String) -> String? {
+        let byBytes: String?? = UTF8Scalars.withBytes(word) { bytes in
+            var end = 0
+            while end < bytes.count, (0x30...0x3A).contains(bytes[end]) { end += 1 }
+            guard end == bytes.count || bytes[end] < 0x80 else { return nil }
+            let parts = bytes[..<end].split(separator: 0x3A)
+            guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 }) else { return .some(nil) }
+            func number(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Int { Int(part[part.startIndex] - 0x30) * 10 + Int(part[part.startIndex + 1] - 0x30) }
+            guard number(parts[0]) < 24, number(parts[1]) < 60 else { return .some(nil) }
+            // The digits and colons are the parts joined, unless they hold colons beyond the joins.
+            return parts.count * 3 - 1 == end ? UTF8Scalars.string(bytes, 0..<end) : String(decoding: Array(parts.joined(separator: [0x3A])), as: UTF8.self)
+        }
+        return byBytes ?? timeByCharacters(word)
+    }
+
+    /// `time` read `Character` by `Character`: the rule itself.
+    static func timeByCharacters(_ word: String) -> String? {
         let parts = word.prefix { $0.isNumber || $0 == ":" }.split(separator: ":")
         guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 }),
               let h = Int(parts[0]), h < 24, let m = Int(parts[1]), m < 60 else { return nil }

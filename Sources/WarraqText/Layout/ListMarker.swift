@@ -5,7 +5,7 @@ import WarraqCore
 enum ListMarker {
     /// The bullets as strings: their bytes are read without hashing a `Character` into a set,
     /// whose first non-ASCII one cost hundreds of thousands of instructions.
-    private static let bulletTexts = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
+    static let bulletTexts = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
     static let bullets = Set(bulletTexts.map(Character.init))
 
     /// Whether `byte` is the first byte of a bullet or of a digit that numbers items: `*`,
@@ -18,8 +18,25 @@ enum ListMarker {
         }
     }
 
-    /// The bullets' UTF-8 bytes.
-    private static let bulletBytes = bulletTexts.map { Array($0.utf8) }
+    /// The bytes of the bullet `bytes` hold from `start`, nil when none: a switch on the lead
+    /// byte and on the two bytes after an E2, where trying each bullet's bytes in turn cost a
+    /// hundred instructions a line.
+    static func bulletLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        switch bytes[start] {
+        case 0x2A, 0x2B, 0x2D: 1
+        case 0xC2: start + 1 < bytes.count && bytes[start + 1] == 0xB7 ? 2 : nil
+        case 0xE2: start + 2 < bytes.count && isBulletTail(UInt16(bytes[start + 1]) << 8 | UInt16(bytes[start + 2])) ? 3 : nil
+        default: nil
+        }
+    }
+
+    /// The two bytes after E2 of `•`, `–`, `‣`, `■`, `□`, `▪`, `○`, `●`, `◦`.
+    private static func isBulletTail(_ tail: UInt16) -> Bool {
+        switch tail {
+        case 0x80A2, 0x8093, 0x80A3, 0x96A0, 0x96A1, 0x96AA, 0x978B, 0x978F, 0x97A6: true
+        default: false
+        }
+    }
 
     /// What the line's bytes tell of its item.
     private enum ByteRead {
@@ -48,10 +65,8 @@ enum ListMarker {
                 guard end < bytes.count, bytes[end] == 0x2E || bytes[end] == 0x29 else { return .none }
                 end += 1
             } else {
-                guard let bullet = bulletBytes.first(where: { bullet in
-                    start + bullet.count <= bytes.count && bullet.indices.allSatisfy { bytes[start + $0] == bullet[$0] }
-                }) else { return .none }
-                end = start + bullet.count
+                guard let length = bulletLength(bytes, at: start) else { return .none }
+                end = start + length
             }
             guard spaceAt(end) else { return .none }
             while spaceAt(end) { end += 1 }

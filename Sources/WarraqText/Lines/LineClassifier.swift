@@ -80,6 +80,9 @@ struct LineClassifier: Sendable {
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
         if !singleSpaced, isTicker(raw) { return .boilerplate(.navigation) }
+        // A line of more words than any of the rules below allows is a paragraph, however it
+        // ends: its quotes and its last mark are not looked at.
+        guard wordCount <= Self.bylineWords else { return .paragraph }
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
@@ -93,14 +96,26 @@ struct LineClassifier: Sendable {
     /// Widget debris: a line of one to three characters, or a short token of Latin letters and
     /// digits in no sentence (`TT`, `20`).
     /// Read on the bytes when they are ASCII without a carriage return, one `Character` each
-    /// (nearly always): counting a string's `Character`s cost hundreds of instructions a line.
+    /// (nearly always), or other scalars that never join (`TextShape.neverJoins`), again one
+    /// `Character` each, of which none is ASCII: counting a string's `Character`s cost
+    /// hundreds of instructions a line.
     static func isDebris(_ text: String) -> Bool {
         guard text.utf8.count <= 20 else { return false }
-        let ascii: Bool? = UTF8Scalars.withBytes(text) { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            return bytes.count <= 3 || (bytes.count <= 5 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) })
+        let byBytes: Bool? = UTF8Scalars.withBytes(text) { bytes in
+            if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                return bytes.count <= 3 || (bytes.count <= 5 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) })
+            }
+            var scalars = 0
+            var offset = 0
+            while offset < bytes.count {
+                let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+                guard value != 0x0D, TextShape.neverJoins(value) else { return nil }
+                scalars += 1
+                offset += length
+            }
+            return scalars <= 3
         }
-        return ascii ?? isDebrisByCharacters(text)
+        return byBytes ?? isDebrisByCharacters(text)
     }
 
     /// `isDebris` read `Character` by `Character`: the rule itself.
@@ -122,8 +137,8 @@ struct LineClassifier: Sendable {
         }
         func value(after label: String) -> String? {
             guard let colon = Self.firstColon(in: text) else { return nil }
-            guard Folding.fold(text[..<colon]).trimmingWhitespace() == label else { return nil }
-            let rest = TextShape.foldSpaces(text[text.index(after: colon)...])
+            guard Folding.fold(text[..<colon.lowerBound]).trimmingWhitespace() == label else { return nil }
+            let rest = TextShape.foldSpaces(text[colon.upperBound...])
             return rest.isEmpty ? nil : rest
         }
         if let label = label(Self.dateLabels) {
@@ -172,7 +187,7 @@ struct LineClassifier: Sendable {
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
                 if isKeywordSeparator(value) {
-                    guard standsAlone(bytes, at: offset, length: length) else { return nil }
+                    guard TextShape.standsAlone(bytes, at: offset, length: length) else { return nil }
                     cuts.append(offset..<offset + length)
                 }
                 offset += length
@@ -266,17 +281,51 @@ struct LineClassifier: Sendable {
     /// link or label after a bar. `date` is `text`'s.
     private func dateLine(text: String, wordCount: Int, date: inout LazyDate) -> LineKind? {
         guard wordCount <= 9, let match = date.parsed(by: dates), match.wordsBefore <= 2 else { return nil }
-        let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
-        let remaining = wordCount - match.wordsBefore - match.wordCount
-        if pieces.count == 2, dates.parse(pieces[0]) != nil {
-            return .date(match, dateText: pieces[0], rest: "| " + pieces[1])
+        // No `|` byte, no `|` character: the line is not split into pieces.
+        if ByteSearch.contains("|", in: text) {
+            let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
+            if pieces.count == 2, dates.parse(pieces[0]) != nil {
+                return .date(match, dateText: pieces[0], rest: "| " + pieces[1])
+            }
         }
+        let remaining = wordCount - match.wordsBefore - match.wordCount
         guard remaining <= 1 else { return nil }
         return .date(match, dateText: text, rest: nil)
     }
 
-    /// The words of `text` the date match spans.
+    /// The words of `text` the date match spans. Read on the bytes when every space up to the
+    /// span's end stands alone (see `TextShape.standsAlone`), so that the space bytes are the
+    /// `Character`s the rule splits at, and the span is single-spaced: then it is a slice.
     static func span(of match: NewsDateParser.Match, in text: String) -> String {
+        let (first, end) = (match.wordsBefore, match.wordsBefore + match.wordCount)
+        let slice: Range<Int>?? = UTF8Scalars.withBytes(text) { bytes in
+            guard first < end else { return nil }
+            var words = 0
+            var lower = 0
+            var offset = 0
+            while offset < bytes.count {
+                let space = ByteSearch.first(0x20, in: bytes, from: offset, before: bytes.count) ?? bytes.count
+                if space < bytes.count, !TextShape.standsAlone(bytes, at: space, length: 1) { return nil }
+                if space > offset {
+                    if words == first { lower = offset }
+                    words += 1
+                    if words == end { return .some(lower..<space) }
+                } else if words > first {
+                    // Two spaces in the span: the words are joined by one.
+                    return nil
+                }
+                offset = space + 1
+            }
+            return .some(nil)
+        }
+        guard let slice else { return spanByCharacters(of: match, in: text) }
+        guard let slice else { return text }
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: slice.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: slice.upperBound)])
+    }
+
+    /// `span` read `Character` by `Character`: the rule itself.
+    static func spanByCharacters(of match: NewsDateParser.Match, in text: String) -> String {
         let words = text.split(separator: " ")
         guard match.wordsBefore + match.wordCount <= words.count else { return text }
         return words[match.wordsBefore..<(match.wordsBefore + match.wordCount)].joined(separator: " ")
@@ -292,7 +341,7 @@ struct LineClassifier: Sendable {
             guard let open = bytes.lastIndex(of: 0x28) else { return nil }
             let close = bytes.count - 1
             let closeAlone = close == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: close, in: bytes)).value)
-            return (open, closeAlone && standsAlone(bytes, at: open, length: 1))
+            return (open, closeAlone && TextShape.standsAlone(bytes, at: open, length: 1))
         }
         guard let open else { return nil }
         guard open.alone else { return captionByCharacters(text) }
@@ -302,17 +351,18 @@ struct LineClassifier: Sendable {
             let caption = trimmed(bytes, 0..<open.offset)
             let captionWords = words(bytes, caption)
             guard captionWords >= 2, captionWords <= 40 else { return nil }
-            let captionText = copy(of: text, caption)
+            // Asked of the slice: a line whose caption ends a sentence is not copied.
+            let captionText = slice(of: text, caption)
             guard !TextShape.endsSentence(captionText) else { return nil }
-            return (captionText, copy(of: text, credit))
+            return (String(captionText), String(slice(of: text, credit)))
         }
     }
 
-    /// The bytes `range` of `text`, cut at scalar boundaries, copied into a string: a copy is
-    /// not validated again, as a string made from bytes is (a dozen instructions an Arabic byte).
-    private static func copy(of text: String, _ range: Range<Int>) -> String {
+    /// The bytes `range` of `text`, cut at scalar boundaries: a copy of the slice is not
+    /// validated again, as a string made from bytes is (a dozen instructions an Arabic byte).
+    private static func slice(of text: String, _ range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 
     /// `caption` read `Character` by `Character`: the rule itself, for the lines whose brackets
@@ -351,7 +401,7 @@ struct LineClassifier: Sendable {
     private static func lastOpeningBracket(in text: String) -> String.Index? {
         let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
             guard let offset = bytes.lastIndex(of: 0x28) else { return nil }
-            return (offset, standsAlone(bytes, at: offset, length: 1))
+            return (offset, TextShape.standsAlone(bytes, at: offset, length: 1))
         }
         guard let byte else { return nil }
         guard byte.alone else { return text.lastIndex(of: "(") }
@@ -360,30 +410,24 @@ struct LineClassifier: Sendable {
 
     /// The first `:` or `：` in `text` as a `Character`, found on the bytes when it stands alone
     /// (see `standsAlone`): walking `Character`s through a long line with no colon was most of
-    /// a labelled line's cost.
-    private static func firstColon(in text: String) -> String.Index? {
-        let byte: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
+    /// a labelled line's cost, and stepping a `Character` past it hundreds of instructions.
+    private static func firstColon(in text: String) -> Range<String.Index>? {
+        let byte: (offset: Int, length: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
             for offset in bytes.indices {
-                if bytes[offset] == 0x3A { return (offset, standsAlone(bytes, at: offset, length: 1)) }
+                if bytes[offset] == 0x3A { return (offset, 1, TextShape.standsAlone(bytes, at: offset, length: 1)) }
                 if bytes[offset] == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, bytes[offset + 2] == 0x9A {
-                    return (offset, standsAlone(bytes, at: offset, length: 3))
+                    return (offset, 3, TextShape.standsAlone(bytes, at: offset, length: 3))
                 }
             }
             return nil
         }
         guard let byte else { return nil }
-        guard byte.alone else { return text.firstIndex(where: { $0 == ":" || $0 == "：" }) }
-        return text.utf8.index(text.utf8.startIndex, offsetBy: byte.offset)
-    }
-
-    /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
-    /// a scalar that never joins (`TextShape.neverJoins`), or nothing, on either side, no mark
-    /// after it or prepended scalar before it joins it to a neighbour. When false, the caller
-    /// asks the `Character`s.
-    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
-        let end = offset + length
-        return (offset == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
-            && (end == bytes.count || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: end).value))
+        guard byte.alone else {
+            return text.firstIndex(where: { $0 == ":" || $0 == "：" }).map { $0..<text.index(after: $0) }
+        }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: byte.offset)
+        return start..<utf8.index(start, offsetBy: byte.length)
     }
 
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
@@ -420,10 +464,10 @@ struct LineClassifier: Sendable {
         let scheme = ByteSearch.offsets(of: "https://", in: text).first.map { ($0, 8) } ?? ByteSearch.offsets(of: "http://", in: text).first.map { ($0, 7) }
         guard let (start, length) = scheme else { return nil }
         let address: Range<Int>? = UTF8Scalars.withBytes(text) { bytes in
-            guard standsAlone(bytes, at: start, length: length) else { return nil }
+            guard TextShape.standsAlone(bytes, at: start, length: length) else { return nil }
             var end = start + length
             while end < bytes.count, bytes[end] < 0x80, !isAddressEnd(bytes[end]) { end += 1 }
-            guard end == bytes.count || (bytes[end] < 0x80 && standsAlone(bytes, at: end, length: 1)) else { return nil }
+            guard end == bytes.count || (bytes[end] < 0x80 && TextShape.standsAlone(bytes, at: end, length: 1)) else { return nil }
             return start..<end
         }
         guard let address else { return urlByCharacters(text) }

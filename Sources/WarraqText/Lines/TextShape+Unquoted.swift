@@ -34,13 +34,41 @@ extension TextShape {
 
 extension TextShape {
     /// Scalars that never join a mark beside them into one `Character`: no combining mark,
-    /// joiner or prepended sign (Latin, the Arabic letters and digits, general punctuation).
-    /// A byte walk may judge a mark between two of them alone; others are left to `Character`s.
+    /// joiner or prepended sign (Latin, Greek, Cyrillic, the Hebrew, Arabic and Devanagari
+    /// letters and digits, general and CJK punctuation, kana, CJK ideographs, Hangul syllables,
+    /// fullwidth ASCII). A byte walk may judge a mark between two of them alone; others are
+    /// left to `Character`s. The lynx dumps' Japanese, Russian and Hindi lines were walked by
+    /// `Character`s while the ranges held only Latin and Arabic.
+    @inline(__always)
     static func neverJoins(_ value: UInt32) -> Bool {
+        // Latin, Arabic and punctuation, most lines' scalars, told where asked; other scripts
+        // in a call, which kept inline made every caller's code longer.
         switch value {
         case 0..<0x0300, 0x0621...0x064A, 0x0660...0x0669, 0x2010...0x203A: true
+        default: neverJoinsInOtherScripts(value)
+        }
+    }
+
+    @inline(never)
+    private static func neverJoinsInOtherScripts(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0370...0x0482, 0x048A...0x052F, 0x05D0...0x05EA, 0x0904...0x0939, 0x0958...0x0961, 0x0966...0x096F,
+             0x1E00...0x1EFF, 0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xAC00...0xD7A3, 0xFF01...0xFF5E: true
         default: false
         }
+    }
+}
+
+extension TextShape {
+    /// Whether the scalar of `length` bytes at `offset` is surely a `Character` of its own: with
+    /// a scalar that never joins (`neverJoins`), or nothing, on either side, no mark after it
+    /// or prepended scalar before it joins it to a neighbour. When false, the caller asks the
+    /// `Character`s.
+    static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
+        let end = offset + length
+        return (offset == 0 || neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: offset, in: bytes)).value))
+            && (end == bytes.count || neverJoins(UTF8Scalars.decode(bytes, at: end).value))
     }
 }
 
@@ -66,7 +94,10 @@ private enum QuoteEnds {
             if start + length < end, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: start + length).value) { return nil }
             // Does the mark occur between this one and the last scalar? Then it may balance.
             let inner = (start + length)..<max(start + length, UTF8Scalars.start(before: end, in: bytes))
-            if !isUnbalanced(mark), occurs(bytes, start, length, in: inner) { return nil }
+            if !isUnbalanced(mark) {
+                guard let balanced = occurrence(bytes, start, length, in: inner) else { return nil }
+                if balanced { break }
+            }
             start += length
         }
         while start < end {
@@ -74,8 +105,14 @@ private enum QuoteEnds {
             let mark = UTF8Scalars.decode(bytes, at: last).value
             guard TextShape.isQuote(mark) else { break }
             if last > start, !TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: last, in: bytes)).value) { return nil }
-            let inner = min(start + UTF8Scalars.decode(bytes, at: start).length, last)..<last
-            if !isUnbalanced(mark), occurs(bytes, last, end - last, in: inner) { return nil }
+            // The `Character` walk looks between the first and the one before the mark: a mark
+            // just before it does not balance.
+            let after = min(start + UTF8Scalars.decode(bytes, at: start).length, last)
+            let inner = after..<max(after, UTF8Scalars.start(before: last, in: bytes))
+            if !isUnbalanced(mark) {
+                guard let balanced = occurrence(bytes, last, end - last, in: inner) else { return nil }
+                if balanced { break }
+            }
             end = last
         }
         while start < end, isWhiteSpaceProperty(UTF8Scalars.decode(bytes, at: start).value) { start += UTF8Scalars.decode(bytes, at: start).length }
@@ -94,14 +131,20 @@ private enum QuoteEnds {
         }
     }
 
-    /// Whether the bytes `bytes[at..<(at + length)]` occur within `range`.
-    private static func occurs(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int, in range: Range<Int>) -> Bool {
+    /// Whether the mark `bytes[at..<(at + length)]` occurs within `range` as a `Character`
+    /// (the outer mark is balanced): true when an occurrence stands alone between scalars that
+    /// never join, false when there is none, nil when only the `Character`s can tell.
+    private static func occurrence(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int, in range: Range<Int>) -> Bool? {
         guard range.count >= length else { return false }
+        var found = false
         var position = range.lowerBound
         while let hit = ByteSearch.first(bytes[at], in: bytes, from: position, before: range.upperBound - length + 1) {
-            if (0..<length).allSatisfy({ bytes[hit + $0] == bytes[at + $0] }) { return true }
+            if (0..<length).allSatisfy({ bytes[hit + $0] == bytes[at + $0] }) {
+                if TextShape.standsAlone(bytes, at: hit, length: length) { return true }
+                found = true
+            }
             position = hit + 1
         }
-        return false
+        return found ? nil : false
     }
 }
