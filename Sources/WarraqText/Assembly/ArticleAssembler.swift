@@ -286,7 +286,7 @@ struct ArticleAssembler {
             switch lines[position].kind {
             case .paragraph:
                 let marked = lines.positions(lines[position].firstPosition..<position).contains { lines[$0].kind.isAdMarker }
-                return marked || datelines.parse(String(lines[position].raw)) != nil
+                return marked || datelines.opening(lines[position].raw) != nil
             case .heading: return false
             default: continue
             }
@@ -376,11 +376,11 @@ struct ArticleAssembler {
         var words = lines[position].wordCount
         let range = lines[position].lines
         let index = drafts.count - 1
-        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(String(lines[position].raw)), !rest.isEmpty {
+        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rawRest) = datelines.opening(lines[position].raw),
+           case let rest = FoldedTail.of(rawRest, in: text, words: words), !rest.text.isEmpty {
             drafts[index].dateline = dateline
             drafts[index].claim(dateline.text, lines: range)
-            text = rest
-            words = TextShape.wordCount(rest)
+            (text, words) = rest
         }
         drafts[index].appendParagraph(text, words: words, lines: range)
         drafts[index].paragraphs += 1
@@ -486,17 +486,16 @@ struct ArticleAssembler {
         return (String(text[..<best]).trimmingWhitespace(), tail)
     }
 
-    private static let stopScalars = TextShape.sentenceEnds.union(TextShape.questionMarks).map { $0.unicodeScalars.first!.value }
-
-    /// The byte offsets of the scalars that end a sentence or a question with something glued
-    /// on: one followed by a space or by nothing has no letter after it to split at.
+    /// The byte offsets of the scalars that end a sentence or a question (`sentenceEnds` and
+    /// `questionMarks` are single scalars) with something glued on: one followed by a space or
+    /// by nothing has no letter after it to split at.
     private static func stopOffsets(_ text: String) -> [Int] {
         UTF8Scalars.withBytes(text) { bytes in
             var offsets: [Int] = []
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if stopScalars.contains(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
+                if TextShape.isSentenceEnd(value) || TextShape.isQuestionMark(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
                 offset += length
             }
             return offsets

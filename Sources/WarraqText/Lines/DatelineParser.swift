@@ -28,14 +28,21 @@ struct DatelineParser: Sendable {
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
+        opening(raw[...]).map { ($0.dateline, TextShape.foldSpaces($0.rest)) }
+    }
+
+    /// The dateline the raw (not space-folded) line opens with, and the raw text after it: a
+    /// slice, folded by the caller if at all, since an article's first paragraph runs long.
+    func opening(_ raw: Substring) -> (dateline: Dateline, rest: Substring)? {
         UTF8Scalars.withBytes(raw) { bytes in
             let line = RawLine(text: raw, bytes: bytes)
-            return parenthesized(line) ?? dashed(line)
+            guard let (dateline, rest) = parenthesized(line) ?? dashed(line) else { return nil }
+            return (dateline, line.substring(rest..<bytes.count))
         }
     }
 
     /// `PLACE (AGENCY) - text`
-    private func parenthesized(_ line: RawLine) -> (Dateline, String)? {
+    private func parenthesized(_ line: RawLine) -> (Dateline, rest: Int)? {
         // The place before the bracket and the agency in it have at most three words each.
         guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { line.bytes[$0] == 0x28 }), placeWords >= 1,
               let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { line.bytes[$0] == 0x29 }), agencyWords >= 1,
@@ -47,11 +54,11 @@ struct DatelineParser: Sendable {
         let place = line.folded(0..<open)
         let agency = line.folded((open + 1)..<close)
         let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + line.scalar(at: dashStart).length))
-        return (Dateline(place: place, agency: agency, text: text), line.folded(rest..<line.bytes.count))
+        return (Dateline(place: place, agency: agency, text: text), rest)
     }
 
     /// `A - B text`, one side a known agency.
-    private func dashed(_ line: RawLine) -> (Dateline, String)? {
+    private func dashed(_ line: RawLine) -> (Dateline, rest: Int)? {
         // The name before the dash has one or two words, of letters (and dots) only.
         guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: line.isDash), leftWords >= 1 else { return nil }
         let start = line.skip(from: 0, while: line.isWhitespace)
@@ -91,7 +98,7 @@ struct DatelineParser: Sendable {
             end = line.skip(from: line.skip(from: end) { !line.isWhitespace(at: $0) }, while: line.isWhitespace)
         }
         let rest = line.skip(from: end) { line.isDash(at: $0) || line.isWhitespace(at: $0) || line.bytes[$0] == 0x3A }
-        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
+        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), rest)
     }
 
     /// A letter, or a mark that joins the letter before it; ASCII and the Arabic letters
@@ -109,7 +116,7 @@ struct DatelineParser: Sendable {
 
 /// A raw line and its UTF-8 bytes, walked by byte offsets.
 private struct RawLine {
-    let text: String
+    let text: Substring
     let bytes: UnsafeBufferPointer<UInt8>
 
     func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
