@@ -77,7 +77,8 @@ struct DatelineParser: Sendable {
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = line.firstWideSpace(from: right), case let words = line.spacedWords(from: right, before: wide, limit: 4).count, words <= 3 {
+        // The place's words are the right side's that start before the wide space.
+        if let wide = line.firstWideSpace(from: right), case let words = rightWords.prefix(while: { $0.lowerBound < wide }).count, words <= 3 {
             placeWords = words
         } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
             placeWords = 2
@@ -202,12 +203,15 @@ private struct RawLine {
         return nbsp
     }
 
+    /// The bytes in `range`, on scalar boundaries, as a slice of the line.
     func substring(_ range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        return Substring(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)]
     }
 
-    func string(_ range: Range<Int>) -> String { String(substring(range)) }
+    /// The bytes in `range`, on scalar boundaries: copied, as valid UTF-8 needs no validating.
+    func string(_ range: Range<Int>) -> String { UTF8Scalars.string(bytes, range) }
 
     /// The bytes in `range`, white space folded and trimmed.
     func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
