@@ -66,25 +66,28 @@ enum HeadlineJudge {
     /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
     /// every link's address.
     private static func textStart(_ draft: Draft, bylines: [Int]) -> Int? {
-        // Judged as the search reaches them: the text mostly starts within the first blocks.
-        var judged = [Bool?](repeating: nil, count: draft.body.count)
-        func isWide(_ index: Int) -> Bool {
-            if let wide = judged[index] { return wide }
-            var wide = false
-            if case .paragraph(let paragraph) = draft.body[index] {
-                wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+        // Judged as the search reaches them (the text mostly starts within the first blocks),
+        // kept in a buffer of the call's own: 0 not yet, 1 narrow, 2 wide.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: draft.body.count) { judged in
+            judged.initialize(repeating: 0)
+            func isWide(_ index: Int) -> Bool {
+                if judged[index] != 0 { return judged[index] == 2 }
+                var wide = false
+                if case .paragraph(let paragraph) = draft.body[index] {
+                    wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+                }
+                judged[index] = wide ? 2 : 1
+                return wide
             }
-            judged[index] = wide
-            return wide
+            let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
+            guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
+            let start = draft.bodyLines[first].first
+            let byline = bylines.first { $0 > start && $0 <= start + reach }
+            guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
+            let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
+            let text = draft.bodyLines[after].first
+            return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
         }
-        let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
-        guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
-        let start = draft.bodyLines[first].first
-        let byline = bylines.first { $0 > start && $0 <= start + reach }
-        guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
-        let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
-        let text = draft.bodyLines[after].first
-        return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
     }
 
     /// The most paragraphs that end a sentence a notice before the byline runs to; more are
