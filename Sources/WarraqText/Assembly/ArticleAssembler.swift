@@ -431,10 +431,11 @@ struct ArticleAssembler {
         if let date = pending.date, draft.date == nil { draft.date = date }
         drafts.append(draft)
         pending = Draft()
-        heads = []
-        echoedHeads = []
-        unjudgedEchoes = []
-        heldDates = []
+        // Emptied in place: the next article's heads fill the same storage.
+        heads.removeAll(keepingCapacity: true)
+        echoedHeads.removeAll(keepingCapacity: true)
+        unjudgedEchoes.removeAll(keepingCapacity: true)
+        heldDates.removeAll(keepingCapacity: true)
         lastCaption = nil
     }
 
