@@ -388,8 +388,12 @@ struct ArticleAssembler {
 
     /// Opens an article: the last heading is its title, the first (when there are more) its
     /// section, headings between are navigation; a held date near the title is its date.
+    /// The article is the draft gathered so far (`pending`, which holds no title, section or
+    /// paragraph), taken over whole: what the heads and dates add follows in each of its lists,
+    /// and a date held near the title comes before the one it gathered.
     private mutating func startArticle() {
         var draft = Draft()
+        swap(&draft, &pending)
         let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
         let reach = headings.suffix(Self.titleReach)
         // A lone heading is the title, echoed or not.
@@ -426,11 +430,7 @@ struct ArticleAssembler {
                 draft.remove(held.dateText, .boilerplate, lines: held.line.lines)
             }
         }
-        draft.absorb(pending)
-        draft.afterRelatedLabel = pending.afterRelatedLabel
-        if let date = pending.date, draft.date == nil { draft.date = date }
         drafts.append(draft)
-        pending = Draft()
         // Emptied in place: the next article's heads fill the same storage.
         heads.removeAll(keepingCapacity: true)
         echoedHeads.removeAll(keepingCapacity: true)
