@@ -182,6 +182,7 @@ private struct RawLine {
     /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
     func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(limit)
         var offset = start
         while words.count < limit {
             while offset < end, bytes[offset] == 0x20 { offset += 1 }
