@@ -94,6 +94,7 @@ struct ByteWalkTests {
     @Test("a tweet glued to a sentence end is split off", arguments: [
         ("قال المتحدث إن القرار دستوري.الكرملين يرد على التصريحات", "قال المتحدث إن القرار دستوري.", "الكرملين يرد على التصريحات"),
         ("Is it over?Then more words follow here", "Is it over?", "Then more words follow here"),
+        ("Wait... 3.5 percent...Then the words came here", "Wait... 3.5 percent...", "Then the words came here"),
     ])
     func gluedTail(text: String, head: String, tail: String) {
         let split = ArticleAssembler.gluedTail(text)
@@ -125,7 +126,8 @@ struct ByteWalkTests {
 
     /// After a capital it is an abbreviation; a stop a sign before it takes into its
     /// `Character` is no stop; too short a tail is no tweet.
-    @Test("no tweet is split off", arguments: ["Made in the U.S.A today and more", "كلمة \u{0600}.الكرملين يرد على التصريحات", "قال ذلك.نعم"])
+    @Test("no tweet is split off", arguments: ["Made in the U.S.A today and more", "كلمة \u{0600}.الكرملين يرد على التصريحات", "قال ذلك.نعم",
+                                              "Prices rose 3.5 percent.\"Markets follow the news here", "It ended...(see more words here)"])
     func noGluedTail(text: String) {
         #expect(ArticleAssembler.gluedTail(text) == nil)
     }

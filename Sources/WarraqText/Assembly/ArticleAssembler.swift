@@ -286,7 +286,7 @@ struct ArticleAssembler {
             switch lines[position].kind {
             case .paragraph:
                 let marked = lines.positions(lines[position].firstPosition..<position).contains { lines[$0].kind.isAdMarker }
-                return marked || datelines.parse(String(lines[position].raw)) != nil
+                return marked || datelines.opening(lines[position].raw) != nil
             case .heading: return false
             default: continue
             }
@@ -376,11 +376,11 @@ struct ArticleAssembler {
         var words = lines[position].wordCount
         let range = lines[position].lines
         let index = drafts.count - 1
-        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rest) = datelines.parse(String(lines[position].raw)), !rest.isEmpty {
+        if drafts[index].paragraphs == 0, drafts[index].dateline == nil, let (dateline, rawRest) = datelines.opening(lines[position].raw),
+           case let rest = FoldedTail.of(rawRest, in: text, words: words), !rest.text.isEmpty {
             drafts[index].dateline = dateline
             drafts[index].claim(dateline.text, lines: range)
-            text = rest
-            words = TextShape.wordCount(rest)
+            (text, words) = rest
         }
         drafts[index].appendParagraph(text, words: words, lines: range)
         drafts[index].paragraphs += 1
@@ -388,8 +388,12 @@ struct ArticleAssembler {
 
     /// Opens an article: the last heading is its title, the first (when there are more) its
     /// section, headings between are navigation; a held date near the title is its date.
+    /// The article is the draft gathered so far (`pending`, which holds no title, section or
+    /// paragraph), taken over whole: what the heads and dates add follows in each of its lists,
+    /// and a date held near the title comes before the one it gathered.
     private mutating func startArticle() {
         var draft = Draft()
+        swap(&draft, &pending)
         let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
         let reach = headings.suffix(Self.titleReach)
         // A lone heading is the title, echoed or not.
@@ -426,15 +430,12 @@ struct ArticleAssembler {
                 draft.remove(held.dateText, .boilerplate, lines: held.line.lines)
             }
         }
-        draft.absorb(pending)
-        draft.afterRelatedLabel = pending.afterRelatedLabel
-        if let date = pending.date, draft.date == nil { draft.date = date }
         drafts.append(draft)
-        pending = Draft()
-        heads = []
-        echoedHeads = []
-        unjudgedEchoes = []
-        heldDates = []
+        // Emptied in place: the next article's heads fill the same storage.
+        heads.removeAll(keepingCapacity: true)
+        echoedHeads.removeAll(keepingCapacity: true)
+        unjudgedEchoes.removeAll(keepingCapacity: true)
+        heldDates.removeAll(keepingCapacity: true)
         lastCaption = nil
     }
 
@@ -486,17 +487,16 @@ struct ArticleAssembler {
         return (String(text[..<best]).trimmingWhitespace(), tail)
     }
 
-    private static let stopScalars = TextShape.sentenceEnds.union(TextShape.questionMarks).map { $0.unicodeScalars.first!.value }
-
-    /// The byte offsets of the scalars that end a sentence or a question with something glued
-    /// on: one followed by a space or by nothing has no letter after it to split at.
+    /// The byte offsets of the scalars that end a sentence or a question (`sentenceEnds` and
+    /// `questionMarks` are single scalars) with something glued on: one followed by a space or
+    /// by nothing has no letter after it to split at.
     private static func stopOffsets(_ text: String) -> [Int] {
         UTF8Scalars.withBytes(text) { bytes in
             var offsets: [Int] = []
             var offset = 0
             while offset < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: offset)
-                if stopScalars.contains(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
+                if TextShape.isSentenceEnd(value) || TextShape.isQuestionMark(value), offset + length < bytes.count, bytes[offset + length] != 0x20 { offsets.append(offset) }
                 offset += length
             }
             return offsets

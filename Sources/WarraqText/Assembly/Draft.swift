@@ -33,28 +33,37 @@ struct Draft {
     }
 
     mutating func remove(_ text: String, _ reason: RemovalReason, lines range: LineRange) {
-        removed.append(Removal(text: text, reason: reason, lines: range))
+        Self.append(Removal(text: text, reason: reason, lines: range), to: &removed)
         take(range)
     }
 
     mutating func claim(_ text: String, lines range: LineRange) {
-        claimed.append(Removal(text: text, reason: .metadata, lines: range))
+        Self.append(Removal(text: text, reason: .metadata, lines: range), to: &claimed)
         take(range)
     }
 
     mutating func append(_ block: Block, lines range: LineRange) {
         if case .paragraph(let paragraph) = block { paragraphWords += TextShape.wordCount(paragraph.text) }
-        body.append(block)
-        bodyLines.append(range)
+        Self.append(block, to: &body)
+        Self.append(range, to: &bodyLines)
         take(range)
     }
 
     /// Appends a paragraph of `words` words, counted already.
     mutating func appendParagraph(_ text: String, words: Int, lines range: LineRange) {
-        body.append(.paragraph(Paragraph(text: text)))
-        bodyLines.append(range)
+        Self.append(.paragraph(Paragraph(text: text)), to: &body)
+        Self.append(range, to: &bodyLines)
         take(range)
         paragraphWords += words
+    }
+
+    /// Room a list is given when its first element comes: most drafts hold a few blocks and
+    /// removals, and a list grown from one by doubling was moved three or four times.
+    static let firstRoom = 8
+
+    private static func append<Element>(_ element: Element, to list: inout [Element]) {
+        if list.capacity == 0 { list.reserveCapacity(firstRoom) }
+        list.append(element)
     }
 
     /// Takes what was gathered before the first paragraph (removals, figures, metadata).

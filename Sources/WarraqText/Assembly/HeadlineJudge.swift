@@ -43,8 +43,15 @@ enum HeadlineJudge {
     static func retitled(_ draft: consuming Draft, margin: Set<Int> = [], furniture: HeadlineFurniture) -> Draft {
         let bylines = self.bylines(draft, dates: furniture.dates)
         guard let start = textStart(draft, bylines: bylines) else { return draft }
-        let candidates = aboveByline(self.candidates(draft, before: start, furniture: furniture), in: draft, bylines: bylines, before: start)
-        // With no other line to choose, the choice is not made.
+        // With no other line to choose, the choice is not made: the title, a candidate in most
+        // articles, is judged only when another line is one (in few).
+        var found = others(draft, before: start, furniture: furniture)
+        guard !found.isEmpty else { return draft }
+        if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }),
+           let title = candidate(.title, claim.text, claim.lines, before: start, furniture: furniture) {
+            found.insert(title, at: 0)
+        }
+        let candidates = aboveByline(found, in: draft, bylines: bylines, before: start)
         guard candidates.contains(where: { $0.source != .title }) else { return draft }
         guard let best = pick(candidates, in: draft, margin: margin), best.source != .title else { return draft }
         return retitle(draft, to: best)
@@ -59,25 +66,28 @@ enum HeadlineJudge {
     /// line with a link in it is no running text: lynx ends its dumps with a numbered list of
     /// every link's address.
     private static func textStart(_ draft: Draft, bylines: [Int]) -> Int? {
-        // Judged as the search reaches them: the text mostly starts within the first blocks.
-        var judged = [Bool?](repeating: nil, count: draft.body.count)
-        func isWide(_ index: Int) -> Bool {
-            if let wide = judged[index] { return wide }
-            var wide = false
-            if case .paragraph(let paragraph) = draft.body[index] {
-                wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+        // Judged as the search reaches them (the text mostly starts within the first blocks),
+        // kept in a buffer of the call's own: 0 not yet, 1 narrow, 2 wide.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: draft.body.count) { judged in
+            judged.initialize(repeating: 0)
+            func isWide(_ index: Int) -> Bool {
+                if judged[index] != 0 { return judged[index] == 2 }
+                var wide = false
+                if case .paragraph(let paragraph) = draft.body[index] {
+                    wide = DisplayWidth.of(Substring(paragraph.text), upTo: textWidth) >= textWidth && !holdsLink(paragraph.text)
+                }
+                judged[index] = wide ? 2 : 1
+                return wide
             }
-            judged[index] = wide
-            return wide
+            let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
+            guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
+            let start = draft.bodyLines[first].first
+            let byline = bylines.first { $0 > start && $0 <= start + reach }
+            guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
+            let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
+            let text = draft.bodyLines[after].first
+            return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
         }
-        let run = draft.body.indices.first { isWide($0) && ((($0 + 1)..<min($0 + 3, draft.body.count)).contains(where: isWide)) }
-        guard let first = run ?? draft.body.indices.first(where: isWide) else { return nil }
-        let start = draft.bodyLines[first].first
-        let byline = bylines.first { $0 > start && $0 <= start + reach }
-        guard let byline, let after = draft.body.indices[first...].first(where: { draft.bodyLines[$0].first > byline && isWide($0) }) else { return start }
-        let sentences = draft.body.indices[first..<after].count { isWide($0) && isSentence(draft.body[$0]) }
-        let text = draft.bodyLines[after].first
-        return sentences <= noticeParagraphs && text - byline <= bylineGap ? text : start
     }
 
     /// The most paragraphs that end a sentence a notice before the byline runs to; more are
@@ -91,16 +101,20 @@ enum HeadlineJudge {
         TextShape.endsSentence(TextShape.unquoted(block.plainText))
     }
 
-    private static func candidates(_ draft: Draft, before start: Int, furniture: HeadlineFurniture) -> [Candidate] {
+    /// The line as a candidate, when it stands within reach before the text and is shaped
+    /// like a headline.
+    private static func candidate(_ source: Source, _ text: String, _ lines: LineRange?, before start: Int, furniture: HeadlineFurniture) -> Candidate? {
+        guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return nil }
+        let width = DisplayWidth.of(Substring(text))
+        guard width >= narrowest, isHeadlineShaped(text), !furniture.holds(text) else { return nil }
+        return Candidate(source: source, text: text, lines: lines, width: width)
+    }
+
+    /// The candidates but the title, in order: the body's, then the removed lines'.
+    private static func others(_ draft: Draft, before start: Int, furniture: HeadlineFurniture) -> [Candidate] {
         var found: [Candidate] = []
         func consider(_ source: Source, _ text: String, _ lines: LineRange?) {
-            guard let lines, lines.first < start, lines.first >= start - reach, TextShape.wordCount(text) <= mostWords else { return }
-            let width = DisplayWidth.of(Substring(text))
-            guard width >= narrowest, isHeadlineShaped(text), !furniture.holds(text) else { return }
-            found.append(Candidate(source: source, text: text, lines: lines, width: width))
-        }
-        if let line = draft.titleLine, let claim = draft.claimed.first(where: { $0.lines?.first == line }) {
-            consider(.title, claim.text, claim.lines)
+            if let candidate = candidate(source, text, lines, before: start, furniture: furniture) { found.append(candidate) }
         }
         // Blocks and removals are read where they lie, their line first: a page's link lists
         // make thousands of them, few within reach of the text.
@@ -200,6 +214,7 @@ enum HeadlineJudge {
     /// a line printed twice in a row is a caption under its photo: neither is the headline.
     private static func pick(_ candidates: [Candidate], in draft: Draft, margin: Set<Int>) -> Candidate? {
         var best: (candidate: Candidate, rank: (Bool, Bool, Bool, Int))?
+        lazy var blockTexts = plainTexts(draft)
         for candidate in candidates {
             let holdsOther = candidates.contains { other in
                 other.width >= heldWidth && other.text.utf8.count < candidate.text.utf8.count && ByteSearch.contains(other.text, in: candidate.text)
@@ -209,7 +224,7 @@ enum HeadlineJudge {
                     && (other.text.hasPrefix(candidate.text) || candidate.text.hasPrefix(other.text))
             }
             guard !holdsOther, !captioned else { continue }
-            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, in: draft)
+            let echoed = candidate.width >= echoWidth && isPrinted(candidate.text, in: draft, blockTexts: blockTexts)
             let rank = (margin.contains(candidate.lines.first), echoed, TextShape.wordCount(candidate.text) <= LineClassifier.headingWords, candidate.width)
             if let current = best, !precedes(current.rank, rank) { continue }
             best = (candidate, rank)
@@ -218,9 +233,10 @@ enum HeadlineJudge {
     }
 
     /// Whether one of the draft's texts (its blocks', removals' and claims'), longer than
-    /// `text`, holds it. Read where they lie: a page's link lists make thousands of them, and
-    /// gathering them into one array cost more than the search.
-    private static func isPrinted(_ text: String, in draft: Draft) -> Bool {
+    /// `text`, holds it; `blockTexts` are the texts of its blocks but headings and paragraphs.
+    /// Read where they lie: a page's link lists make thousands of them, and gathering them
+    /// into one array cost more than the search.
+    private static func isPrinted(_ text: String, in draft: Draft, blockTexts: [String]) -> Bool {
         let needle = ByteSearch.Needle(text)
         let length = text.utf8.count
         func holds(_ other: String) -> Bool { other.utf8.count > length && needle.occurs(in: other) }
@@ -228,9 +244,20 @@ enum HeadlineJudge {
             switch block {
             case .heading(let heading): holds(heading.text)
             case .paragraph(let paragraph): holds(paragraph.text)
-            default: holds(block.plainText)
+            default: false
             }
-        } || draft.removed.contains { holds($0.text) } || draft.claimed.contains { holds($0.text) }
+        } || blockTexts.contains(where: holds) || draft.removed.contains { holds($0.text) } || draft.claimed.contains { holds($0.text) }
+    }
+
+    /// The plain texts of the draft's blocks but headings and paragraphs (figures, embeds):
+    /// made once for all the candidates asked about, as each is joined from parts.
+    private static func plainTexts(_ draft: Draft) -> [String] {
+        draft.body.compactMap { block in
+            switch block {
+            case .heading, .paragraph: nil
+            default: block.plainText
+            }
+        }
     }
 
     /// Whether rank `a` is below `b`: false before true, narrower before wider.

@@ -28,14 +28,21 @@ struct DatelineParser: Sendable {
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
     func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
+        opening(raw[...]).map { ($0.dateline, TextShape.foldSpaces($0.rest)) }
+    }
+
+    /// The dateline the raw (not space-folded) line opens with, and the raw text after it: a
+    /// slice, folded by the caller if at all, since an article's first paragraph runs long.
+    func opening(_ raw: Substring) -> (dateline: Dateline, rest: Substring)? {
         UTF8Scalars.withBytes(raw) { bytes in
             let line = RawLine(text: raw, bytes: bytes)
-            return parenthesized(line) ?? dashed(line)
+            guard let (dateline, rest) = parenthesized(line) ?? dashed(line) else { return nil }
+            return (dateline, line.substring(rest..<bytes.count))
         }
     }
 
     /// `PLACE (AGENCY) - text`
-    private func parenthesized(_ line: RawLine) -> (Dateline, String)? {
+    private func parenthesized(_ line: RawLine) -> (Dateline, rest: Int)? {
         // The place before the bracket and the agency in it have at most three words each.
         guard let (open, placeWords) = line.first(from: 0, withinWords: 3, where: { line.bytes[$0] == 0x28 }), placeWords >= 1,
               let (close, agencyWords) = line.first(from: open + 1, withinWords: 3, where: { line.bytes[$0] == 0x29 }), agencyWords >= 1,
@@ -47,11 +54,11 @@ struct DatelineParser: Sendable {
         let place = line.folded(0..<open)
         let agency = line.folded((open + 1)..<close)
         let text = line.folded(0..<(close + 1)) + " " + line.string(dashStart..<(dashStart + line.scalar(at: dashStart).length))
-        return (Dateline(place: place, agency: agency, text: text), line.folded(rest..<line.bytes.count))
+        return (Dateline(place: place, agency: agency, text: text), rest)
     }
 
     /// `A - B text`, one side a known agency.
-    private func dashed(_ line: RawLine) -> (Dateline, String)? {
+    private func dashed(_ line: RawLine) -> (Dateline, rest: Int)? {
         // The name before the dash has one or two words, of letters (and dots) only.
         guard let (dashStart, leftWords) = line.first(from: 0, withinWords: 2, where: line.isDash), leftWords >= 1 else { return nil }
         let start = line.skip(from: 0, while: line.isWhitespace)
@@ -70,7 +77,8 @@ struct DatelineParser: Sendable {
         let leftKnown = profile.agencies.contains(Folding.fold(left))
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
-        if let wide = line.firstWideSpace(from: right), case let words = line.spacedWords(from: right, before: wide, limit: 4).count, words <= 3 {
+        // The place's words are the right side's that start before the wide space.
+        if let wide = line.firstWideSpace(from: right), case let words = rightWords.prefix(while: { $0.lowerBound < wide }).count, words <= 3 {
             placeWords = words
         } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
             placeWords = 2
@@ -91,7 +99,7 @@ struct DatelineParser: Sendable {
             end = line.skip(from: line.skip(from: end) { !line.isWhitespace(at: $0) }, while: line.isWhitespace)
         }
         let rest = line.skip(from: end) { line.isDash(at: $0) || line.isWhitespace(at: $0) || line.bytes[$0] == 0x3A }
-        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), line.folded(rest..<line.bytes.count))
+        return (Dateline(place: place, agency: agency, text: line.folded(start..<end)), rest)
     }
 
     /// A letter, or a mark that joins the letter before it; ASCII and the Arabic letters
@@ -109,7 +117,7 @@ struct DatelineParser: Sendable {
 
 /// A raw line and its UTF-8 bytes, walked by byte offsets.
 private struct RawLine {
-    let text: String
+    let text: Substring
     let bytes: UnsafeBufferPointer<UInt8>
 
     func scalar(at offset: Int) -> (value: UInt32, length: Int) { UTF8Scalars.decode(bytes, at: offset) }
@@ -174,6 +182,7 @@ private struct RawLine {
     /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
     func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(limit)
         var offset = start
         while words.count < limit {
             while offset < end, bytes[offset] == 0x20 { offset += 1 }
@@ -195,12 +204,15 @@ private struct RawLine {
         return nbsp
     }
 
+    /// The bytes in `range`, on scalar boundaries, as a slice of the line.
     func substring(_ range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        return Substring(text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)]
     }
 
-    func string(_ range: Range<Int>) -> String { String(substring(range)) }
+    /// The bytes in `range`, on scalar boundaries: copied, as valid UTF-8 needs no validating.
+    func string(_ range: Range<Int>) -> String { UTF8Scalars.string(bytes, range) }
 
     /// The bytes in `range`, white space folded and trimmed.
     func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
