@@ -16,7 +16,7 @@ final class OrderedHandoff: @unchecked Sendable {
         var result: InputResult?
 
         /// One mutation of the slot in the dictionary, so one hash of its index per document.
-        mutating func add(_ piece: consuming Piece, bytes size: Int) {
+        mutating func add(_ piece: Piece, bytes size: Int) {
             pieces.append(piece)
             bytes += size
         }
@@ -40,6 +40,10 @@ final class OrderedHandoff: @unchecked Sendable {
     private var outputWaiting = false
     /// Workers waiting for the output to take documents, so that they fit the budget again.
     private var budgetWaiters = 0
+    /// Emptied buffers of documents the output wrote, for workers to render into; at most
+    /// `batch` bytes of capacity, so that one large document does not stay held.
+    private var spare: [[UInt8]] = []
+    private var spareBytes = 0
 
     init(budget: Int, batch: Int) {
         self.budget = budget
@@ -74,19 +78,21 @@ final class OrderedHandoff: @unchecked Sendable {
 
     /// More of input `index` (the current one): at once when it is converted, its documents and
     /// result; otherwise, once the output is worth waking (`outputReady`), the documents so far.
-    func take(_ index: Int) -> (pieces: [Piece], result: InputResult?) {
+    /// Emptied buffers of the documents taken before go back to the workers (`put`), as many as
+    /// the spares' limit takes; the rest stay in `buffers`.
+    func take(_ index: Int, returning buffers: inout [[UInt8]]) -> (pieces: [Piece], result: InputResult?) {
         lock.locked {
+            while let buffer = buffers.last, spareBytes + buffer.capacity <= batch {
+                spareBytes += buffer.capacity
+                spare.append(buffers.removeLast())
+            }
             if slots[index]?.result == nil {
                 outputWaiting = true
                 while !outputReady { lock.wait(.output) }
                 outputWaiting = false
             }
-            let slot = slots[index] ?? Slot()
-            if slot.result != nil {
-                slots[index] = nil
-            } else {
-                slots[index] = Slot()
-            }
+            let slot = slots.removeValue(forKey: index) ?? Slot()
+            if slot.result == nil { slots[index] = Slot() }
             return (slot.pieces, slot.result)
         }
     }
@@ -132,10 +138,11 @@ final class OrderedHandoff: @unchecked Sendable {
     }
 
     /// Adds a document of input `index`, waiting while it is not that input's turn and the
-    /// budget is spent.
-    func put(_ piece: Piece, for index: Int) throws(Cancelled) {
+    /// budget is spent. Returns an emptied buffer the output is done with, if there is one, to
+    /// render the next document into.
+    func put(_ piece: consuming Piece, for index: Int) throws(Cancelled) -> [UInt8]? {
         let size = piece.estimatedBytes
-        try lock.locked { () throws(Cancelled) in
+        return try lock.locked { () throws(Cancelled) -> [UInt8]? in
             if index != current, aheadBytes > budget, !cancelled {
                 budgetWaiters += 1
                 wakeOutputIfReady()
@@ -146,6 +153,9 @@ final class OrderedHandoff: @unchecked Sendable {
             slots[index, default: Slot()].add(piece, bytes: size)
             if index != current { aheadBytes += size }
             wakeOutputIfReady()
+            guard let buffer = spare.popLast() else { return nil }
+            spareBytes -= buffer.capacity
+            return buffer
         }
     }
 
