@@ -44,6 +44,22 @@ final class OrderedHandoff: @unchecked Sendable {
     /// `batch` bytes of capacity, so that one large document does not stay held.
     private var spare: [[UInt8]] = []
     private var spareBytes = 0
+    /// Emptied lists of pieces the output took, for the slots of the inputs after.
+    private var spareLists: [[Piece]] = []
+
+    /// What the output is done with, handed back at its next `take` for workers to fill again:
+    /// memory a worker allocated is reused by a worker instead of being freed by the output,
+    /// for which glibc takes the lock of the worker's arena.
+    struct Returns {
+        var buffers: [[UInt8]] = []
+        var lists: [[Piece]] = []
+
+        /// Frees what the handoff did not keep, outside its lock.
+        mutating func clear() {
+            buffers.removeAll(keepingCapacity: true)
+            lists.removeAll(keepingCapacity: true)
+        }
+    }
 
     init(budget: Int, batch: Int) {
         self.budget = budget
@@ -78,21 +94,22 @@ final class OrderedHandoff: @unchecked Sendable {
 
     /// More of input `index` (the current one): at once when it is converted, its documents and
     /// result; otherwise, once the output is worth waking (`outputReady`), the documents so far.
-    /// Emptied buffers of the documents taken before go back to the workers (`put`), as many as
-    /// the spares' limit takes; the rest stay in `buffers`.
-    func take(_ index: Int, returning buffers: inout [[UInt8]]) -> (pieces: [Piece], result: InputResult?) {
+    /// What the output is done with goes back to the workers, as much as the spares' limits
+    /// take; the rest stays in `returns`.
+    func take(_ index: Int, returning returns: inout Returns) -> (pieces: [Piece], result: InputResult?) {
         lock.locked {
-            while let buffer = buffers.last, spareBytes + buffer.capacity <= batch {
+            while let buffer = returns.buffers.last, spareBytes + buffer.capacity <= batch {
                 spareBytes += buffer.capacity
-                spare.append(buffers.removeLast())
+                spare.append(returns.buffers.removeLast())
             }
+            while !returns.lists.isEmpty, spareLists.count < Self.spareListLimit { spareLists.append(returns.lists.removeLast()) }
             if slots[index]?.result == nil {
                 outputWaiting = true
                 while !outputReady { lock.wait(.output) }
                 outputWaiting = false
             }
             let slot = slots.removeValue(forKey: index) ?? Slot()
-            if slot.result == nil { slots[index] = Slot() }
+            if slot.result == nil { slots[index] = Slot(pieces: spareLists.popLast() ?? []) }
             return (slot.pieces, slot.result)
         }
     }
@@ -150,7 +167,7 @@ final class OrderedHandoff: @unchecked Sendable {
                 budgetWaiters -= 1
             }
             guard !cancelled else { throw Cancelled() }
-            slots[index, default: Slot()].add(piece, bytes: size)
+            slots[index, default: Slot(pieces: spareLists.popLast() ?? [])].add(piece, bytes: size)
             if index != current { aheadBytes += size }
             wakeOutputIfReady()
             guard let buffer = spare.popLast() else { return nil }
@@ -165,6 +182,9 @@ final class OrderedHandoff: @unchecked Sendable {
             wakeOutputIfReady()
         }
     }
+
+    /// A few inputs have slots at a time.
+    private static let spareListLimit = 8
 
     /// Thrown to a worker when the output has failed.
     struct Cancelled: Error {}

@@ -72,10 +72,11 @@ public struct Pipeline: Sendable {
         do {
             if jobs == 1 {
                 // One input at a time, each document written as soon as it is made.
+                var spare: [UInt8] = []
                 for input in inputs {
                     var result = InputResult()
                     var written = InputResult()
-                    try convert(input, rendering: workersRender, into: &result) { (piece: consuming Piece) in
+                    try convert(input, rendering: workersRender, into: &result, spare: &spare) { (piece: consuming Piece) in
                         try output.accept(piece, transforms: &serialTransforms, result: &written)
                     }
                     Self.collect(from: &serialTransforms, path: input.path, into: &written)
@@ -159,10 +160,13 @@ public struct Pipeline: Sendable {
         let workers = DispatchGroup()
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: workers) {
+                var spare: [UInt8] = []
                 while let (index, input) = handoff.claim() {
                     var result = InputResult()
                     do {
-                        try convert(input, rendering: rendering, into: &result) { (piece: consuming Piece) in try handoff.put(piece, for: index) }
+                        try convert(input, rendering: rendering, into: &result, spare: &spare) { (piece: consuming Piece) in
+                            try handoff.put(piece, for: index)
+                        }
                     } catch {
                         return
                     }
@@ -182,8 +186,7 @@ public struct Pipeline: Sendable {
         var exhausted = false
         var index = 0
         var paths: [Int: String] = [:]
-        // Buffers of documents written, for the handoff to give back to the workers.
-        var emptied: [[UInt8]] = []
+        var returns = OrderedHandoff.Returns()
         while true {
             while !exhausted, offered < index + ahead {
                 if let input = iterator.next() {
@@ -198,14 +201,15 @@ public struct Pipeline: Sendable {
             guard index < offered else { return }
             var written = InputResult()
             while true {
-                var (pieces, result) = handoff.take(index, returning: &emptied)
-                // What the handoff did not keep is freed here, outside its lock.
-                emptied.removeAll(keepingCapacity: true)
-                // Taken out of the array one by one, so that each buffer is held once when emptied.
+                var (pieces, result) = handoff.take(index, returning: &returns)
+                returns.clear()
+                // Taken out of the list one by one, so that each buffer is held once when emptied.
                 pieces.reverse()
                 while let piece = pieces.popLast() {
-                    if let buffer = try accept(piece, &written) { emptied.append(buffer) }
+                    if let buffer = try accept(piece, &written) { returns.buffers.append(buffer) }
                 }
+                returns.lists.append(pieces)
+                pieces = []
                 if var result {
                     result.absorb(written)
                     try account(&result, paths.removeValue(forKey: index) ?? "")
@@ -217,10 +221,10 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Reads one input; hands each document (rendered, when `rendering`) to `emit`, which may
-    /// return an emptied buffer to render the next one into.
+    /// Reads one input; hands each document (rendered, when `rendering`, into `spare`'s buffer)
+    /// to `emit`, which may return an emptied buffer to render the next one into.
     /// Errors of the input are recorded in `result`; only errors from `emit` propagate.
-    private func convert(_ input: Input, rendering: Bool, into result: inout InputResult, emit: (consuming Piece) throws -> [UInt8]?) throws {
+    private func convert(_ input: Input, rendering: Bool, into result: inout InputResult, spare: inout [UInt8], emit: (consuming Piece) throws -> [UInt8]?) throws {
         result.counted = true
         let format: ReaderFormat
         let options: FormatOptions
@@ -251,7 +255,6 @@ public struct Pipeline: Sendable {
         // The last document's size: a document's bytes then grow once or not at all, instead of
         // doubling a dozen times from empty.
         var lastSize = 0
-        var spare: [UInt8] = []
         func render(_ document: Document) throws {
             var bytes: [UInt8] = []
             swap(&bytes, &spare)
