@@ -40,8 +40,9 @@ final class OrderedHandoff: @unchecked Sendable {
     private var outputWaiting = false
     /// Workers waiting for the output to take documents, so that they fit the budget again.
     private var budgetWaiters = 0
-    /// Emptied buffers of documents the output wrote, for workers to render into; at most
-    /// `batch` bytes of capacity, so that one large document does not stay held.
+    /// Emptied buffers of documents the output wrote, for workers to render into: at most
+    /// `budget` bytes of capacity, as many as wait ahead of the output (a take gives back up to
+    /// that many at once), so that memory stays bounded.
     private var spare: [[UInt8]] = []
     private var spareBytes = 0
     /// Emptied lists of pieces the output took, for the slots of the inputs after.
@@ -98,7 +99,7 @@ final class OrderedHandoff: @unchecked Sendable {
     /// take; the rest stays in `returns`.
     func take(_ index: Int, returning returns: inout Returns) -> (pieces: [Piece], result: InputResult?) {
         lock.locked {
-            while let buffer = returns.buffers.last, spareBytes + buffer.capacity <= batch {
+            while let buffer = returns.buffers.last, spareBytes + buffer.capacity <= budget {
                 spareBytes += buffer.capacity
                 spare.append(returns.buffers.removeLast())
             }
