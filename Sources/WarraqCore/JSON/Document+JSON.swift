@@ -4,7 +4,7 @@
 // (`json`) and the bytes written straight out (`writeJSON`).
 
 extension Document: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("id", id)
         o.add("title", title)
         o.add("subtitle", subtitle)
@@ -54,7 +54,7 @@ extension Document {
 }
 
 extension Dateline: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("place", place)
         o.add("agency", agency)
         o.add("text", text)
@@ -68,7 +68,7 @@ extension Dateline: JSONObjectRepresentable {
 }
 
 extension Origin: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("path", path)
         o.add("format", format)
         o.add("lines", lines)
@@ -91,12 +91,12 @@ extension LineRange: JSONRepresentable {
     public var json: JSONValue { .array([.int(first), .int(last)]) }
 
     /// `[first,last]` with the digits written in place: no array of values, no strings.
-    public func writeJSON(into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        JSONWriter.writeInt(first, into: &out)
-        out.append(UInt8(ascii: ","))
-        JSONWriter.writeInt(last, into: &out)
-        out.append(UInt8(ascii: "]"))
+    public func writeJSON(into out: inout JSONObjectWriter) {
+        out.put(UInt8(ascii: "["))
+        out.write(first)
+        out.put(UInt8(ascii: ","))
+        out.write(last)
+        out.put(UInt8(ascii: "]"))
     }
 
     public init(json: JSONValue) throws(JSONShapeError) {
@@ -109,7 +109,7 @@ extension LineRange: JSONRepresentable {
 }
 
 extension RelatedItem: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("title", title)
         o.add("section", section)
         o.add("author", author)
@@ -129,7 +129,7 @@ extension RelatedItem: JSONObjectRepresentable {
 }
 
 extension Removal: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("text", text)
         o.add("reason", reason.rawValue)
         o.add("lines", lines)
@@ -147,7 +147,7 @@ extension Removal: JSONObjectRepresentable {
 }
 
 extension Inline: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("type", kind.rawValue)
         o.add("text", text)
         o.add("url", url)
@@ -165,7 +165,7 @@ extension Inline: JSONObjectRepresentable {
 }
 
 extension ListItem: JSONObjectRepresentable {
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("type", "item")
         o.add("text", text)
         o.add("inlines", inlines)
@@ -181,7 +181,7 @@ extension ListItem: JSONObjectRepresentable {
     }
 }
 
-extension JSONObjectSink {
+extension JSONObjectSink where Self: ~Copyable {
     /// `inlines` is written only when a reader had inline markup, even when empty.
     mutating func add(_ key: StaticString, _ inlines: [Inline]?) {
         if let inlines { add(key, array: inlines) }
@@ -198,7 +198,7 @@ extension JSONObjectReader {
 extension Block: JSONObjectRepresentable {
     public static let typeNames = ["heading", "paragraph", "quote", "list", "figure", "embed", "table"]
 
-    public func addMembers<Sink: JSONObjectSink>(to o: inout Sink) {
+    public func addMembers<Sink: JSONObjectSink & ~Copyable>(to o: inout Sink) {
         o.add("type", typeName)
         switch self {
         case .heading(let h):

@@ -2,7 +2,7 @@
 /// `JSONValue` tree (`JSONObjectBuilder`) or bytes (`JSONObjectWriter`). Both then agree on
 /// member order and on which members are left out. Member names are literals in the code, plain
 /// ASCII with nothing to escape, so that bytes can be copied out as they stand.
-public protocol JSONObjectSink {
+public protocol JSONObjectSink: ~Copyable {
     /// A member written as given.
     mutating func add(_ key: StaticString, _ value: JSONValue)
     mutating func add(_ key: StaticString, string value: String)
@@ -14,7 +14,7 @@ public protocol JSONObjectSink {
 }
 
 // The canonical JSON's rule, in one place for every sink: absent and empty values are left out.
-extension JSONObjectSink {
+extension JSONObjectSink where Self: ~Copyable {
     public mutating func add(_ key: StaticString, _ value: String?) {
         if let value { add(key, string: value) }
     }
@@ -35,7 +35,7 @@ extension JSONObjectSink {
 /// A type whose canonical JSON is an object. It lists its members once, in order, and gets both
 /// its `JSONValue` and its bytes from that list.
 public protocol JSONObjectRepresentable: JSONRepresentable {
-    func addMembers<Sink: JSONObjectSink>(to object: inout Sink)
+    func addMembers<Sink: JSONObjectSink & ~Copyable>(to object: inout Sink)
 }
 
 extension JSONObjectRepresentable {
@@ -45,5 +45,5 @@ extension JSONObjectRepresentable {
         return object.json
     }
 
-    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
+    public func writeJSON(into out: inout JSONObjectWriter) { out.writeObject(self) }
 }

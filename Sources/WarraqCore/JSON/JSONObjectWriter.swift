@@ -1,66 +1,258 @@
-/// Writes an object's members straight to compact JSON bytes, the same bytes `JSONWriter` gives
-/// for the object's `JSONValue`: output (JSON Lines, plugins) needs no tree of values.
-public struct JSONObjectWriter: JSONObjectSink {
-    private var bytes: [UInt8] = []
-    private var isEmpty = true
+/// Writes JSON straight to compact bytes, the same bytes `JSONWriter` gives for the `JSONValue`:
+/// output (JSON Lines, plugins) needs no tree of values. The bytes grow in a buffer of its own,
+/// written through its pointer: a member (comma, name, and a string without escapes) costs one
+/// capacity check and two copies, where `Array` appends cost one call per piece. Noncopyable, so
+/// that the buffer has one owner; an object's members and the objects inside them all go to the
+/// same writer.
+public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
-    /// Appends the value's object. Called with a concrete type, the compiler turns its member
-    /// list into direct writes.
-    public static func write<T: JSONObjectRepresentable>(_ value: T, into out: inout [UInt8]) {
-        var object = JSONObjectWriter(appendingTo: &out)
-        value.addMembers(to: &object)
-        object.finish(into: &out)
+    /// Appends the value's JSON. Called with a concrete type, the compiler turns an object's
+    /// member list into direct writes.
+    public static func write<T: JSONRepresentable>(_ value: T, into out: inout [UInt8]) {
+        var object = JSONObjectWriter(capacity: 4096)
+        value.writeJSON(into: &object)
+        object.finish(appendingTo: &out)
     }
 
-    /// Takes `out`'s bytes over without copying them and opens the object; `finish` hands the
-    /// bytes back.
+    /// Opens an object; `finish` appends it to `out`.
     public init(appendingTo out: inout [UInt8]) {
-        swap(&bytes, &out)
-        bytes.append(UInt8(ascii: "{"))
+        self.init(capacity: 1024)
+        put(UInt8(ascii: "{"))
     }
 
-    /// Closes the object and hands the bytes back to `out`.
-    public mutating func finish(into out: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "}"))
-        swap(&bytes, &out)
+    /// An empty writer, for any JSON value.
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
     }
 
-    /// The name copied as it stands: a member name has nothing to escape (`JSONObjectSink`).
-    /// Comma, quotes and colon go out with it in one append.
-    private mutating func key(_ key: StaticString) {
-        let comma = !isEmpty
-        isEmpty = false
-        bytes.append(addingCapacity: key.utf8CodeUnitCount + 4) { span in
-            if comma { span.append(UInt8(ascii: ",")) }
-            span.append(UInt8(ascii: "\""))
-            span.append(copying: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            span.append(UInt8(ascii: "\""))
-            span.append(UInt8(ascii: ":"))
-        }
+    deinit { start.deallocate() }
+
+    /// Closes the object and appends it to `out`.
+    public consuming func finish(into out: inout [UInt8]) {
+        put(UInt8(ascii: "}"))
+        finish(appendingTo: &out)
     }
+
+    /// Appends the bytes written to `out`.
+    consuming func finish(appendingTo out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+    }
+
+    // MARK: the members
 
     public mutating func add(_ key: StaticString, _ value: JSONValue) {
         self.key(key)
-        JSONWriter.write(value, into: &bytes)
+        write(value)
     }
 
     public mutating func add(_ key: StaticString, string value: String) {
-        self.key(key)
-        JSONWriter.writeString(value, into: &bytes)
+        Self.withUTF8(value) { bytes in
+            let escape = JSONWriter.firstEscape(in: bytes, from: 0)
+            guard escape == bytes.count else {
+                self.key(key)
+                writeString(bytes, from: escape)
+                return
+            }
+            let name = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+            var out = reserve(name.count + bytes.count + 6)
+            out = putKey(name, at: out)
+            out.pointee = UInt8(ascii: "\"")
+            out = put(bytes, at: out + 1)
+            out.pointee = UInt8(ascii: "\"")
+            count = out + 1 - start
+        }
     }
 
     public mutating func add(_ key: StaticString, strings values: [String]) {
         self.key(key)
-        JSONWriter.writeArray(values, into: &bytes) { JSONWriter.writeString($0, into: &$1) }
+        writeArray(values) { $0.write($1) }
     }
 
     public mutating func add<T: JSONRepresentable>(_ key: StaticString, value: T) {
         self.key(key)
-        value.writeJSON(into: &bytes)
+        value.writeJSON(into: &self)
     }
 
     public mutating func add<T: JSONRepresentable>(_ key: StaticString, array values: [T]) {
         self.key(key)
-        JSONWriter.writeArray(values, into: &bytes) { $0.writeJSON(into: &$1) }
+        writeArray(values) { $1.writeJSON(into: &$0) }
+    }
+
+    /// The name copied as it stands: a member name has nothing to escape (`JSONObjectSink`).
+    /// The comma goes before every member but an object's first, which follows its `{`: no
+    /// value ends in one.
+    private mutating func key(_ key: StaticString) {
+        let name = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        count = putKey(name, at: reserve(name.count + 4)) - start
+    }
+
+    /// `,"name":` (no comma after `{`) at `out`, reserved; returns the end.
+    private func putKey(_ name: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var out = out
+        if count > 0, start[count - 1] != UInt8(ascii: "{") {
+            out.pointee = UInt8(ascii: ",")
+            out += 1
+        }
+        out.pointee = UInt8(ascii: "\"")
+        out = put(name, at: out + 1)
+        out[0] = UInt8(ascii: "\"")
+        out[1] = UInt8(ascii: ":")
+        return out + 2
+    }
+
+    // MARK: values
+
+    /// An object's members, between braces, written by `addMembers`.
+    mutating func writeObject<T: JSONObjectRepresentable>(_ value: T) {
+        put(UInt8(ascii: "{"))
+        value.addMembers(to: &self)
+        put(UInt8(ascii: "}"))
+    }
+
+    mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: put("null")
+        case .bool(let b): put(b ? "true" : "false")
+        case .number(let n): write(raw: n)
+        case .string(let s): write(s)
+        case .array(let items): writeArray(items) { $0.write($1) }
+        case .object(let members):
+            put(UInt8(ascii: "{"))
+            for (i, member) in members.enumerated() {
+                if i > 0 { put(UInt8(ascii: ",")) }
+                write(member.key)
+                put(UInt8(ascii: ":"))
+                write(member.value)
+            }
+            put(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A string in quotes, escaped. The runs between escapes are copied whole; a string with
+    /// none (nearly every string of a scrape) is one scan and one copy, quotes and all.
+    mutating func write(_ string: String) {
+        Self.withUTF8(string) { writeString($0, from: JSONWriter.firstEscape(in: $0, from: 0)) }
+    }
+
+    /// `[`, the items written by `writeItem` between commas, `]`.
+    mutating func writeArray<Item>(_ items: [Item], _ writeItem: (inout JSONObjectWriter, Item) -> Void) {
+        put(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { put(UInt8(ascii: ",")) }
+            writeItem(&self, item)
+        }
+        put(UInt8(ascii: "]"))
+    }
+
+    /// `n` in decimal, the digits `String(n)` gives, without making the string.
+    mutating func write(_ n: Int) {
+        var out = reserve(20)
+        if n < 0 {
+            out.pointee = UInt8(ascii: "-")
+            out += 1
+        }
+        let magnitude = n.magnitude
+        var place: UInt = 1
+        while magnitude / place >= 10 { place *= 10 }
+        while place > 0 {
+            out.pointee = UInt8(ascii: "0") + UInt8(magnitude / place % 10)
+            out += 1
+            place /= 10
+        }
+        count = out - start
+    }
+
+    /// Text that is JSON already (a number's digits), copied as it stands.
+    private mutating func write(raw text: String) {
+        Self.withUTF8(text) { bytes in count = put(bytes, at: reserve(bytes.count)) - start }
+    }
+
+    private mutating func put(_ text: StaticString) {
+        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        count = put(bytes, at: reserve(bytes.count)) - start
+    }
+
+    mutating func put(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count += 1
+    }
+
+    /// The string's bytes from quote to quote; `escape` is the index of its first byte to escape.
+    private mutating func writeString(_ bytes: UnsafeBufferPointer<UInt8>, from escape: Int) {
+        var out = reserve(bytes.count + 2)
+        out.pointee = UInt8(ascii: "\"")
+        out += 1
+        var runStart = 0
+        var index = escape
+        while index < bytes.count {
+            out = put(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), at: out)
+            count = out - start
+            out = Self.putEscape(for: bytes[index], at: reserve(6 + bytes.count - index))
+            runStart = index + 1
+            index = JSONWriter.firstEscape(in: bytes, from: runStart)
+        }
+        out = put(UnsafeBufferPointer(rebasing: bytes[runStart...]), at: out)
+        out.pointee = UInt8(ascii: "\"")
+        count = out + 1 - start
+    }
+
+    private static let hex: StaticString = "0123456789abcdef"
+
+    private static func putEscape(for b: UInt8, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        out[0] = 0x5C
+        let short: UInt8? = switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): b
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: nil
+        }
+        if let short {
+            out[1] = short
+            return out + 2
+        }
+        out[1] = UInt8(ascii: "u")
+        out[2] = 0x30
+        out[3] = 0x30
+        out[4] = hex.utf8Start[Int(b >> 4)]
+        out[5] = hex.utf8Start[Int(b & 0xF)]
+        return out + 6
+    }
+
+    // MARK: the buffer
+
+    /// Room for `n` more bytes after `count`; returns where they go. The caller sets `count`.
+    private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if capacity - count < n { grow(to: count + n) }
+        return start + count
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = larger
+    }
+
+    private func put(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard let source = bytes.baseAddress else { return out }
+        out.initialize(from: source, count: bytes.count)
+        return out + bytes.count
+    }
+
+    /// The string's UTF-8, in place for a native string.
+    private static func withUTF8(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if string.utf8.withContiguousStorageIfAvailable(body) == nil {
+            var copy = string
+            copy.withUTF8(body)
+        }
     }
 }

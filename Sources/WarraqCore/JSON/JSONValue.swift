@@ -93,10 +93,14 @@ public protocol JSONRepresentable {
     init(json: JSONValue) throws(JSONShapeError)
     /// Appends the canonical JSON as compact bytes, skipping the `JSONValue` tree where the type can.
     func writeJSON(into out: inout [UInt8])
+    /// The same bytes, into a writer of a larger whole (the member of an object).
+    func writeJSON(into out: inout JSONObjectWriter)
 }
 
 extension JSONRepresentable {
-    public func writeJSON(into out: inout [UInt8]) { JSONWriter.write(json, into: &out) }
+    public func writeJSON(into out: inout [UInt8]) { JSONObjectWriter.write(self, into: &out) }
+
+    public func writeJSON(into out: inout JSONObjectWriter) { out.write(json) }
 }
 
 /// A JSON value that is well formed but not the shape the model expects, with the path to it.

@@ -16,7 +16,7 @@ final class OrderedHandoff: @unchecked Sendable {
         var result: InputResult?
 
         /// One mutation of the slot in the dictionary, so one hash of its index per document.
-        mutating func add(_ piece: consuming Piece, bytes size: Int) {
+        mutating func add(_ piece: Piece, bytes size: Int) {
             pieces.append(piece)
             bytes += size
         }
@@ -40,6 +40,27 @@ final class OrderedHandoff: @unchecked Sendable {
     private var outputWaiting = false
     /// Workers waiting for the output to take documents, so that they fit the budget again.
     private var budgetWaiters = 0
+    /// Emptied buffers of documents the output wrote, for workers to render into: at most
+    /// `budget` bytes of capacity, as many as wait ahead of the output (a take gives back up to
+    /// that many at once), so that memory stays bounded.
+    private var spare: [[UInt8]] = []
+    private var spareBytes = 0
+    /// Emptied lists of pieces the output took, for the slots of the inputs after.
+    private var spareLists: [[Piece]] = []
+
+    /// What the output is done with, handed back at its next `take` for workers to fill again:
+    /// memory a worker allocated is reused by a worker instead of being freed by the output,
+    /// for which glibc takes the lock of the worker's arena.
+    struct Returns {
+        var buffers: [[UInt8]] = []
+        var lists: [[Piece]] = []
+
+        /// Frees what the handoff did not keep, outside its lock.
+        mutating func clear() {
+            buffers.removeAll(keepingCapacity: true)
+            lists.removeAll(keepingCapacity: true)
+        }
+    }
 
     init(budget: Int, batch: Int) {
         self.budget = budget
@@ -74,19 +95,22 @@ final class OrderedHandoff: @unchecked Sendable {
 
     /// More of input `index` (the current one): at once when it is converted, its documents and
     /// result; otherwise, once the output is worth waking (`outputReady`), the documents so far.
-    func take(_ index: Int) -> (pieces: [Piece], result: InputResult?) {
+    /// What the output is done with goes back to the workers, as much as the spares' limits
+    /// take; the rest stays in `returns`.
+    func take(_ index: Int, returning returns: inout Returns) -> (pieces: [Piece], result: InputResult?) {
         lock.locked {
+            while let buffer = returns.buffers.last, spareBytes + buffer.capacity <= budget {
+                spareBytes += buffer.capacity
+                spare.append(returns.buffers.removeLast())
+            }
+            while !returns.lists.isEmpty, spareLists.count < Self.spareListLimit { spareLists.append(returns.lists.removeLast()) }
             if slots[index]?.result == nil {
                 outputWaiting = true
                 while !outputReady { lock.wait(.output) }
                 outputWaiting = false
             }
-            let slot = slots[index] ?? Slot()
-            if slot.result != nil {
-                slots[index] = nil
-            } else {
-                slots[index] = Slot()
-            }
+            let slot = slots.removeValue(forKey: index) ?? Slot()
+            if slot.result == nil { slots[index] = Slot(pieces: spareLists.popLast() ?? []) }
             return (slot.pieces, slot.result)
         }
     }
@@ -132,10 +156,11 @@ final class OrderedHandoff: @unchecked Sendable {
     }
 
     /// Adds a document of input `index`, waiting while it is not that input's turn and the
-    /// budget is spent.
-    func put(_ piece: Piece, for index: Int) throws(Cancelled) {
+    /// budget is spent. Returns an emptied buffer the output is done with, if there is one, to
+    /// render the next document into.
+    func put(_ piece: consuming Piece, for index: Int) throws(Cancelled) -> [UInt8]? {
         let size = piece.estimatedBytes
-        try lock.locked { () throws(Cancelled) in
+        return try lock.locked { () throws(Cancelled) -> [UInt8]? in
             if index != current, aheadBytes > budget, !cancelled {
                 budgetWaiters += 1
                 wakeOutputIfReady()
@@ -143,9 +168,12 @@ final class OrderedHandoff: @unchecked Sendable {
                 budgetWaiters -= 1
             }
             guard !cancelled else { throw Cancelled() }
-            slots[index, default: Slot()].add(piece, bytes: size)
+            slots[index, default: Slot(pieces: spareLists.popLast() ?? [])].add(piece, bytes: size)
             if index != current { aheadBytes += size }
             wakeOutputIfReady()
+            guard let buffer = spare.popLast() else { return nil }
+            spareBytes -= buffer.capacity
+            return buffer
         }
     }
 
@@ -155,6 +183,9 @@ final class OrderedHandoff: @unchecked Sendable {
             wakeOutputIfReady()
         }
     }
+
+    /// A few inputs have slots at a time.
+    private static let spareListLimit = 8
 
     /// Thrown to a worker when the output has failed.
     struct Cancelled: Error {}

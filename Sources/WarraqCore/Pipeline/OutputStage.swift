@@ -40,11 +40,12 @@ struct OutputStage {
         }
     }
 
-    /// Takes one piece from a worker, in input order.
-    mutating func accept(_ piece: Piece, transforms: inout [any DocumentTransform], result: inout InputResult) throws {
-        switch piece {
+    /// Takes one piece from a worker, in input order. Returns a rendered piece's bytes, emptied,
+    /// once the stream has them, for a worker to render another document into (`emit`).
+    mutating func accept(_ piece: consuming Piece, transforms: inout [any DocumentTransform], result: inout InputResult) throws -> [UInt8]? {
+        switch consume piece {
         case .rendered(let rendered):
-            try emit(rendered, result: &result)
+            return try emit(rendered, result: &result)
         case .document(let document, let source):
             var documents = [document]
             do {
@@ -53,7 +54,7 @@ struct OutputStage {
                 }
             } catch {
                 result.fail(Pipeline.diagnostic(for: error, path: source))
-                return
+                return nil
             }
             for document in documents {
                 var bytes: [UInt8] = []
@@ -64,12 +65,17 @@ struct OutputStage {
                     continue
                 }
                 result.note(Pipeline.warnings(from: &writer, for: document, path: source))
-                try emit(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count), result: &result)
+                _ = try emit(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count), result: &result)
             }
+            return nil
         }
     }
 
-    private mutating func emit(_ rendered: RenderedDocument, result: inout InputResult) throws {
+    /// Returns the document's bytes, emptied, when the stream took them and nothing holds them:
+    /// rendered again by the worker that gets them, a buffer is neither allocated per document
+    /// nor freed by another thread than the one that made it (at `--jobs 2`, glibc then takes the
+    /// arena's lock of the other thread).
+    private mutating func emit(_ rendered: consuming RenderedDocument, result: inout InputResult) throws -> [UInt8]? {
         result.documents += 1
         result.removed += rendered.removed
         if let directory {
@@ -89,6 +95,7 @@ struct OutputStage {
             }
         } else if begun {
             try stream?.write(rendered.bytes)
+            return Self.emptied(rendered)
         } else if let first = held {
             var head: [UInt8] = []
             try writer.begin(.multiple, into: &head)
@@ -97,9 +104,17 @@ struct OutputStage {
             try stream?.write(rendered.bytes)
             held = nil
             begun = true
+            return Self.emptied(rendered)
         } else {
             held = rendered
         }
+        return nil
+    }
+
+    private static func emptied(_ rendered: consuming RenderedDocument) -> [UInt8] {
+        var bytes = (consume rendered).bytes
+        bytes.removeAll(keepingCapacity: true)
+        return bytes
     }
 
     /// Ends the stream: writes the held document and the writer's closing bytes, then commits.

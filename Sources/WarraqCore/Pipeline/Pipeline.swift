@@ -72,10 +72,11 @@ public struct Pipeline: Sendable {
         do {
             if jobs == 1 {
                 // One input at a time, each document written as soon as it is made.
+                var spare: [UInt8] = []
                 for input in inputs {
                     var result = InputResult()
                     var written = InputResult()
-                    try convert(input, rendering: workersRender, into: &result) { piece in
+                    try convert(input, rendering: workersRender, into: &result, spare: &spare) { (piece: consuming Piece) in
                         try output.accept(piece, transforms: &serialTransforms, result: &written)
                     }
                     Self.collect(from: &serialTransforms, path: input.path, into: &written)
@@ -84,7 +85,7 @@ public struct Pipeline: Sendable {
                     progress(summary)
                 }
             } else {
-                try convertConcurrently(inputs, rendering: workersRender) { piece, written in
+                try convertConcurrently(inputs, rendering: workersRender) { (piece: consuming Piece, written: inout InputResult) in
                     try output.accept(piece, transforms: &serialTransforms, result: &written)
                 } account: { result, path in
                     Self.collect(from: &serialTransforms, path: path, into: &result)
@@ -95,7 +96,7 @@ public struct Pipeline: Sendable {
             var tail = InputResult()
             var none: [any DocumentTransform] = []
             for document in try Self.finishTransforms(&serialTransforms) {
-                try output.accept(.document(document, source: "<transforms>"), transforms: &none, result: &tail)
+                _ = try output.accept(.document(document, source: "<transforms>"), transforms: &none, result: &tail)
             }
             Self.collect(from: &serialTransforms, path: "<transforms>", into: &tail)
             summary.documents += tail.documents
@@ -152,17 +153,20 @@ public struct Pipeline: Sendable {
     private func convertConcurrently<Inputs: Sequence<Input>>(
         _ inputs: Inputs,
         rendering: Bool,
-        accept: (Piece, inout InputResult) throws -> Void,
+        accept: (consuming Piece, inout InputResult) throws -> [UInt8]?,
         account: (inout InputResult, String) throws -> Void
     ) throws {
         let handoff = OrderedHandoff(budget: Self.aheadBudget, batch: Self.outputBatch)
         let workers = DispatchGroup()
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: workers) {
+                var spare: [UInt8] = []
                 while let (index, input) = handoff.claim() {
                     var result = InputResult()
                     do {
-                        try convert(input, rendering: rendering, into: &result) { piece in try handoff.put(piece, for: index) }
+                        try convert(input, rendering: rendering, into: &result, spare: &spare) { (piece: consuming Piece) in
+                            try handoff.put(piece, for: index)
+                        }
                     } catch {
                         return
                     }
@@ -182,6 +186,7 @@ public struct Pipeline: Sendable {
         var exhausted = false
         var index = 0
         var paths: [Int: String] = [:]
+        var returns = OrderedHandoff.Returns()
         while true {
             while !exhausted, offered < index + ahead {
                 if let input = iterator.next() {
@@ -196,8 +201,15 @@ public struct Pipeline: Sendable {
             guard index < offered else { return }
             var written = InputResult()
             while true {
-                let (pieces, result) = handoff.take(index)
-                for piece in pieces { try accept(piece, &written) }
+                var (pieces, result) = handoff.take(index, returning: &returns)
+                returns.clear()
+                // Taken out of the list one by one, so that each buffer is held once when emptied.
+                pieces.reverse()
+                while let piece = pieces.popLast() {
+                    if let buffer = try accept(piece, &written) { returns.buffers.append(buffer) }
+                }
+                returns.lists.append(pieces)
+                pieces = []
                 if var result {
                     result.absorb(written)
                     try account(&result, paths.removeValue(forKey: index) ?? "")
@@ -209,9 +221,10 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Reads one input; hands each document (rendered, when `rendering`) to `emit`.
+    /// Reads one input; hands each document (rendered, when `rendering`, into `spare`'s buffer)
+    /// to `emit`, which may return an emptied buffer to render the next one into.
     /// Errors of the input are recorded in `result`; only errors from `emit` propagate.
-    private func convert(_ input: Input, rendering: Bool, into result: inout InputResult, emit: (Piece) throws -> Void) throws {
+    private func convert(_ input: Input, rendering: Bool, into result: inout InputResult, spare: inout [UInt8], emit: (consuming Piece) throws -> [UInt8]?) throws {
         result.counted = true
         let format: ReaderFormat
         let options: FormatOptions
@@ -244,16 +257,17 @@ public struct Pipeline: Sendable {
         var lastSize = 0
         func render(_ document: Document) throws {
             var bytes: [UInt8] = []
+            swap(&bytes, &spare)
             bytes.reserveCapacity(lastSize)
-            defer { lastSize = bytes.count }
             do {
                 try renderer!.write(document, into: &bytes)
             } catch {
                 result.fail(Diagnostic(path: input.path, line: document.origin?.lines?.first, "document \(document.id): \(error)"))
                 return
             }
+            lastSize = bytes.count
             result.note(Self.warnings(from: &renderer!, for: document, path: input.path))
-            try emit(.rendered(RenderedDocument(id: document.id, bytes: bytes, removed: document.removed.count)))
+            spare = try emit(.rendered(RenderedDocument(id: document.id, bytes: consume bytes, removed: document.removed.count))) ?? []
         }
         while true {
             let next: Document?
@@ -267,7 +281,7 @@ public struct Pipeline: Sendable {
             result.note(documentReader.takeDiagnostics())
             guard let document = next else { break }
             guard rendering else {
-                try emit(.document(document, source: input.path))
+                _ = try emit(.document(document, source: input.path))
                 continue
             }
             var documents = [document]
