@@ -96,6 +96,7 @@ enum UnreadMarkup {
         /// Whether bytes copied as they are could be taken for a renamed attribute.
         private(set) var spellsRenamedAttribute = false
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
+        private static let typeName = NameTable([(name: "type", value: ())])
         private(set) var lifted: LiftedText
         private let out = PageBytes()
         private var copied = 0
@@ -399,8 +400,9 @@ enum UnreadMarkup {
 
         /// What the reader reads of an element's start tag.
         private enum Reading {
-            /// Every attribute, as it stands: `<script>` and `<style>`.
-            case everything
+            /// A script's `type`, as it stands: the tree builder reads JSON-LD's, and nothing else
+            /// of a script.
+            case type
             /// The attributes `HTMLAttribute` reads on the element.
             case attributes(HTMLTag)
             /// Nothing: the element is dropped.
@@ -417,7 +419,7 @@ enum UnreadMarkup {
             let isSVG = emptiesSVG && index - start == 4 && equals(start + 1..<index, "svg")
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
-            let reading: Reading = rawName != nil ? .everything : tag.isDropped ? .nothing : .attributes(tag)
+            let reading: Reading = tag == .script ? .type : tag.isDropped ? .nothing : .attributes(tag)
             // A `<meta>` that names a charset (`charset`, `http-equiv`) keeps its attributes as
             // they stand, for libxml2 reads them.
             var namesCharset = false
@@ -479,7 +481,7 @@ enum UnreadMarkup {
                 let read: Bool
                 var renamed: (attribute: UInt8, piece: LiftedText.Piece)?
                 switch reading {
-                case .everything: read = true
+                case .type: read = Self.typeName.value(anyCase: name) != nil
                 case .nothing: read = false
                 case .attributes(let tag):
                     guard let number = HTMLAttribute.number(anyCase: name), HTMLAttribute.isRead(number, on: tag), seen & 1 << number == 0 else {
@@ -503,7 +505,7 @@ enum UnreadMarkup {
             }
             guard index < count else { return nil }
             closeGap(at: index)
-            if namesCharset {} else if case .everything = reading {} else {
+            if !namesCharset {
                 for edit in edits { apply(edit) }
             }
             if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil, false) }
