@@ -82,6 +82,15 @@ struct HTMLTitleTests {
         let site = #"<html><head><meta property="og:site_name" content="Harbour News"><meta property="og:title" content="Ferry timetable changes | Harbour News"></head><body></body></html>"#
         #expect(try title(site) == "Ferry timetable changes")
     }
+
+    @Test("a JSON-LD script is parsed only when it could name an article type: each type holds a clue, and an escaped type is still found")
+    func jsonLDClues() throws {
+        #expect(PageMetadata.articleTypes.allSatisfy { type in PageMetadata.articleTypeClues.contains { type.contains($0) } })
+        let escaped = #"<html><head><script type="application/ld+json">{"@type":"WebSite","name":"Site"}</script><script type="application/ld+json">{"@type":"News\u0041rticle","headline":"Escaped type"}</script></head><body><h1>Other</h1></body></html>"#
+        #expect(try title(escaped) == "Escaped type")
+        let none = #"<html><head><script type="application/ld+json">{"@type":"WebSite","headline":"Not an article"}</script></head><body><h1>Visible</h1></body></html>"#
+        #expect(try title(none) == "Visible")
+    }
 }
 
 @Suite("HTML reader content")

@@ -51,6 +51,25 @@ struct HTMLTreeBuilderTests {
         #expect(look("PRE") == nil)
         #expect(look("blockquotes") == nil)
         #expect(look("") == nil)
+        func lookAnyCase(_ name: String) -> Int? { Array(name.utf8).withUnsafeBufferPointer { table.value(anyCase: $0) } }
+        #expect(lookAnyCase("BlockQuote") == 3)
+        #expect(lookAnyCase("PRE") == 2)
+        #expect(lookAnyCase("blockquotf") == nil)
+        #expect(lookAnyCase("pr") == nil)
+    }
+
+    @Test("every tag and attribute name, in any case, is found as itself and as nothing else")
+    func tagAndAttributeNames() {
+        for tag in HTMLTag.allCases where tag != .text && tag != .other {
+            for spelling in ["\(tag)", "\(tag)".uppercased()] {
+                #expect(Array(spelling.utf8).withUnsafeBufferPointer { HTMLTag(anyCase: $0) } == tag)
+                #expect(Array((spelling + "x").utf8).withUnsafeBufferPointer { HTMLTag(anyCase: $0) } == .other)
+            }
+        }
+        for (number, name) in HTMLAttribute.names.enumerated() {
+            #expect(Array(name.uppercased().utf8).withUnsafeBufferPointer { HTMLAttribute.number(anyCase: $0) } == UInt8(number))
+            #expect(name.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1, HTMLAttribute.number) } == UInt8(number))
+        }
     }
 
     @Test("a name cache looks a name up once per address while it holds its slot")

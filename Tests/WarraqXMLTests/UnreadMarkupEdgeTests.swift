@@ -61,11 +61,16 @@ struct UnreadMarkupEdgeTests {
                     }
                 }
                 page += random.pick([">", " >", "/>", "\n>"])
-                if tag.lowercased() == "script", random.chance(50) { page += #"{"@type": "NewsArticle", "headline": "A &amp; B"}</script>"# }
+                if tag.lowercased() == "script", random.chance(50) {
+                    page += random.pick([#"{"@type": "NewsArticle", "headline": "A &amp; B"}"#, #"{"@type": "NewsArticle", "headline": "A & B"}"#]) + "</script>"
+                }
             case 4:
                 page += "</" + random.pick(tags) + random.pick([">", " >", ""])
             case 5:
-                page += random.pick(["<!-- a comment -->", "<!-- open", "<!-- x --!>", "<?pi x?>", "<!x>"])
+                page += random.pick([
+                    "<!-- a comment -->", "<!-- open", "<!-- x --!>", "<?pi x?>", "<!x>", "<!---->", "<!-->", "<!--->", "<!-- two\nlines -->",
+                    "<!--\n-->", "<!-- a -- b -->", "<!-- x ---->", "<!--ab-->", "<!-- <p>in</p> -->",
+                ])
             default:
                 for _ in 0..<(1 + random.next() % 5) { page += random.pick(textParts) }
             }

@@ -56,8 +56,18 @@ struct ClassHints: Sendable {
 
     func judgement(_ names: String) -> Judgement {
         var names = names
-        let marks = names.withUTF8 { trie.marks(of: $0) }
-        return Judgement(isContent: marks.isContent, isCaption: marks.isCaption, reason: marks.furniture == HintTrie.Marks.noFurniture ? nil : furniture[Int(marks.furniture)].reason)
+        return names.withUTF8 { judgement(of: trie.marks(of: $0)) }
+    }
+
+    /// The judgement of names as UTF-8 bytes, with no string made when they are ASCII, as
+    /// class names nearly always are (a string repairs what is not UTF-8).
+    func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
+        guard names.allSatisfy({ $0 < 0x80 }) else { return judgement(String(decoding: names, as: UTF8.self)) }
+        return judgement(of: trie.marks(of: names))
+    }
+
+    private func judgement(of marks: HintTrie.Marks) -> Judgement {
+        Judgement(isContent: marks.isContent, isCaption: marks.isCaption, reason: marks.furniture == HintTrie.Marks.noFurniture ? nil : furniture[Int(marks.furniture)].reason)
     }
 }
 

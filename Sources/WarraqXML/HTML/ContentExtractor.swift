@@ -89,9 +89,9 @@ struct ContentExtractor {
         }
         // Class, then id, then role: the order their judgements add up in.
         var judgement = ClassHints.Judgement()
-        if let index = judged.class { judgement.add(hints.judgement(tree.attributeValues[index])) }
-        if let index = judged.id { judgement.add(hints.judgement(tree.attributeValues[index])) }
-        if let index = judged.role { judgement.add(hints.judgement(tree.attributeValues[index])) }
+        if let index = judged.class { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
+        if let index = judged.id { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
+        if let index = judged.role { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
         return judgement.verdict
     }
 

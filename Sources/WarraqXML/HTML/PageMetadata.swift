@@ -102,11 +102,21 @@ struct PageMetadata {
 
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
     private static func jsonLDArticle(_ tree: HTMLTree) -> JSONValue? {
-        for script in tree.jsonLD {
+        for script in tree.jsonLD where mayNameArticle(script) {
             guard let value = try? JSONParser.parse(script.trimmingWhitespace()) else { continue }
             if let found = findArticle(value) { return found }
         }
         return nil
+    }
+
+    /// Pieces of which every article type's name holds one, and the escape JSON could spell one
+    /// with otherwise.
+    static let articleTypeClues = ["Article", "BlogPosting", "Report", "\\u"]
+
+    /// Whether a script could name an article type; one that cannot is not parsed, for no
+    /// article would be found in it.
+    private static func mayNameArticle(_ script: String) -> Bool {
+        articleTypeClues.contains { ByteSearch.contains($0, in: script) }
     }
 
     private static func findArticle(_ value: JSONValue) -> JSONValue? {

@@ -96,6 +96,7 @@ enum UnreadMarkup {
         /// Whether bytes copied as they are could be taken for a renamed attribute.
         private(set) var spellsRenamedAttribute = false
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
+        private static let typeName = NameTable([(name: "type", value: ())])
         private(set) var lifted: LiftedText
         private let out = PageBytes()
         private var copied = 0
@@ -149,6 +150,7 @@ enum UnreadMarkup {
                 if next == UInt8(ascii: "!") {
                     if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                         guard let end = commentEnd(from: index) else { break }
+                        emptyComment(index..<end)
                         index = end
                     } else if isDoctype(at: index + 2) {
                         guard let end = doctypeEnd(from: index) else { break }
@@ -285,15 +287,15 @@ enum UnreadMarkup {
 
         /// `range` as libxml2 hands it over, when it hands it over whole (as a marker, in one
         /// piece): no carriage return, in text and raw text no character it drops (C0 controls
-        /// but tab and line feed, U+FFFE, U+FFFF), in raw text no `&`, and no reference libxml2
-        /// refuses. Text whose references leave it blank is not lifted: libxml2 would judge
-        /// those blanks one piece at a time.
+        /// but tab and line feed, U+FFFE, U+FFFF), and no reference libxml2 refuses (raw text has
+        /// none). Text whose references leave it blank is not lifted: libxml2 would judge those
+        /// blanks one piece at a time.
         private mutating func liftable(_ range: Range<Int>, as content: Content) -> LiftedText.Piece? {
             if content != .value { guard lifts, range.count >= UnreadMarkup.shortestLifted else { return nil } }
             guard find(0x0D, from: range.lowerBound, before: range.upperBound) == nil else { return nil }
-            let references = find(UInt8(ascii: "&"), from: range.lowerBound, before: range.upperBound) != nil
+            // libxml2 decodes no reference in raw text.
+            let references = content != .rawText && find(UInt8(ascii: "&"), from: range.lowerBound, before: range.upperBound) != nil
             if content != .value {
-                if references, content == .rawText { return nil }
                 var breaks = 0
                 let text = UnsafeBufferPointer(rebasing: bytes[range])
                 // Eight bytes at a time: controls (line feeds counted) and the lead of U+FFFE, U+FFFF.
@@ -356,6 +358,16 @@ enum UnreadMarkup {
             return end.map { $0 + 3 }
         }
 
+        /// A comment's content, which nothing reads, down to its line breaks (or one space):
+        /// when it ends at `-->` and starts with neither `>` nor `-`, for libxml2 may end
+        /// `<!-->` and `<!--->` at once.
+        private mutating func emptyComment(_ comment: Range<Int>) {
+            let content = (comment.lowerBound + 4)..<(comment.upperBound - 3)
+            guard foldsBlankText, content.count > 1, bytes[comment.upperBound - 2] == UInt8(ascii: "-"),
+                  bytes[content.lowerBound] != UInt8(ascii: "-"), bytes[content.lowerBound] != UInt8(ascii: ">") else { return }
+            apply(.blank(content, keepsBlank: true))
+        }
+
         private func isDoctype(at start: Int) -> Bool {
             let name = "doctype".utf8
             return start + name.count <= count && zip(bytes[start...], name).allSatisfy { $0 | 0x20 == $1 }
@@ -388,8 +400,9 @@ enum UnreadMarkup {
 
         /// What the reader reads of an element's start tag.
         private enum Reading {
-            /// Every attribute, as it stands: `<script>` and `<style>`.
-            case everything
+            /// A script's `type`, as it stands: the tree builder reads JSON-LD's, and nothing else
+            /// of a script.
+            case type
             /// The attributes `HTMLAttribute` reads on the element.
             case attributes(HTMLTag)
             /// Nothing: the element is dropped.
@@ -406,7 +419,7 @@ enum UnreadMarkup {
             let isSVG = emptiesSVG && index - start == 4 && equals(start + 1..<index, "svg")
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
-            let reading: Reading = rawName != nil ? .everything : tag.isDropped ? .nothing : .attributes(tag)
+            let reading: Reading = tag == .script ? .type : tag.isDropped ? .nothing : .attributes(tag)
             // A `<meta>` that names a charset (`charset`, `http-equiv`) keeps its attributes as
             // they stand, for libxml2 reads them.
             var namesCharset = false
@@ -468,7 +481,7 @@ enum UnreadMarkup {
                 let read: Bool
                 var renamed: (attribute: UInt8, piece: LiftedText.Piece)?
                 switch reading {
-                case .everything: read = true
+                case .type: read = Self.typeName.value(anyCase: name) != nil
                 case .nothing: read = false
                 case .attributes(let tag):
                     guard let number = HTMLAttribute.number(anyCase: name), HTMLAttribute.isRead(number, on: tag), seen & 1 << number == 0 else {
@@ -492,7 +505,7 @@ enum UnreadMarkup {
             }
             guard index < count else { return nil }
             closeGap(at: index)
-            if namesCharset {} else if case .everything = reading {} else {
+            if !namesCharset {
                 for edit in edits { apply(edit) }
             }
             if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil, false) }
@@ -518,16 +531,11 @@ enum UnreadMarkup {
             return UnsafeBufferPointer(rebasing: name[(colon + 1)...])
         }
 
-        /// A value that names JSON or hides what it names behind an entity.
+        /// A value that says JSON-LD as the tree builder reads it (`ld+json`, `isJSONLD`) or hides
+        /// what it says behind an entity.
         private func mayBeJSON(_ value: Range<Int>) -> Bool {
-            var index = value.lowerBound
-            while index < value.upperBound {
-                if bytes[index] == UInt8(ascii: "&") { return true }
-                if index + 4 <= value.upperBound, bytes[index] | 0x20 == UInt8(ascii: "j"), bytes[index + 1] | 0x20 == UInt8(ascii: "s"),
-                   bytes[index + 2] | 0x20 == UInt8(ascii: "o"), bytes[index + 3] | 0x20 == UInt8(ascii: "n") { return true }
-                index += 1
-            }
-            return false
+            find(UInt8(ascii: "&"), from: value.lowerBound, before: value.upperBound) != nil
+                || ByteSearch.contains("ld+json", in: UnsafeBufferPointer(rebasing: bytes[value]))
         }
 
         /// Where raw text ends: at the first `</` followed by the element's name in any case. Nil
