@@ -89,7 +89,7 @@ let package = Package(
         // The fuzzer: a harness every reader and writer runs under, its test, and `Scripts/fuzz`'s runner.
         .target(
             name: "WarraqFuzz",
-            dependencies: ["WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML"],
+            dependencies: ["WarraqCore", "WarraqFormats", "WarraqText", "WarraqXML", "WarraqYAML", "WarraqTestSupport"],
             path: "Tests/WarraqFuzzTests/Harness"
         ),
         .executableTarget(name: "warraq-fuzz", dependencies: ["WarraqFuzz"], path: "Tests/WarraqFuzzTests/Runner"),

@@ -1,22 +1,11 @@
 import Testing
 import WarraqCore
+import WarraqTestSupport
 
 /// `UTF8Validation.check(_:lineEnds:)` validates and splits in one walk, a chunk at a time: its
 /// verdicts must be `String(validating:)`'s, and its lines `LineReader.next()`'s.
 @Suite("One walk that validates UTF-8 and finds line ends")
 struct UTF8LineWalkTests {
-    /// A deterministic generator, so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces that land on every side of the chunk edges: line ends, scalars of each length,
     /// and the bytes that break them (stray continuations, cut leads, overlong forms,
     /// surrogates, scalars past U+10FFFF).
@@ -41,7 +30,7 @@ struct UTF8LineWalkTests {
 
     @Test("random mixes of scalars, line ends and invalid bytes")
     func randomBytes() {
-        var random = SplitMix(state: 21)
+        var random = SplitMix64(seed: 21)
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             // Mostly valid text, so that the walk gets far before a bad piece.
@@ -68,7 +57,7 @@ struct UTF8LineWalkTests {
 
     @Test("random bytes of any value")
     func anyBytes() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<5_000 {
             Self.agree((0..<Int.random(in: 0..<70, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
         }

@@ -234,12 +234,7 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
     }
 
     private mutating func grow(to needed: Int) {
-        let larger = max(needed, capacity * 2)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.moveInitialize(from: start, count: count)
-        start.deallocate()
-        start = moved
-        capacity = larger
+        ByteBufferGrowth.grow(&start, count: count, capacity: &capacity, to: needed)
     }
 
     private func put(_ bytes: UnsafeBufferPointer<UInt8>, at out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {

@@ -1,3 +1,5 @@
+import WarraqCore
+
 /// The bytes of a page being rewritten, appended into one buffer that grows only when asked for
 /// more than it holds: `UnreadMarkup` writes a slimmed page a span or a byte at a time, and
 /// `Array.append` cost more per call than the copying itself.
@@ -35,11 +37,6 @@ final class PageBytes {
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     private func grow(to needed: Int) {
-        let larger = max(needed, capacity * 2)
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = larger
+        ByteBufferGrowth.grow(&base, count: count, capacity: &capacity, to: needed)
     }
 }

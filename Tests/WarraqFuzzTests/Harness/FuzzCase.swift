@@ -1,3 +1,5 @@
+import WarraqTestSupport
+
 /// One generated input: which reader gets it and its bytes, made from a seed and an index alone.
 public struct FuzzCase: Sendable {
     public var index: UInt64
