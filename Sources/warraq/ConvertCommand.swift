@@ -118,12 +118,8 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         if !quiet { plugins.catalog.problems.forEach { printError("warraq: warning: \($0)") } }
-        var collector = InputCollector { input in
-            switch pipeline.reader {
-            case .fixed(let format, _): input.formatExtension.map(format.extensions.contains) ?? false
-            case .byExtension(let registry, _): registry.reader(for: input) != nil
-            }
-        }
+        let fixedReader: ReaderFormat? = if case .fixed(let format, _) = pipeline.reader { format } else { nil }
+        var collector = InputCollector(fixed: fixedReader, registry: registry)
         var arguments = inputs
         if let filesFrom { arguments += try readPathList(filesFrom) }
         if arguments.isEmpty { arguments = ["-"] }

@@ -6,12 +6,25 @@ import WarraqCore
 /// taking only the files some reader claims. Problems are diagnostics, not stops.
 struct InputCollector {
     /// Whether a file found inside a directory should be converted.
-    var accepts: (Input) -> Bool
+    private let accepts: (Input) -> Bool
+    /// Which files `accepts` takes, for the warning about a directory that holds none.
+    private let acceptedFiles: String
     private(set) var diagnostics: [Diagnostic] = []
     private var visited: Set<[UInt64]> = []
 
-    init(accepts: @escaping (Input) -> Bool) {
-        self.accepts = accepts
+    /// Inside directories, takes the files whose extension `fixed` claims or, with no fixed
+    /// reader, those some reader of `registry` claims.
+    init(fixed: ReaderFormat?, registry: FormatRegistry) {
+        func names(_ extensions: [String]) -> String {
+            extensions.isEmpty ? "no file name" : extensions.map { "*.\($0)" }.joined(separator: ", ") + ", gzipped or not"
+        }
+        if let fixed {
+            accepts = { input in input.formatExtension.map(fixed.extensions.contains) ?? false }
+            acceptedFiles = "the \(fixed.name) reader's files (\(names(fixed.extensions)))"
+        } else {
+            accepts = { registry.reader(for: $0) != nil }
+            acceptedFiles = "the files some reader claims (\(names(registry.readers.flatMap(\.extensions))))"
+        }
     }
 
     mutating func collect(_ arguments: [String]) -> [Input] {
@@ -27,7 +40,11 @@ struct InputCollector {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
+                let before = inputs.count
                 walk(argument, into: &inputs)
+                if inputs.count == before {
+                    diagnostics.append(Diagnostic(path: argument, "no file to convert here: a directory is searched for \(acceptedFiles); name other files on the command line or in --files-from", severity: .warning))
+                }
             } else {
                 inputs.append(.file(argument))
             }

@@ -56,9 +56,7 @@ struct InspectCommand: ParsableCommand {
             }
             fixed = format
         }
-        var collector = InputCollector { input in
-            fixed.map { format in input.formatExtension.map(format.extensions.contains) ?? false } ?? (registry.reader(for: input) != nil)
-        }
+        var collector = InputCollector(fixed: fixed, registry: registry)
         let collected = collector.collect(inputs.isEmpty ? ["-"] : inputs)
         collector.diagnostics.forEach { printError($0.description) }
         let unreadable = collector.diagnostics.count { $0.severity == .error }

@@ -31,6 +31,17 @@ struct ConvertCommandTests {
         #expect(result.stderr == "warraq: 3 of 3 inputs converted, 0 failed; 3 documents, 0 removed items\n")
     }
 
+    @Test("a directory with no file the reader takes is named in a warning, with what it takes")
+    func directoryWithoutInputs() throws {
+        let directory = try makeTemporaryDirectory("warraq-cli")
+        try Data("notes\n".utf8).write(to: directory.appending(path: "notes.md"))
+        let result = try warraq(["convert", "-f", "text", directory.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        let warning = "\(directory.path): warning: no file to convert here: a directory is searched for the text reader's files (*.text, gzipped or not); name other files on the command line or in --files-from"
+        #expect(result.stderr == warning + "\nwarraq: 0 of 0 inputs converted, 0 failed; 0 documents, 0 removed items\n")
+    }
+
     @Test("jsonl to jsonl reproduces its input byte for byte")
     func identity() throws {
         let path = fixture("cli/two-docs.jsonl").path
