@@ -125,11 +125,15 @@ public struct ScrapeReader: DocumentReader {
         var rawText = logical.raw
         var singleSpaced = spaced.wasSingleSpaced
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
-        for marker in adMarkers where ByteSearch.contains(marker, in: text) {
+        for marker in adMarkers {
+            // Searched once: the places found are those spaced. An empty marker, which a
+            // profile may hold, is found nowhere and counts as found.
+            let found = ByteSearch.offsets(of: marker, in: text)
+            guard !found.isEmpty || marker.isEmpty else { continue }
             assembler.add(ScrapeLine(lines: logical.lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
-            let spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
+            let spaced = FoldedSpaces(Self.spacing(marker, at: found, in: text[...]))
             (text, wordCount) = (spaced.text, spaced.words)
-            rawText = Substring(Self.spacing(marker, in: rawText))
+            rawText = Self.spacing(marker, at: ByteSearch.offsets(of: marker, in: rawText), in: rawText)
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
@@ -159,22 +163,23 @@ public struct ScrapeReader: DocumentReader {
         }
     }
 
-    /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
-    /// from slices of the text, which need no UTF-8 validation, as a string rebuilt from bytes would.
-    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
-        let whole = String(text)
-        let utf8 = whole.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    /// The text with each occurrence of `marker` (left to right, not overlapping) a space, given
+    /// the byte offsets where it occurs. Built from slices of the text, which need no UTF-8
+    /// validation, as a string rebuilt from bytes would.
+    private static func spacing(_ marker: String, at offsets: [Int], in text: Substring) -> Substring {
+        let utf8 = text.utf8
         var out = ""
         out.reserveCapacity(utf8.count)
-        var copied = 0
-        for offset in ByteSearch.offsets(of: marker, in: whole) where offset >= copied {
-            out += whole[index(copied)..<index(offset)]
-            out += " "
-            copied = offset + marker.utf8.count
+        var copied = utf8.startIndex
+        for offset in offsets {
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            guard start >= copied else { continue }
+            out.append(contentsOf: text[copied..<start])
+            out.append(" ")
+            copied = utf8.index(start, offsetBy: marker.utf8.count)
         }
-        out += whole[index(copied)...]
-        return out
+        out.append(contentsOf: text[copied...])
+        return out[...]
     }
 
     /// The document of a finished draft. Static, so that the reader, whose fields hold many
