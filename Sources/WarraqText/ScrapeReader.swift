@@ -38,8 +38,9 @@ public struct ScrapeReader: DocumentReader {
     /// Whether the dump's text is indented, so that lines at the margin are headings (judged on
     /// the sample, with the wrap column).
     private var indented = false
-    /// Physical lines read before the wrap column is known.
-    private var sample: [(line: Substring, number: Int)] = []
+    /// Physical lines read before the wrap column is known: the input's first, so each one's
+    /// number is its index plus one.
+    private var sample: [Substring] = []
     private var assembler: ArticleAssembler
     private var ready: [Draft] = []
     private var made = 0
@@ -91,19 +92,18 @@ public struct ScrapeReader: DocumentReader {
             }
             self.joiner = joiner
         } else {
-            sample.append((line, number))
+            sample.append(line)
             if sample.count == Self.wrapSample { startJoining() }
         }
     }
 
     /// Judges the wrap column on the sample, then joins the sample's lines.
     private mutating func startJoining() {
-        let lines = sample.map(\.line)
-        let widths = lines.map(WrapJoiner.width)
-        var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(lines, widths: widths))
-        indented = MarginHeadings.isIndented(lines, widths: widths)
-        for (index, line) in sample.enumerated() {
-            if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
+        let widths = sample.map(WrapJoiner.width)
+        var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(sample, widths: widths))
+        indented = MarginHeadings.isIndented(sample, widths: widths)
+        for index in sample.indices {
+            if let logical = joiner.push(sample[index], width: widths[index], number: index + 1) {
                 addScrapeLines(of: logical)
             }
         }
