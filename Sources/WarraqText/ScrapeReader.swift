@@ -38,8 +38,9 @@ public struct ScrapeReader: DocumentReader {
     /// Whether the dump's text is indented, so that lines at the margin are headings (judged on
     /// the sample, with the wrap column).
     private var indented = false
-    /// Physical lines read before the wrap column is known.
-    private var sample: [(line: Substring, number: Int)] = []
+    /// Physical lines read before the wrap column is known: the input's first, so each one's
+    /// number is its index plus one.
+    private var sample: [Substring] = []
     private var assembler: ArticleAssembler
     private var ready: [Draft] = []
     private var made = 0
@@ -91,19 +92,18 @@ public struct ScrapeReader: DocumentReader {
             }
             self.joiner = joiner
         } else {
-            sample.append((line, number))
+            sample.append(line)
             if sample.count == Self.wrapSample { startJoining() }
         }
     }
 
     /// Judges the wrap column on the sample, then joins the sample's lines.
     private mutating func startJoining() {
-        let lines = sample.map(\.line)
-        let widths = lines.map(WrapJoiner.width)
-        var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(lines, widths: widths))
-        indented = MarginHeadings.isIndented(lines, widths: widths)
-        for (index, line) in sample.enumerated() {
-            if let logical = joiner.push(line.line, width: widths[index], number: line.number) {
+        let widths = sample.map(WrapJoiner.width)
+        var joiner = WrapJoiner(column: WrapJoiner.wrapColumn(sample, widths: widths))
+        indented = MarginHeadings.isIndented(sample, widths: widths)
+        for index in sample.indices {
+            if let logical = joiner.push(sample[index], width: widths[index], number: index + 1) {
                 addScrapeLines(of: logical)
             }
         }
@@ -125,11 +125,15 @@ public struct ScrapeReader: DocumentReader {
         var rawText = logical.raw
         var singleSpaced = spaced.wasSingleSpaced
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
-        for marker in adMarkers where ByteSearch.contains(marker, in: text) {
+        for marker in adMarkers {
+            // Searched once: the places found are those spaced. An empty marker, which a
+            // profile may hold, is found nowhere and counts as found.
+            let found = ByteSearch.offsets(of: marker, in: text)
+            guard !found.isEmpty || marker.isEmpty else { continue }
             assembler.add(ScrapeLine(lines: logical.lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
-            let spaced = FoldedSpaces(Substring(Self.spacing(marker, in: text)))
+            let spaced = FoldedSpaces(Self.spacing(marker, at: found, in: text[...]))
             (text, wordCount) = (spaced.text, spaced.words)
-            rawText = Substring(Self.spacing(marker, in: rawText))
+            rawText = Self.spacing(marker, at: ByteSearch.offsets(of: marker, in: rawText), in: rawText)
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
@@ -159,22 +163,23 @@ public struct ScrapeReader: DocumentReader {
         }
     }
 
-    /// The text with each occurrence of `marker` (left to right, not overlapping) a space. Built
-    /// from slices of the text, which need no UTF-8 validation, as a string rebuilt from bytes would.
-    private static func spacing(_ marker: String, in text: some StringProtocol) -> String {
-        let whole = String(text)
-        let utf8 = whole.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    /// The text with each occurrence of `marker` (left to right, not overlapping) a space, given
+    /// the byte offsets where it occurs. Built from slices of the text, which need no UTF-8
+    /// validation, as a string rebuilt from bytes would.
+    private static func spacing(_ marker: String, at offsets: [Int], in text: Substring) -> Substring {
+        let utf8 = text.utf8
         var out = ""
         out.reserveCapacity(utf8.count)
-        var copied = 0
-        for offset in ByteSearch.offsets(of: marker, in: whole) where offset >= copied {
-            out += whole[index(copied)..<index(offset)]
-            out += " "
-            copied = offset + marker.utf8.count
+        var copied = utf8.startIndex
+        for offset in offsets {
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            guard start >= copied else { continue }
+            out.append(contentsOf: text[copied..<start])
+            out.append(" ")
+            copied = utf8.index(start, offsetBy: marker.utf8.count)
         }
-        out += whole[index(copied)...]
-        return out
+        out.append(contentsOf: text[copied...])
+        return out[...]
     }
 
     /// The document of a finished draft. Static, so that the reader, whose fields hold many

@@ -8,7 +8,8 @@ import WarraqCore
 /// output, so the converted bytes never depend on it.
 final class BatchStatus {
     private let paths: [String]
-    /// Bytes of each input, 0 for standard input (its size is unknown).
+    /// Bytes of each input, 0 for standard input (its size is unknown); measured only when the
+    /// progress line is shown, the one thing that reads them.
     private let sizes: [Int]
     private let totalBytes: Int
     private let verbose: Bool
@@ -25,14 +26,16 @@ final class BatchStatus {
     /// a progress line would be drawn into them.
     init(inputs: [Input], quiet: Bool, verbose: Bool, outputOnTerminal: Bool) {
         paths = inputs.map(\.path)
-        sizes = inputs.map { input in
-            guard case .file(let path) = input.source else { return 0 }
-            var info = stat()
-            return stat(path, &info) == 0 ? Int(info.st_size) : 0
-        }
-        totalBytes = sizes.reduce(0, +)
         self.verbose = verbose && !quiet
         showsProgress = !quiet && !outputOnTerminal && isTerminal(2)
+        sizes = showsProgress ? inputs.map(Self.size(of:)) : []
+        totalBytes = sizes.reduce(0, +)
+    }
+
+    private static func size(of input: Input) -> Int {
+        guard case .file(let path) = input.source else { return 0 }
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     func report(_ diagnostic: Diagnostic) {

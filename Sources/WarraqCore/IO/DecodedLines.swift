@@ -37,7 +37,9 @@ public struct DecodedLines {
         }
         let (end, next) = ends[taken]
         let utf8 = run.utf8
-        let text = run[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        // Made from the UTF-8 view's slice, which checks the bounds' scalar alignment but not
+        // again that they lie in the string, as the string's subscript does.
+        let text = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)])
         taken += 1
         lineStart = next
         number += 1

@@ -29,18 +29,27 @@ public enum ByteSearch {
     /// Byte offsets in `text` where `needle` starts.
     public static func offsets(of needle: String, in text: String) -> [Int] {
         var text = text
+        return text.withUTF8 { offsets(of: needle, in: $0) }
+    }
+
+    /// Byte offsets in `text` where `needle` starts: a substring is searched in place, not copied.
+    public static func offsets(of needle: String, in text: Substring) -> [Int] {
+        var text = text
+        return text.withUTF8 { offsets(of: needle, in: $0) }
+    }
+
+    /// Byte offsets in UTF-8 bytes a caller holds already where `needle` starts.
+    public static func offsets(of needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> [Int] {
         var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard pattern.count > 0, haystack.count >= pattern.count else { return [] }
-                var found: [Int] = []
-                var start = 0
-                while let offset = find(pattern, in: haystack, from: start) {
-                    found.append(offset)
-                    start = offset + 1
-                }
-                return found
+        return needle.withUTF8 { pattern in
+            guard pattern.count > 0, haystack.count >= pattern.count else { return [] }
+            var found: [Int] = []
+            var start = 0
+            while let offset = find(pattern, in: haystack, from: start) {
+                found.append(offset)
+                start = offset + 1
             }
+            return found
         }
     }
 
