@@ -74,22 +74,23 @@ struct DatelineParser: Sendable {
         guard let firstWord = rightWords.first else { return nil }
 
         let left = line.folded(start..<dashStart)
-        let leftKnown = profile.agencies.contains(Folding.fold(left))
+        let leftKnown = profile.agencies.contains(folding: left)
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
         // The place's words are the right side's that start before the wide space.
         if let wide = line.firstWideSpace(from: right), case let words = rightWords.prefix(while: { $0.lowerBound < wide }).count, words <= 3 {
             placeWords = words
-        } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
+        } else if profile.placePrefixes.contains(folding: line.substring(firstWord)), rightWords.count > 1 {
             placeWords = 2
         }
-        let rightName = rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
+        // A one-word place, nearly every one, is copied without an array of words to join.
+        let rightName = placeWords == 1 ? line.string(firstWord) : rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
         let agency: String, place: String, nameWords: Int
         if leftKnown {
             (agency, place, nameWords) = (left, rightName, placeWords)
-        } else if profile.agencies.contains(Folding.fold(rightName)) {
+        } else if profile.agencies.contains(folding: rightName) {
             (agency, place, nameWords) = (rightName, left, placeWords)
-        } else if profile.agencies.contains(Folding.fold(line.substring(firstWord))) {
+        } else if profile.agencies.contains(folding: line.substring(firstWord)) {
             (agency, place, nameWords) = (line.string(firstWord), left, 1)
         } else {
             return nil
