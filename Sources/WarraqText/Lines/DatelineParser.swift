@@ -70,7 +70,7 @@ struct DatelineParser: Sendable {
         guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || isWhiteSpaceProperty(next) else { return nil }
         let right = line.skip(from: afterDash, while: line.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
-        let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
+        let rightWords = line.spacedWords(from: right, before: line.bytes.count)
         guard let firstWord = rightWords.first else { return nil }
 
         let left = line.folded(start..<dashStart)
@@ -180,12 +180,11 @@ private struct RawLine {
         return false
     }
 
-    /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
-    func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        words.reserveCapacity(limit)
+    /// Up to four words from `start`, split at ASCII spaces only: other spaces stay inside a word.
+    func spacedWords(from start: Int, before end: Int) -> FourWords {
+        var words = FourWords()
         var offset = start
-        while words.count < limit {
+        while words.count < FourWords.capacity {
             while offset < end, bytes[offset] == 0x20 { offset += 1 }
             guard offset < end else { break }
             let wordEnd = ByteSearch.first(0x20, in: bytes, from: offset, before: end) ?? end
@@ -217,4 +216,36 @@ private struct RawLine {
 
     /// The bytes in `range`, white space folded and trimmed.
     func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
+}
+
+/// The byte ranges of up to four words, held inline: `dashed` reads them from every article's
+/// first paragraph, and an array of them was an allocation a call.
+private struct FourWords: RandomAccessCollection {
+    static let capacity = 4
+    private var words: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> Range<Int> {
+        precondition(index >= 0 && index < count)
+        switch index {
+        case 0: return words.0
+        case 1: return words.1
+        case 2: return words.2
+        default: return words.3
+        }
+    }
+
+    mutating func append(_ word: Range<Int>) {
+        precondition(count < Self.capacity)
+        switch count {
+        case 0: words.0 = word
+        case 1: words.1 = word
+        case 2: words.2 = word
+        default: words.3 = word
+        }
+        count += 1
+    }
 }
