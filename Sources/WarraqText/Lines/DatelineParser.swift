@@ -70,26 +70,27 @@ struct DatelineParser: Sendable {
         guard afterDash < line.bytes.count, case let next = line.scalar(at: afterDash).value, Self.isLetter(next) || isWhiteSpaceProperty(next) else { return nil }
         let right = line.skip(from: afterDash, while: line.isWhitespace)
         // A place or agency has at most three words: the rest of the line is not split.
-        let rightWords = line.spacedWords(from: right, before: line.bytes.count, limit: 4)
+        let rightWords = line.spacedWords(from: right, before: line.bytes.count)
         guard let firstWord = rightWords.first else { return nil }
 
         let left = line.folded(start..<dashStart)
-        let leftKnown = profile.agencies.contains(Folding.fold(left))
+        let leftKnown = profile.agencies.contains(folding: left)
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
         // The place's words are the right side's that start before the wide space.
         if let wide = line.firstWideSpace(from: right), case let words = rightWords.prefix(while: { $0.lowerBound < wide }).count, words <= 3 {
             placeWords = words
-        } else if profile.placePrefixes.contains(Folding.fold(line.substring(firstWord))), rightWords.count > 1 {
+        } else if profile.placePrefixes.contains(folding: line.substring(firstWord)), rightWords.count > 1 {
             placeWords = 2
         }
-        let rightName = rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
+        // A one-word place, nearly every one, is copied without an array of words to join.
+        let rightName = placeWords == 1 ? line.string(firstWord) : rightWords.prefix(placeWords).map { line.string($0) }.joined(separator: " ")
         let agency: String, place: String, nameWords: Int
         if leftKnown {
             (agency, place, nameWords) = (left, rightName, placeWords)
-        } else if profile.agencies.contains(Folding.fold(rightName)) {
+        } else if profile.agencies.contains(folding: rightName) {
             (agency, place, nameWords) = (rightName, left, placeWords)
-        } else if profile.agencies.contains(Folding.fold(line.substring(firstWord))) {
+        } else if profile.agencies.contains(folding: line.substring(firstWord)) {
             (agency, place, nameWords) = (line.string(firstWord), left, 1)
         } else {
             return nil
@@ -179,12 +180,11 @@ private struct RawLine {
         return false
     }
 
-    /// Up to `limit` words from `start`, split at ASCII spaces only: other spaces stay inside a word.
-    func spacedWords(from start: Int, before end: Int, limit: Int) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        words.reserveCapacity(limit)
+    /// Up to four words from `start`, split at ASCII spaces only: other spaces stay inside a word.
+    func spacedWords(from start: Int, before end: Int) -> FourWords {
+        var words = FourWords()
         var offset = start
-        while words.count < limit {
+        while words.count < FourWords.capacity {
             while offset < end, bytes[offset] == 0x20 { offset += 1 }
             guard offset < end else { break }
             let wordEnd = ByteSearch.first(0x20, in: bytes, from: offset, before: end) ?? end
@@ -216,4 +216,36 @@ private struct RawLine {
 
     /// The bytes in `range`, white space folded and trimmed.
     func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
+}
+
+/// The byte ranges of up to four words, held inline: `dashed` reads them from every article's
+/// first paragraph, and an array of them was an allocation a call.
+private struct FourWords: RandomAccessCollection {
+    static let capacity = 4
+    private var words: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> Range<Int> {
+        precondition(index >= 0 && index < count)
+        switch index {
+        case 0: return words.0
+        case 1: return words.1
+        case 2: return words.2
+        default: return words.3
+        }
+    }
+
+    mutating func append(_ word: Range<Int>) {
+        precondition(count < Self.capacity)
+        switch count {
+        case 0: words.0 = word
+        case 1: words.1 = word
+        case 2: words.2 = word
+        default: words.3 = word
+        }
+        count += 1
+    }
 }

@@ -189,4 +189,14 @@ struct PhraseList: Sendable {
         let count = folded.utf8.count
         return phrases.contains { $0.utf8.count == count && $0.utf8.elementsEqual(folded.utf8) }
     }
+
+    /// Whether `text`, folded, is one of the phrases: folded on the stack and compared there,
+    /// where `contains(Folding.fold(text))` makes a string of every name it asks about.
+    func contains(folding text: some StringProtocol) -> Bool {
+        UTF8Scalars.withBytes(text) { bytes in
+            Folding.withFold(bytes, limit: .max) { folded, _ in
+                phrases.contains { $0.utf8.count == folded.count && ByteSearch.hasPrefix(folded, $0) }
+            }
+        }
+    }
 }
