@@ -70,7 +70,7 @@ struct ClassifierBytePathTests {
     func labeledValue() {
         let classifier = LineClassifier(profile: .builtIn)
         let keywords = "Tags: Politics, Economy"
-        guard case .keywords(let found) = classifier.labeled(text: keywords, folded: FoldedLine(whole: Folding.fold(keywords))) else {
+        guard case .keywords(let found) = classifier.labeled(text: keywords, folded: FoldedLine(whole: Folding.fold(keywords), phrases: classifier.phrases)) else {
             Issue.record("no keywords in \(keywords)")
             return
         }

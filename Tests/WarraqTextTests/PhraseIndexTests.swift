@@ -97,7 +97,7 @@ struct PhraseIndexTests {
 
     @Test("word scalars without a property look-up are those with the properties")
     func wordScalars() {
-        for value in UInt32(0)..<0x3000 {
+        for value in UInt32(0)..<0x10000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(PhraseIndex.isWordScalar(value) == (scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
         }

@@ -45,8 +45,13 @@ public struct NewsDateParser: Sendable {
     /// four digits of the text: text with fewer is not folded, and a fold with no such word
     /// is not cut into words.
     public func parse(_ text: String) -> Match? {
+        parse(text, folded: nil)
+    }
+
+    /// `parse(text)`, given `text`'s fold (`Folding.fold(text)`) when the caller has it.
+    func parse(_ text: String, folded fold: String?) -> Match? {
         guard Self.hasDigits(text, atLeast: 4) else { return nil }
-        var folded = Folding.fold(text)
+        var folded = fold ?? Folding.fold(text)
         // The words' bytes, split at the space byte (folding leaves single spaces, and a
         // `Character` split walks every grapheme of the line), and the last word with a year's
         // digits: every form has its year at or after the word it starts on.

@@ -14,23 +14,30 @@ struct FoldedLine {
     /// The folded line without the label marks around it (`LineClassifier.trimmingMarks`), nil
     /// when it is no phrase of `phrases`, whose trie has no path for it.
     let bare: Substring?
+    /// The lists of `phrases` with a phrase the folded line starts with as whole words
+    /// (`PhraseIndex.leading` over every list): one walk for all of the classifier's lists.
+    let leading: PhraseIndex.Lists
+    /// The lists of `phrases` that hold `bare` as a phrase (none when `bare` is nil).
+    let holding: PhraseIndex.Lists
 
     /// A line folded whole.
-    init(whole folded: String) {
-        self.init(head: folded, isWhole: true, bare: Self.isFramedByLetters(folded) ? folded[...] : LineClassifier.trimmingMarks(folded))
+    init(whole folded: String, phrases: borrowing PhraseIndex) {
+        let leading = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: ~0).lists }
+        self.init(head: folded, isWhole: true, bare: Self.isFramedByLetters(folded) ? folded[...] : LineClassifier.trimmingMarks(folded),
+                  leading: leading, phrases: phrases)
     }
 
     /// `text` folded whole, or when `whole` is false as far as the prefix and whole-line look-ups
     /// of `phrases` read it.
     init(_ text: String, whole: Bool, phrases: borrowing PhraseIndex) {
         guard !whole else {
-            self.init(whole: Folding.fold(text))
+            self.init(whole: Folding.fold(text), phrases: phrases)
             return
         }
         self = UTF8Scalars.withBytes(text) { bytes in
-            let (head, isWhole, read) = Self.folding(bytes, as: phrases) { folded, depth, read in
-                let end = Self.scalarEnd(folded, holding: depth)
-                return (Folding.string(UnsafeBufferPointer(rebasing: folded[..<end])), read == bytes.count && end == folded.count, read)
+            let (head, isWhole, read, leading) = Self.folding(bytes, as: phrases) { folded, depth, read in
+                let head = UnsafeBufferPointer(rebasing: folded[..<Self.scalarEnd(folded, holding: depth)])
+                return (Folding.string(head), read == bytes.count && head.count == folded.count, read, phrases.leading(head, in: ~0).lists)
             }
             // Folding keeps label marks and drops or spaces out the rest of what trimming
             // passes over, so the bare line is the fold of the text between those. When that
@@ -41,14 +48,16 @@ struct FoldedLine {
                 : Self.folding(UnsafeBufferPointer(rebasing: bytes[core]), as: phrases) { folded, depth, _ in
                     depth < folded.count ? nil : LineClassifier.trimmingMarks(Folding.string(folded))
                 }
-            return FoldedLine(head: head, isWhole: isWhole, bare: bare)
+            return FoldedLine(head: head, isWhole: isWhole, bare: bare, leading: leading, phrases: phrases)
         }
     }
 
-    private init(head: String, isWhole: Bool, bare: Substring?) {
+    private init(head: String, isWhole: Bool, bare: Substring?, leading: PhraseIndex.Lists, phrases: borrowing PhraseIndex) {
         self.head = head
         self.isWhole = isWhole
         self.bare = bare
+        self.leading = leading
+        holding = bare.map { bare in UTF8Scalars.withBytes(bare) { phrases.holding($0) } } ?? 0
     }
 
     /// Runs `body` on a fold of `bytes` long enough for the trie of `phrases` to lose its path

@@ -51,11 +51,6 @@ struct LineClassifier: Sendable {
         phrases = PhraseIndex(lists, searchedAnywhere: rules.anywhere)
     }
 
-    /// The lists of `phrases` that hold the bare line (`FoldedLine.bare`) as a phrase.
-    func lists(holding bare: Substring) -> Lists {
-        UTF8Scalars.withBytes(bare) { phrases.holding($0) }
-    }
-
     /// The line folded as far as `classify` looks: whole when short enough for a phrase
     /// anywhere in it to count (see `boilerplateReason`). `wordCount` is `text`'s.
     func fold(_ text: String, wordCount: Int) -> FoldedLine {
@@ -67,10 +62,10 @@ struct LineClassifier: Sendable {
     /// the reader knows `raw` to have no wide gap (`FoldedSpaces.wasSingleSpaced`), so no ticker.
     func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
-        if let bare = folded.bare, lists(holding: bare) & Self.relatedLabels != 0 { return .relatedLabel }
+        if folded.holding & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if Self.isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
-        var date = LazyDate(text: text)
+        var date = LazyDate(text: text, folded: folded)
         if let kind = dateLine(text: text, wordCount: wordCount, date: &date) { return kind }
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
@@ -127,8 +122,8 @@ struct LineClassifier: Sendable {
 
     func labeled(text: String, folded line: FoldedLine) -> LineKind? {
         let folded = line.head
-        // One walk tells which label lists the line may start with: for most lines, none.
-        let found = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: Self.labels).lists }
+        // The label lists the line may start with: for most lines, none.
+        let found = line.leading & Self.labels
         guard found != 0 else { return nil }
         // The longest label of `list` the line starts with: the line's own first bytes.
         func label(_ list: Lists) -> String? {
@@ -212,10 +207,9 @@ struct LineClassifier: Sendable {
     /// whose phrases stand in the line as theirs must, the first gives the reason.
     func boilerplateReason(folded line: FoldedLine, wordCount: Int) -> RemovalReason? {
         let short = wordCount <= Self.boilerplateWords && line.isWhole
-        var bare: Lists = 0
-        if let core = line.bare { bare = lists(holding: core) }
+        let bare = line.holding
+        let leading = line.leading & rules.all
         let fired = UTF8Scalars.withBytes(line.head) { head -> Lists in
-            let leading = phrases.leading(head, in: rules.all).lists
             var fired = (bare | leading & rules.anyLength | (short ? leading & rules.shortLeading : 0)) & rules.all
             guard short else { return fired }
             // The costlier tests only for rules before the first that holds already.
@@ -265,13 +259,18 @@ struct LineClassifier: Sendable {
     /// read the runtime checked for exclusive access.
     private struct LazyDate {
         let text: String
+        /// `text`'s fold, when the line was folded whole.
+        let folded: String?
         private var match: NewsDateParser.Match?? = nil
 
-        init(text: String) { self.text = text }
+        init(text: String, folded line: FoldedLine) {
+            self.text = text
+            folded = line.isWhole ? line.head : nil
+        }
 
         mutating func parsed(by dates: NewsDateParser) -> NewsDateParser.Match? {
             if let match { return match }
-            let found = dates.parse(text)
+            let found = dates.parse(text, folded: folded)
             match = .some(found)
             return found
         }

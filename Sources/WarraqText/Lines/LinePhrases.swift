@@ -18,9 +18,8 @@ public struct LinePhrases: Sendable {
         let wordCount = TextShape.wordCount(text)
         guard wordCount <= LineClassifier.boilerplateWords else { return nil }
         let whole = Folding.fold(text)
-        let folded = FoldedLine(whole: whole)
-        let bare = LineClassifier.trimmingMarks(whole)
-        let holding = classifier.lists(holding: bare)
+        let folded = FoldedLine(whole: whole, phrases: classifier.phrases)
+        let holding = folded.holding
         if holding & LineClassifier.relatedLabels != 0 { return .related }
         switch classifier.labeled(text: text, folded: folded) {
         case .labeledDate, .keywords, .publisher: return .metadata

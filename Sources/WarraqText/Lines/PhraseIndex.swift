@@ -187,11 +187,15 @@ struct PhraseIndex: @unchecked Sendable {
 
     /// A letter or digit as `ByteSearch` has it (alphabetic, or with a numeric type), ASCII,
     /// the Arabic letters and the marks between words of Arabic text (comma, semicolon, question
-    /// mark, guillemets, general punctuation) answered without a property look-up.
+    /// mark, guillemets, general punctuation) answered without a property look-up, and so are
+    /// the letters of the other scripts text-browser dumps are mostly in (Latin with accents,
+    /// Cyrillic, CJK ideographs, kana, Hangul), whose look-ups cost hundreds of instructions each.
     @inline(__always)
     static func isWordScalar(_ value: UInt32) -> Bool {
         switch value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x064A: true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x024F, 0x0410...0x044F: true
+        case 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
         case 0..<0x80, 0xAB, 0xBB, 0x060C, 0x061B, 0x061F, 0x2000...0x206F: false
         default: hasWordProperties(value)
         }
