@@ -62,23 +62,15 @@ struct InputCollector {
             diagnostics.append(Diagnostic(path: directory, "directory already visited (a symbolic link loop?); skipped", severity: .warning))
             return
         }
-        guard let handle = opendir(directory) else {
+        guard var entries = DirectoryEntry.entries(of: directory) else {
             diagnostics.append(Diagnostic(path: directory, systemErrorMessage()))
             return
         }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { entries.append((name, entry.pointee.d_type)) }
-        }
-        closedir(handle)
         entries.sort { Self.precedes($0.name, $1.name) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for (name, type) in entries {
-            let path = prefix + name
-            guard let mode = Self.fileType(path, entryType: type) else {
+        for entry in entries {
+            let path = prefix + entry.name
+            guard let mode = Self.fileType(path, entryType: entry.type) else {
                 diagnostics.append(Diagnostic(path: path, systemErrorMessage()))
                 continue
             }

@@ -1,4 +1,5 @@
 import Glibc
+import WarraqCore
 
 /// Finds plugin programs: `warraq-reader-NAME`, `warraq-writer-NAME`, `warraq-transform-NAME`,
 /// executable, in the user's plugin folder (`$XDG_CONFIG_HOME/warraq/plugins`, else
@@ -47,16 +48,7 @@ public enum PluginDiscovery {
     /// The `warraq-` file names in a directory, in byte order, so discovery never depends on the
     /// file system's order.
     private static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                return bytes.starts(with: namePrefix) ? String(decoding: bytes, as: UTF8.self) : nil
-            }
-            if let name { names.append(name) }
-        }
+        let names = (DirectoryEntry.entries(of: directory) ?? []).map(\.name).filter { $0.utf8.starts(with: namePrefix) }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

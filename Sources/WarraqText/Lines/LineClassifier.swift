@@ -333,7 +333,7 @@ struct LineClassifier: Sendable {
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
         // The last byte first: most lines end otherwise.
-        guard UTF8Scalars.withBytes(text) { $0.last } == 0x29 else { return nil }
+        guard UTF8Scalars.withBytes(text, { $0.last }) == 0x29 else { return nil }
         // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
         // nearly always: no string is made for a line that is no caption.
         let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in

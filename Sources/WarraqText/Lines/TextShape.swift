@@ -9,7 +9,7 @@ enum TextShape {
 
     /// A text browser's stand-in for an image, icon or form field: `[logo]`, `[ ]`, `• [svg]`.
     static func isPlaceholder(_ text: String) -> Bool {
-        guard UTF8Scalars.withBytes(text) { $0.last } == UInt8(ascii: "]") else { return false }
+        guard UTF8Scalars.withBytes(text, { $0.last }) == UInt8(ascii: "]") else { return false }
         let body = ListMarker.item(Substring(text)) ?? Substring(text)
         guard body.hasPrefix("["), body.hasSuffix("]"), body.utf8.count <= 60 else { return false }
         return !body.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" } && TextShape.wordCount(String(body)) <= 3
