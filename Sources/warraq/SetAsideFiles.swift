@@ -19,7 +19,7 @@ struct SetAsideFiles {
         }
         // Written straight to bytes, as JSON Lines output is: no tree of the document is built.
         var bytes: [UInt8] = []
-        var line = JSONObjectWriter(appendingTo: &bytes)
+        var line = JSONObjectWriter()
         line.add("reason", item.reason)
         line.add("kept", item.keptID)
         line.add("document", value: item.document)

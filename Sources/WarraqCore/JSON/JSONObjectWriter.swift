@@ -17,8 +17,8 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
         object.finish(appendingTo: &out)
     }
 
-    /// Opens an object; `finish` appends it to `out`.
-    public init(appendingTo out: inout [UInt8]) {
+    /// Opens an object; `finish(into:)` closes it and appends it to an array.
+    public init() {
         self.init(capacity: 1024)
         put(UInt8(ascii: "{"))
     }
@@ -50,7 +50,7 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
     }
 
     public mutating func add(_ key: StaticString, string value: String) {
-        Self.withUTF8(value) { bytes in
+        UTF8Scalars.withBytes(value) { bytes in
             let escape = JSONWriter.firstEscape(in: bytes, from: 0)
             guard escape == bytes.count else {
                 self.key(key)
@@ -135,7 +135,7 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
     /// A string in quotes, escaped. The runs between escapes are copied whole; a string with
     /// none (nearly every string of a scrape) is one scan and one copy, quotes and all.
     mutating func write(_ string: String) {
-        Self.withUTF8(string) { writeString($0, from: JSONWriter.firstEscape(in: $0, from: 0)) }
+        UTF8Scalars.withBytes(string) { writeString($0, from: JSONWriter.firstEscape(in: $0, from: 0)) }
     }
 
     /// `[`, the items written by `writeItem` between commas, `]`.
@@ -168,7 +168,7 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
 
     /// Text that is JSON already (a number's digits), copied as it stands.
     private mutating func write(raw text: String) {
-        Self.withUTF8(text) { bytes in count = put(bytes, at: reserve(bytes.count)) - start }
+        UTF8Scalars.withBytes(text) { bytes in count = put(bytes, at: reserve(bytes.count)) - start }
     }
 
     private mutating func put(_ text: StaticString) {
@@ -241,13 +241,5 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
         guard let source = bytes.baseAddress else { return out }
         out.initialize(from: source, count: bytes.count)
         return out + bytes.count
-    }
-
-    /// The string's UTF-8, in place for a native string.
-    private static func withUTF8(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if string.utf8.withContiguousStorageIfAvailable(body) == nil {
-            var copy = string
-            copy.withUTF8(body)
-        }
     }
 }
