@@ -20,7 +20,11 @@ public enum UTF8Scalars {
     public static func withBytes<Text: StringProtocol, Result>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         // Strings and substrings directly: the generic contiguous-storage path costs a metadata
         // look-up per call.
-        if var string = text as? String { return string.withUTF8(body) }
+        if var string = text as? String {
+            // A native string's bytes in place, without the `withUTF8` of a `var` copy.
+            if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+            return string.withUTF8(body)
+        }
         if var substring = text as? Substring { return substring.withUTF8(body) }
         var copy = String(text)
         return copy.withUTF8(body)
