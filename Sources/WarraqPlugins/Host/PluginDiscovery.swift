@@ -48,7 +48,7 @@ public enum PluginDiscovery {
     /// The `warraq-` file names in a directory, in byte order, so discovery never depends on the
     /// file system's order.
     private static func entries(of directory: String) -> [String] {
-        let names = (DirectoryEntry.entries(of: directory) ?? []).map(\.name).filter { $0.utf8.starts(with: namePrefix) }
+        let names = (DirectoryEntry.entries(of: directory) { $0.starts(with: namePrefix) } ?? []).map(\.name)
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
