@@ -100,6 +100,7 @@ struct ListMarkerBytesTests {
         "«quoted»", "“quoted”", "سياسة", "9.\u{A0}x", "9. x", "‣ triangle", "●● two",
         "  *   spaced item", "1)  x", "• a", "•  \u{301}", "* \r", "   [12]link", "• عنوان", "- \u{200D}x", "3.  ", "+",
         "* Ärger", "1. ‘x’", "• ٣ أيام", "*  \u{0627}\u{0651}x", "* \u{0301}", "* \u{200D}", "2) \u{0915}\u{093F}", "• \u{0600}1",
+        "\u{0387} Greek ano teleia",
     ])
     func item(line: String) {
         #expect(ListMarker.item(Substring(line)) == ListMarker.itemByCharacters(Substring(line)))

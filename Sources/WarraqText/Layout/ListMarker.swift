@@ -6,7 +6,9 @@ enum ListMarker {
     /// The bullets as strings: their bytes are read without hashing a `Character` into a set,
     /// whose first non-ASCII one cost hundreds of thousands of instructions.
     static let bulletTexts = ["•", "*", "-", "–", "◦", "▪", "·", "+", "‣", "○", "●", "■", "□"]
-    static let bullets = Set(bulletTexts.map(Character.init))
+    /// The bullets as scalars, not `Character`s: `Character`'s `==` takes U+0387 (Greek ano
+    /// teleia) for its canonical equivalent `·`, and the bytes do not.
+    static let bullets = Set(bulletTexts.flatMap(\.unicodeScalars))
 
     /// Whether `byte` is the first byte of a bullet or of a digit that numbers items: `*`,
     /// `+`, `-`, the digits, the lead of `·` (C2) and of the other bullets (E2). A switch, not
@@ -88,7 +90,7 @@ enum ListMarker {
     static func itemByCharacters(_ line: Substring) -> Substring? {
         let body = line.drop { $0 == " " || $0 == "\t" }
         guard let first = body.first else { return nil }
-        if bullets.contains(first) {
+        if first.unicodeScalars.count == 1, let scalar = first.unicodeScalars.first, bullets.contains(scalar) {
             let rest = body.dropFirst()
             guard rest.first == " " else { return nil }
             return rest.drop { $0 == " " }
