@@ -3,21 +3,23 @@ import Testing
 
 struct PageBytesTests {
     @Test func keepsEveryByteAcrossGrowth() {
-        let page = PageBytes(capacity: 4)
+        var page = PageBytes(capacity: 4)
         var expected: [UInt8] = []
         for round in 0..<50 {
             let span = (0..<round).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ round) }
             span.withUnsafeBufferPointer { page.append($0) }
             page.append(UInt8(round))
-            expected += span + [UInt8(round)]
+            page.append(0x0A, times: round % 3)
+            expected += span + [UInt8(round)] + Array(repeating: 0x0A, count: round % 3)
         }
         #expect(page.count == expected.count)
         #expect(page.array == expected)
     }
 
     @Test func reservesWithoutWriting() {
-        let page = PageBytes()
+        var page = PageBytes()
         page.reserve(1_000)
+        page.append(0x20, times: 0)
         #expect(page.count == 0)
         #expect(page.array.isEmpty)
     }

@@ -81,7 +81,8 @@ enum UnreadMarkup {
     /// page would outgrow the room it has.
     private static let shortestLifted = 12
 
-    private struct Scan {
+    /// Noncopyable: it owns the page being written.
+    private struct Scan: ~Copyable {
         let bytes: UnsafeBufferPointer<UInt8>
         let count: Int
         /// A blank run between tags may shrink only where no text node can reach libxml2's
@@ -98,7 +99,7 @@ enum UnreadMarkup {
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
         private static let typeName = NameTable([(name: "type", value: ())])
         private(set) var lifted: LiftedText
-        private let out = PageBytes()
+        private var out = PageBytes()
         private var copied = 0
         /// The current start tag's edits, made once the tag is known to end.
         private var edits: [Edit] = []
@@ -258,10 +259,10 @@ enum UnreadMarkup {
             var line = range.lowerBound
             var breaks = 0
             while let newline = find(0x0A, from: line, before: range.upperBound) {
-                out.append(0x0A)
                 breaks += 1
                 line = newline + 1
             }
+            out.append(0x0A, times: breaks)
             return breaks
         }
 
