@@ -47,6 +47,12 @@ struct PageBytes: ~Copyable {
         count += times
     }
 
+    /// Takes back the last `written` bytes.
+    mutating func removeLast(_ written: Int) {
+        precondition(written >= 0 && written <= count)
+        count -= written
+    }
+
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     private mutating func grow(to needed: Int) {

@@ -101,22 +101,10 @@ enum UnreadMarkup {
         private(set) var lifted: LiftedText
         private var out = PageBytes()
         private var copied = 0
-        /// The current start tag's edits, made once the tag is known to end.
-        private var edits: [Edit] = []
         /// In the current start tag, where blanks and unread attributes began since the last
         /// attribute kept, and whether there was a blank among them.
         private var gap: Int?
         private var gapHasBlank = false
-
-        private enum Edit {
-            /// Down to its line breaks, or one space when it has none and `keepsBlank`.
-            case blank(Range<Int>, keepsBlank: Bool)
-            /// Text lifted out, a marker left.
-            case lift(Range<Int>, LiftedText.Piece)
-            /// An attribute (`name=value`, `HTMLAttribute` number `attribute`) left as a short
-            /// name (`.0`, its `index`th renamed in the tag), its value lifted.
-            case rename(Range<Int>, attribute: UInt8, index: Int, LiftedText.Piece)
-        }
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool, emptiesSVG: Bool) {
             self.bytes = bytes
@@ -185,7 +173,7 @@ enum UnreadMarkup {
                     guard let raw = tag.rawText else {
                         text = index
                         if tag.opensSVG, let close = svgContentEnd(from: index) {
-                            if close > index { apply(.blank(index..<close, keepsBlank: false)) }
+                            if close > index { blank(index..<close, keepsBlank: false) }
                             index = close
                             text = nil
                         }
@@ -193,10 +181,10 @@ enum UnreadMarkup {
                     }
                     guard let close = closing(raw.name, from: index) else { break }
                     if raw.strippable, close > index {
-                        apply(.blank(index..<close, keepsBlank: false))
+                        blank(index..<close, keepsBlank: false)
                     } else if let piece = liftable(index..<close, as: .rawText) {
                         // Possibly JSON-LD, which the tree builder reads.
-                        apply(.lift(index..<close, piece))
+                        lift(index..<close, piece)
                     }
                     index = close
                 } else {
@@ -208,34 +196,60 @@ enum UnreadMarkup {
 
         // MARK: Edits
 
-        /// Copies what comes before the edit's range, then the edit.
-        private mutating func apply(_ edit: Edit) {
-            let range: Range<Int>
-            switch edit {
-            case .blank(let blanks, _): range = blanks
-            case .lift(let text, _): range = text
-            case .rename(let attribute, _, _, _): range = attribute
-            }
+        /// Shortens `range` down to its line breaks, or, when `keepsBlank`, to one space where it
+        /// has none.
+        private mutating func blank(_ range: Range<Int>, keepsBlank: Bool) {
+            copy(upTo: range)
+            // A blank after the line breaks where the run ends in one: libxml2's line at the
+            // text's end depends on its last byte.
+            let breaks = appendLineBreaks(range)
+            if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
+        }
+
+        /// Lifts text out, leaving a marker.
+        private mutating func lift(_ range: Range<Int>, _ piece: LiftedText.Piece) {
+            copy(upTo: range)
+            LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
+            appendDecimal(lifted.lift(piece))
+            appendLineBreaks(range)
+        }
+
+        /// Leaves an attribute (`name=value`, `HTMLAttribute` number `attribute`) as a short name
+        /// (`.0`, its `index`th renamed in the tag), its value lifted.
+        private mutating func rename(_ range: Range<Int>, attribute: UInt8, index: Int, _ piece: LiftedText.Piece) {
+            copy(upTo: range)
+            out.append(LiftedText.renamedMark)
+            out.append(LiftedText.renamedCodes[index])
+            lifted.rename(piece, as: attribute)
+            // A blank ends the name where what follows the value could go on with it.
+            if appendLineBreaks(range) == 0, !isTagEnd(at: range.upperBound), !isBlank(bytes[range.upperBound]) { out.append(0x20) }
+        }
+
+        /// Copies what comes before an edit's range, and skips the range.
+        private mutating func copy(upTo range: Range<Int>) {
             if copied == 0 { out.reserve(count) }
             copyChecked(copied..<range.lowerBound)
             copied = range.upperBound
-            switch edit {
-            case .blank(_, let keepsBlank):
-                // A blank after the line breaks where the run ends in one: libxml2's line at the
-                // text's end depends on its last byte.
-                let breaks = appendLineBreaks(range)
-                if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
-            case .lift(_, let piece):
-                LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
-                appendDecimal(lifted.lift(piece))
-                appendLineBreaks(range)
-            case .rename(_, let attribute, let index, let piece):
-                out.append(LiftedText.renamedMark)
-                out.append(LiftedText.renamedCodes[index])
-                lifted.rename(piece, as: attribute)
-                // A blank ends the name where the next attribute follows the value at once.
-                if appendLineBreaks(range) == 0 { out.append(0x20) }
-            }
+        }
+
+        /// Where the slimmed page stood: a start tag's edits are made as the scan reads the tag,
+        /// and taken back when the tag does not end or keeps its markup.
+        private struct Mark {
+            var written: Int
+            var copied: Int
+            var renamed: Int
+            var spellsRenamedAttribute: Bool
+        }
+
+        private var mark: Mark {
+            Mark(written: out.count, copied: copied, renamed: lifted.renamedCount, spellsRenamedAttribute: spellsRenamedAttribute)
+        }
+
+        private mutating func restore(_ mark: Mark) {
+            out.removeLast(out.count - mark.written)
+            copied = mark.copied
+            lifted.removeRenamed(from: mark.renamed)
+            spellsRenamedAttribute = mark.spellsRenamedAttribute
         }
 
         /// Copies page bytes as they are, noting whether they could name a renamed attribute.
@@ -271,9 +285,9 @@ enum UnreadMarkup {
         private mutating func foldOrLift(_ range: Range<Int>) {
             guard foldsBlankText, range.count > 1 else { return }
             if !range.contains(where: { !isBlank(bytes[$0]) }) {
-                if range.count < UnreadMarkup.textPiece { apply(.blank(range, keepsBlank: true)) }
+                if range.count < UnreadMarkup.textPiece { blank(range, keepsBlank: true) }
             } else if let piece = liftable(range, as: .text) {
-                apply(.lift(range, piece))
+                lift(range, piece)
             }
         }
 
@@ -366,7 +380,7 @@ enum UnreadMarkup {
             let content = (comment.lowerBound + 4)..<(comment.upperBound - 3)
             guard foldsBlankText, content.count > 1, bytes[comment.upperBound - 2] == UInt8(ascii: "-"),
                   bytes[content.lowerBound] != UInt8(ascii: "-"), bytes[content.lowerBound] != UInt8(ascii: ">") else { return }
-            apply(.blank(content, keepsBlank: true))
+            blank(content, keepsBlank: true)
         }
 
         private func isDoctype(at start: Int) -> Bool {
@@ -414,6 +428,19 @@ enum UnreadMarkup {
         /// and, for `<script>` and `<style>`, the raw text that follows; nil when the scan cannot
         /// tell. Attributes the reader does not read go, and blank runs between attributes shrink.
         private mutating func startTag(at start: Int) -> (end: Int, rawText: RawText?, opensSVG: Bool)? {
+            let before = mark
+            guard let tag = editStartTag(at: start) else {
+                restore(before)
+                return nil
+            }
+            if tag.namesCharset { restore(before) }
+            return (tag.end, tag.rawText, tag.opensSVG)
+        }
+
+        /// `startTag(at:)`, its edits made as it reads; and whether the tag is a `<meta>` that
+        /// names a charset (`charset`, `http-equiv`), which keeps its attributes as they stand,
+        /// for libxml2 reads them.
+        private mutating func editStartTag(at start: Int) -> (end: Int, rawText: RawText?, opensSVG: Bool, namesCharset: Bool)? {
             var index = start + 1
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
@@ -421,8 +448,6 @@ enum UnreadMarkup {
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
             let reading: Reading = tag == .script ? .type : tag.isDropped ? .nothing : .attributes(tag)
-            // A `<meta>` that names a charset (`charset`, `http-equiv`) keeps its attributes as
-            // they stand, for libxml2 reads them.
             var namesCharset = false
             var maybeJSON = false
             // The attributes read so far, by number: libxml2 drops a repeated one.
@@ -432,7 +457,6 @@ enum UnreadMarkup {
             // attributes, keeps its values.
             let renamesHere = renames && tag != .html && tag != .head && tag != .body
             var renamedCount = 0
-            if !edits.isEmpty { edits.removeAll(keepingCapacity: true) }
             gap = nil
             while true {
                 let blanks = index
@@ -496,7 +520,7 @@ enum UnreadMarkup {
                 if read {
                     closeGap(at: itemStart)
                     if let renamed {
-                        edits.append(.rename(itemStart..<index, attribute: renamed.attribute, index: renamedCount, renamed.piece))
+                        rename(itemStart..<index, attribute: renamed.attribute, index: renamedCount, renamed.piece)
                         renamedCount += 1
                     }
                 } else if gap == nil {
@@ -505,12 +529,10 @@ enum UnreadMarkup {
                 }
             }
             guard index < count else { return nil }
-            closeGap(at: index)
-            if !namesCharset {
-                for edit in edits { apply(edit) }
-            }
-            if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil, false) }
-            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) }, isSVG)
+            let selfCloses = bytes[index] == UInt8(ascii: "/")
+            closeGap(at: index, endingTag: !selfCloses)
+            if selfCloses { return (index + 2, nil, false, namesCharset) }
+            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) }, isSVG, namesCharset)
         }
 
         private func isTagEnd(at index: Int) -> Bool {
@@ -518,12 +540,13 @@ enum UnreadMarkup {
                 || (bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"))
         }
 
-        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank; a gap of one
-        /// blank byte stays as it is.
-        private mutating func closeGap(at end: Int) {
+        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank where another
+        /// attribute follows; a gap of one blank byte stays as it is. Before a tag's `>` no blank
+        /// is needed (before `/>` it keeps an unquoted value from running into the `/`).
+        private mutating func closeGap(at end: Int, endingTag: Bool = false) {
             guard let start = gap else { return }
             gap = nil
-            if end - start > 1 || !gapHasBlank { edits.append(.blank(start..<end, keepsBlank: gapHasBlank)) }
+            if end - start > 1 || !gapHasBlank { blank(start..<end, keepsBlank: gapHasBlank && !endingTag) }
         }
 
         /// The name libxml2's tree builder gives an element: after the prefix, if any (`o:p` is a `p`).
