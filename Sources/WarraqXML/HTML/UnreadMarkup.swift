@@ -72,6 +72,35 @@ enum UnreadMarkup {
 
     private static func isNameByte(_ byte: UInt8) -> Bool { isIn(nameBytes, byte) }
 
+    /// The byte classes the scan's loops test, a bit each.
+    struct ByteClass: OptionSet {
+        let rawValue: UInt8
+        static let letter = ByteClass(rawValue: 1)
+        static let blank = ByteClass(rawValue: 2)
+        static let nameByte = ByteClass(rawValue: 4)
+        /// Where libxml2 starts an attribute name: a letter, `_` or `:`.
+        static let nameStart = ByteClass(rawValue: 8)
+        /// Ends an unquoted value: a blank or `>`.
+        static let valueEnd = ByteClass(rawValue: 16)
+    }
+
+    /// Each byte value's classes, from the sets above: the loops over a tag's names, blanks and
+    /// values test a byte with one load. Written once, then only read, so shared by every thread.
+    nonisolated(unsafe) static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            var classes: ByteClass = []
+            if isLetter(byte) { classes.formUnion([.letter, .nameStart]) }
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") { classes.insert(.nameStart) }
+            if isBlank(byte) || byte == UInt8(ascii: ">") { classes.insert(.valueEnd) }
+            if isBlank(byte) { classes.insert(.blank) }
+            if isNameByte(byte) { classes.insert(.nameByte) }
+            table[value] = classes.rawValue
+        }
+        return UnsafePointer(table)
+    }()
+
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
     /// libxml2 hands text over in pieces this long (`HTML_PARSER_BIG_BUFFER_SIZE`); a blank run
@@ -85,6 +114,7 @@ enum UnreadMarkup {
     private struct Scan: ~Copyable {
         let bytes: UnsafeBufferPointer<UInt8>
         let count: Int
+        private let classes = UnreadMarkup.byteClasses
         /// A blank run between tags may shrink only where no text node can reach libxml2's
         /// length limit, which counts the blanks too.
         let foldsBlankText: Bool
@@ -167,7 +197,7 @@ enum UnreadMarkup {
                     guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
                     index = end + 1
                     text = index
-                } else if UnreadMarkup.isLetter(next) {
+                } else if isLetter(next) {
                     guard let tag = startTag(at: index) else { break }
                     index = tag.end
                     guard let raw = tag.rawText else {
@@ -495,7 +525,7 @@ enum UnreadMarkup {
                         value = ((index + 1)..<end, true)
                         index = end + 1
                     } else {
-                        while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                        while index < count, !isIn(.valueEnd, bytes[index]) { index += 1 }
                         value = (valueStart..<index, false)
                     }
                     if rawName != nil, mayBeJSON(valueStart..<index) { maybeJSON = true }
@@ -607,7 +637,7 @@ enum UnreadMarkup {
                     guard bytes[name].elementsEqual(bytes[top], by: { $0 | 0x20 == $1 | 0x20 }) else { return nil }
                     open.removeLast()
                     index = end
-                } else if UnreadMarkup.isLetter(next) {
+                } else if isLetter(next) {
                     var nameEnd = found + 1
                     while nameEnd < count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
                     let name = (found + 1)..<nameEnd
@@ -635,7 +665,7 @@ enum UnreadMarkup {
 
         /// The end tag at `start` (`</name>`, blanks allowed before the `>`): its name and where it ends.
         private func plainEndTag(at start: Int) -> (name: Range<Int>, end: Int)? {
-            guard start + 2 < count, bytes[start + 1] == UInt8(ascii: "/"), UnreadMarkup.isLetter(bytes[start + 2]) else { return nil }
+            guard start + 2 < count, bytes[start + 1] == UInt8(ascii: "/"), isLetter(bytes[start + 2]) else { return nil }
             var index = start + 2
             while index < count, isNameByte(bytes[index]) { index += 1 }
             let name = (start + 2)..<index
@@ -670,7 +700,7 @@ enum UnreadMarkup {
                     guard let close = find(quote, from: after + 1) else { return nil }
                     index = close + 1
                 } else {
-                    while after < count, !isBlank(bytes[after]), bytes[after] != UInt8(ascii: ">") { after += 1 }
+                    while after < count, !isIn(.valueEnd, bytes[after]) { after += 1 }
                     index = after
                 }
             }
@@ -731,13 +761,16 @@ enum UnreadMarkup {
             return nil
         }
 
-        private func isBlank(_ byte: UInt8) -> Bool { UnreadMarkup.isBlank(byte) }
+        @inline(__always)
+        private func isIn(_ byteClass: ByteClass, _ byte: UInt8) -> Bool { classes[Int(byte)] & byteClass.rawValue != 0 }
+
+        private func isLetter(_ byte: UInt8) -> Bool { isIn(.letter, byte) }
+
+        private func isBlank(_ byte: UInt8) -> Bool { isIn(.blank, byte) }
 
         /// Where libxml2 starts an attribute name.
-        private func isNameStart(_ byte: UInt8) -> Bool {
-            UnreadMarkup.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-        }
+        private func isNameStart(_ byte: UInt8) -> Bool { isIn(.nameStart, byte) }
 
-        private func isNameByte(_ byte: UInt8) -> Bool { UnreadMarkup.isNameByte(byte) }
+        private func isNameByte(_ byte: UInt8) -> Bool { isIn(.nameByte, byte) }
     }
 }
