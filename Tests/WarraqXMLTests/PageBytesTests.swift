@@ -23,4 +23,17 @@ struct PageBytesTests {
         #expect(page.count == 0)
         #expect(page.array.isEmpty)
     }
+
+    @Test func appendsTheFirstBytesOfTwoWords() {
+        var page = PageBytes(capacity: 4)
+        var expected: [UInt8] = []
+        let low: UInt64 = 0x0807_0605_0403_0201
+        let high: UInt64 = 0x100F_0E0D_0C0B_0A09
+        for length in 0...16 {
+            page.append(low, high, count: length)
+            page.append(0xFF)
+            expected += Array(1...16).prefix(length) + [0xFF]
+        }
+        #expect(page.array == expected)
+    }
 }

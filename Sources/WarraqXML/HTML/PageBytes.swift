@@ -38,6 +38,17 @@ struct PageBytes: ~Copyable {
         count += bytes.count
     }
 
+    /// Appends the first `count` bytes of two little-endian words, stored whole: the bytes
+    /// past `count` are written in room reserved, and written over by the next append.
+    @inline(__always)
+    mutating func append(_ low: UInt64, _ high: UInt64, count bytes: Int) {
+        reserve(16)
+        let end = UnsafeMutableRawPointer(base + count)
+        end.storeBytes(of: low.littleEndian, as: UInt64.self)
+        end.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt64.self)
+        count += bytes
+    }
+
     /// Appends `byte` `times` times.
     @inline(__always)
     mutating func append(_ byte: UInt8, times: Int) {
