@@ -75,6 +75,11 @@ struct LiftedText {
         renamed.append((attribute, piece))
     }
 
+    /// Takes back the renamed attributes from the one at `index` in page order on.
+    mutating func removeRenamed(from index: Int) {
+        if index < renamed.count { renamed.removeSubrange(index...) }
+    }
+
     /// Calls `body` with the bytes of piece `number`.
     func withBytes<Result>(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withBytes(of: pieces[number], body)

@@ -72,6 +72,35 @@ enum UnreadMarkup {
 
     private static func isNameByte(_ byte: UInt8) -> Bool { isIn(nameBytes, byte) }
 
+    /// The byte classes the scan's loops test, a bit each.
+    struct ByteClass: OptionSet {
+        let rawValue: UInt8
+        static let letter = ByteClass(rawValue: 1)
+        static let blank = ByteClass(rawValue: 2)
+        static let nameByte = ByteClass(rawValue: 4)
+        /// Where libxml2 starts an attribute name: a letter, `_` or `:`.
+        static let nameStart = ByteClass(rawValue: 8)
+        /// Ends an unquoted value: a blank or `>`.
+        static let valueEnd = ByteClass(rawValue: 16)
+    }
+
+    /// Each byte value's classes, from the sets above: the loops over a tag's names, blanks and
+    /// values test a byte with one load. Written once, then only read, so shared by every thread.
+    nonisolated(unsafe) static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let byte = UInt8(value)
+            var classes: ByteClass = []
+            if isLetter(byte) { classes.formUnion([.letter, .nameStart]) }
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") { classes.insert(.nameStart) }
+            if isBlank(byte) || byte == UInt8(ascii: ">") { classes.insert(.valueEnd) }
+            if isBlank(byte) { classes.insert(.blank) }
+            if isNameByte(byte) { classes.insert(.nameByte) }
+            table[value] = classes.rawValue
+        }
+        return UnsafePointer(table)
+    }()
+
     /// libxml2 reads names this long or longer in pieces (`HTML_PARSER_BUFFER_SIZE`).
     private static let longestName = 99
     /// libxml2 hands text over in pieces this long (`HTML_PARSER_BIG_BUFFER_SIZE`); a blank run
@@ -81,9 +110,11 @@ enum UnreadMarkup {
     /// page would outgrow the room it has.
     private static let shortestLifted = 12
 
-    private struct Scan {
+    /// Noncopyable: it owns the page being written.
+    private struct Scan: ~Copyable {
         let bytes: UnsafeBufferPointer<UInt8>
         let count: Int
+        private let classes = UnreadMarkup.byteClasses
         /// A blank run between tags may shrink only where no text node can reach libxml2's
         /// length limit, which counts the blanks too.
         let foldsBlankText: Bool
@@ -98,24 +129,12 @@ enum UnreadMarkup {
         private static let charsetNames = NameTable([(name: "charset", value: ()), (name: "http-equiv", value: ())])
         private static let typeName = NameTable([(name: "type", value: ())])
         private(set) var lifted: LiftedText
-        private let out = PageBytes()
+        private var out = PageBytes()
         private var copied = 0
-        /// The current start tag's edits, made once the tag is known to end.
-        private var edits: [Edit] = []
         /// In the current start tag, where blanks and unread attributes began since the last
         /// attribute kept, and whether there was a blank among them.
         private var gap: Int?
         private var gapHasBlank = false
-
-        private enum Edit {
-            /// Down to its line breaks, or one space when it has none and `keepsBlank`.
-            case blank(Range<Int>, keepsBlank: Bool)
-            /// Text lifted out, a marker left.
-            case lift(Range<Int>, LiftedText.Piece)
-            /// An attribute (`name=value`, `HTMLAttribute` number `attribute`) left as a short
-            /// name (`.0`, its `index`th renamed in the tag), its value lifted.
-            case rename(Range<Int>, attribute: UInt8, index: Int, LiftedText.Piece)
-        }
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool, emptiesSVG: Bool) {
             self.bytes = bytes
@@ -178,13 +197,13 @@ enum UnreadMarkup {
                     guard let end = find(UInt8(ascii: ">"), from: index + 2) else { break }
                     index = end + 1
                     text = index
-                } else if UnreadMarkup.isLetter(next) {
+                } else if isLetter(next) {
                     guard let tag = startTag(at: index) else { break }
                     index = tag.end
                     guard let raw = tag.rawText else {
                         text = index
                         if tag.opensSVG, let close = svgContentEnd(from: index) {
-                            if close > index { apply(.blank(index..<close, keepsBlank: false)) }
+                            if close > index { blank(index..<close, keepsBlank: false) }
                             index = close
                             text = nil
                         }
@@ -192,10 +211,10 @@ enum UnreadMarkup {
                     }
                     guard let close = closing(raw.name, from: index) else { break }
                     if raw.strippable, close > index {
-                        apply(.blank(index..<close, keepsBlank: false))
+                        blank(index..<close, keepsBlank: false)
                     } else if let piece = liftable(index..<close, as: .rawText) {
                         // Possibly JSON-LD, which the tree builder reads.
-                        apply(.lift(index..<close, piece))
+                        lift(index..<close, piece)
                     }
                     index = close
                 } else {
@@ -207,41 +226,90 @@ enum UnreadMarkup {
 
         // MARK: Edits
 
-        /// Copies what comes before the edit's range, then the edit.
-        private mutating func apply(_ edit: Edit) {
-            let range: Range<Int>
-            switch edit {
-            case .blank(let blanks, _): range = blanks
-            case .lift(let text, _): range = text
-            case .rename(let attribute, _, _, _): range = attribute
-            }
+        /// Shortens `range` down to its line breaks, or, when `keepsBlank`, to one space where it
+        /// has none.
+        private mutating func blank(_ range: Range<Int>, keepsBlank: Bool) {
+            copy(upTo: range)
+            // A blank after the line breaks where the run ends in one: libxml2's line at the
+            // text's end depends on its last byte.
+            let breaks = appendLineBreaks(range)
+            if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
+        }
+
+        /// Lifts text out, leaving a marker.
+        private mutating func lift(_ range: Range<Int>, _ piece: LiftedText.Piece) {
+            copy(upTo: range)
+            LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
+            appendDecimal(lifted.lift(piece))
+            appendLineBreaks(range)
+        }
+
+        /// Leaves an attribute (`name=value`, `HTMLAttribute` number `attribute`) as a short name
+        /// (`.0`, its `index`th renamed in the tag), its value lifted.
+        private mutating func rename(_ range: Range<Int>, attribute: UInt8, index: Int, _ piece: LiftedText.Piece) {
+            copy(upTo: range)
+            out.append(LiftedText.renamedMark)
+            out.append(LiftedText.renamedCodes[index])
+            lifted.rename(piece, as: attribute)
+            // A blank ends the name where what follows the value could go on with it.
+            if appendLineBreaks(range) == 0, !isTagEnd(at: range.upperBound), !isBlank(bytes[range.upperBound]) { out.append(0x20) }
+        }
+
+        /// Copies what comes before an edit's range, and skips the range.
+        private mutating func copy(upTo range: Range<Int>) {
             if copied == 0 { out.reserve(count) }
             copyChecked(copied..<range.lowerBound)
             copied = range.upperBound
-            switch edit {
-            case .blank(_, let keepsBlank):
-                // A blank after the line breaks where the run ends in one: libxml2's line at the
-                // text's end depends on its last byte.
-                let breaks = appendLineBreaks(range)
-                if keepsBlank, breaks == 0 || bytes[range.upperBound - 1] != 0x0A { out.append(0x20) }
-            case .lift(_, let piece):
-                LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
-                appendDecimal(lifted.lift(piece))
-                appendLineBreaks(range)
-            case .rename(_, let attribute, let index, let piece):
-                out.append(LiftedText.renamedMark)
-                out.append(LiftedText.renamedCodes[index])
-                lifted.rename(piece, as: attribute)
-                // A blank ends the name where the next attribute follows the value at once.
-                if appendLineBreaks(range) == 0 { out.append(0x20) }
-            }
+        }
+
+        /// Where the slimmed page stood: a start tag's edits are made as the scan reads the tag,
+        /// and taken back when the tag does not end or keeps its markup.
+        private struct Mark {
+            var written: Int
+            var copied: Int
+            var renamed: Int
+            var spellsRenamedAttribute: Bool
+        }
+
+        private var mark: Mark {
+            Mark(written: out.count, copied: copied, renamed: lifted.renamedCount, spellsRenamedAttribute: spellsRenamedAttribute)
+        }
+
+        private mutating func restore(_ mark: Mark) {
+            out.removeLast(out.count - mark.written)
+            copied = mark.copied
+            lifted.removeRenamed(from: mark.renamed)
+            spellsRenamedAttribute = mark.spellsRenamedAttribute
         }
 
         /// Copies page bytes as they are, noting whether they could name a renamed attribute.
         private mutating func copyChecked(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
+            if let (low, high) = shortWords(range) {
+                // Only a `.` can start a renamed name.
+                let dots = ByteWords.equal(low, LiftedText.renamedMark) | ByteWords.equal(high, LiftedText.renamedMark)
+                if dots != 0, renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
+                out.append(low, high, count: range.count)
+                return
+            }
             if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
             out.append(UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+
+        /// A range of 16 bytes at most as two little-endian words, the lanes past it zero; nil
+        /// for a longer range, or one less than 16 bytes from the page's end. Most ranges copied
+        /// and searched for line breaks are a tag's name, gaps and end tags: two loads and a few
+        /// word operations, where the library calls for each (`memchr`, `memcpy`) cost more.
+        @inline(__always)
+        private func shortWords(_ range: Range<Int>) -> (low: UInt64, high: UInt64)? {
+            guard range.count <= 16, range.lowerBound + 16 <= count else { return nil }
+            let start = UnsafeRawPointer(bytes.baseAddress! + range.lowerBound)
+            let low = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
+            let high = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            // Shifts by 64 or more give zero: a full word's mask is all ones.
+            let lowMask: UInt64 = (1 << (8 * min(range.count, 8))) &- 1
+            let highMask: UInt64 = (1 << (8 * max(range.count - 8, 0))) &- 1
+            return (low & lowMask, high & highMask)
         }
 
         private mutating func appendDecimal(_ number: Int) {
@@ -255,13 +323,18 @@ enum UnreadMarkup {
 
         @discardableResult
         private mutating func appendLineBreaks(_ range: Range<Int>) -> Int {
+            if let (low, high) = shortWords(range) {
+                let breaks = (ByteWords.equal(low, 0x0A) | ByteWords.equal(high, 0x0A) >> 1).nonzeroBitCount
+                out.append(0x0A, times: breaks)
+                return breaks
+            }
             var line = range.lowerBound
             var breaks = 0
             while let newline = find(0x0A, from: line, before: range.upperBound) {
-                out.append(0x0A)
                 breaks += 1
                 line = newline + 1
             }
+            out.append(0x0A, times: breaks)
             return breaks
         }
 
@@ -270,9 +343,9 @@ enum UnreadMarkup {
         private mutating func foldOrLift(_ range: Range<Int>) {
             guard foldsBlankText, range.count > 1 else { return }
             if !range.contains(where: { !isBlank(bytes[$0]) }) {
-                if range.count < UnreadMarkup.textPiece { apply(.blank(range, keepsBlank: true)) }
+                if range.count < UnreadMarkup.textPiece { blank(range, keepsBlank: true) }
             } else if let piece = liftable(range, as: .text) {
-                apply(.lift(range, piece))
+                lift(range, piece)
             }
         }
 
@@ -365,7 +438,7 @@ enum UnreadMarkup {
             let content = (comment.lowerBound + 4)..<(comment.upperBound - 3)
             guard foldsBlankText, content.count > 1, bytes[comment.upperBound - 2] == UInt8(ascii: "-"),
                   bytes[content.lowerBound] != UInt8(ascii: "-"), bytes[content.lowerBound] != UInt8(ascii: ">") else { return }
-            apply(.blank(content, keepsBlank: true))
+            blank(content, keepsBlank: true)
         }
 
         private func isDoctype(at start: Int) -> Bool {
@@ -413,6 +486,19 @@ enum UnreadMarkup {
         /// and, for `<script>` and `<style>`, the raw text that follows; nil when the scan cannot
         /// tell. Attributes the reader does not read go, and blank runs between attributes shrink.
         private mutating func startTag(at start: Int) -> (end: Int, rawText: RawText?, opensSVG: Bool)? {
+            let before = mark
+            guard let tag = editStartTag(at: start) else {
+                restore(before)
+                return nil
+            }
+            if tag.namesCharset { restore(before) }
+            return (tag.end, tag.rawText, tag.opensSVG)
+        }
+
+        /// `startTag(at:)`, its edits made as it reads; and whether the tag is a `<meta>` that
+        /// names a charset (`charset`, `http-equiv`), which keeps its attributes as they stand,
+        /// for libxml2 reads them.
+        private mutating func editStartTag(at start: Int) -> (end: Int, rawText: RawText?, opensSVG: Bool, namesCharset: Bool)? {
             var index = start + 1
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
@@ -420,8 +506,6 @@ enum UnreadMarkup {
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
             let reading: Reading = tag == .script ? .type : tag.isDropped ? .nothing : .attributes(tag)
-            // A `<meta>` that names a charset (`charset`, `http-equiv`) keeps its attributes as
-            // they stand, for libxml2 reads them.
             var namesCharset = false
             var maybeJSON = false
             // The attributes read so far, by number: libxml2 drops a repeated one.
@@ -431,7 +515,6 @@ enum UnreadMarkup {
             // attributes, keeps its values.
             let renamesHere = renames && tag != .html && tag != .head && tag != .body
             var renamedCount = 0
-            if !edits.isEmpty { edits.removeAll(keepingCapacity: true) }
             gap = nil
             while true {
                 let blanks = index
@@ -470,7 +553,7 @@ enum UnreadMarkup {
                         value = ((index + 1)..<end, true)
                         index = end + 1
                     } else {
-                        while index < count, !isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                        while index < count, !isIn(.valueEnd, bytes[index]) { index += 1 }
                         value = (valueStart..<index, false)
                     }
                     if rawName != nil, mayBeJSON(valueStart..<index) { maybeJSON = true }
@@ -495,7 +578,7 @@ enum UnreadMarkup {
                 if read {
                     closeGap(at: itemStart)
                     if let renamed {
-                        edits.append(.rename(itemStart..<index, attribute: renamed.attribute, index: renamedCount, renamed.piece))
+                        rename(itemStart..<index, attribute: renamed.attribute, index: renamedCount, renamed.piece)
                         renamedCount += 1
                     }
                 } else if gap == nil {
@@ -504,12 +587,10 @@ enum UnreadMarkup {
                 }
             }
             guard index < count else { return nil }
-            closeGap(at: index)
-            if !namesCharset {
-                for edit in edits { apply(edit) }
-            }
-            if bytes[index] == UInt8(ascii: "/") { return (index + 2, nil, false) }
-            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) }, isSVG)
+            let selfCloses = bytes[index] == UInt8(ascii: "/")
+            closeGap(at: index, endingTag: !selfCloses)
+            if selfCloses { return (index + 2, nil, false, namesCharset) }
+            return (index + 1, rawName.map { RawText(name: $0, strippable: !maybeJSON) }, isSVG, namesCharset)
         }
 
         private func isTagEnd(at index: Int) -> Bool {
@@ -517,12 +598,13 @@ enum UnreadMarkup {
                 || (bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">"))
         }
 
-        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank; a gap of one
-        /// blank byte stays as it is.
-        private mutating func closeGap(at end: Int) {
+        /// Ends the gap, if any, at `end`: down to its line breaks, or one blank where another
+        /// attribute follows; a gap of one blank byte stays as it is. Before a tag's `>` no blank
+        /// is needed (before `/>` it keeps an unquoted value from running into the `/`).
+        private mutating func closeGap(at end: Int, endingTag: Bool = false) {
             guard let start = gap else { return }
             gap = nil
-            if end - start > 1 || !gapHasBlank { edits.append(.blank(start..<end, keepsBlank: gapHasBlank)) }
+            if end - start > 1 || !gapHasBlank { blank(start..<end, keepsBlank: gapHasBlank && !endingTag) }
         }
 
         /// The name libxml2's tree builder gives an element: after the prefix, if any (`o:p` is a `p`).
@@ -583,7 +665,7 @@ enum UnreadMarkup {
                     guard bytes[name].elementsEqual(bytes[top], by: { $0 | 0x20 == $1 | 0x20 }) else { return nil }
                     open.removeLast()
                     index = end
-                } else if UnreadMarkup.isLetter(next) {
+                } else if isLetter(next) {
                     var nameEnd = found + 1
                     while nameEnd < count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
                     let name = (found + 1)..<nameEnd
@@ -611,7 +693,7 @@ enum UnreadMarkup {
 
         /// The end tag at `start` (`</name>`, blanks allowed before the `>`): its name and where it ends.
         private func plainEndTag(at start: Int) -> (name: Range<Int>, end: Int)? {
-            guard start + 2 < count, bytes[start + 1] == UInt8(ascii: "/"), UnreadMarkup.isLetter(bytes[start + 2]) else { return nil }
+            guard start + 2 < count, bytes[start + 1] == UInt8(ascii: "/"), isLetter(bytes[start + 2]) else { return nil }
             var index = start + 2
             while index < count, isNameByte(bytes[index]) { index += 1 }
             let name = (start + 2)..<index
@@ -646,7 +728,7 @@ enum UnreadMarkup {
                     guard let close = find(quote, from: after + 1) else { return nil }
                     index = close + 1
                 } else {
-                    while after < count, !isBlank(bytes[after]), bytes[after] != UInt8(ascii: ">") { after += 1 }
+                    while after < count, !isIn(.valueEnd, bytes[after]) { after += 1 }
                     index = after
                 }
             }
@@ -707,13 +789,16 @@ enum UnreadMarkup {
             return nil
         }
 
-        private func isBlank(_ byte: UInt8) -> Bool { UnreadMarkup.isBlank(byte) }
+        @inline(__always)
+        private func isIn(_ byteClass: ByteClass, _ byte: UInt8) -> Bool { classes[Int(byte)] & byteClass.rawValue != 0 }
+
+        private func isLetter(_ byte: UInt8) -> Bool { isIn(.letter, byte) }
+
+        private func isBlank(_ byte: UInt8) -> Bool { isIn(.blank, byte) }
 
         /// Where libxml2 starts an attribute name.
-        private func isNameStart(_ byte: UInt8) -> Bool {
-            UnreadMarkup.isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
-        }
+        private func isNameStart(_ byte: UInt8) -> Bool { isIn(.nameStart, byte) }
 
-        private func isNameByte(_ byte: UInt8) -> Bool { UnreadMarkup.isNameByte(byte) }
+        private func isNameByte(_ byte: UInt8) -> Bool { isIn(.nameByte, byte) }
     }
 }
