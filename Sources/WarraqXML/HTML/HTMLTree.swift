@@ -162,7 +162,9 @@ extension HTMLTree {
         private var jsonLD: [String] = []
 
         /// Room for a page of `size` bytes, so that the columns seldom grow while it is read.
-        init(forPage size: Int) {
+        /// `textSize` is the page's size before `UnreadMarkup` lifted text out of it, which
+        /// comes back as text and attribute values.
+        init(forPage size: Int, textSize: Int) {
             let nodes = size / 64
             tags = Column(capacity: nodes)
             parents = Column(capacity: nodes)
@@ -173,8 +175,8 @@ extension HTMLTree {
             attributeNames = Column(capacity: nodes)
             attributeStartOffsets = Column(capacity: nodes)
             attributeEndOffsets = Column(capacity: nodes)
-            attributeBytes = Column(capacity: size / 16)
-            bytes = Column(capacity: size / 2)
+            attributeBytes = Column(capacity: textSize / 16)
+            bytes = Column(capacity: textSize / 2)
         }
 
         var count: Int { tags.count }

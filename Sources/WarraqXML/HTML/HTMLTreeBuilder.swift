@@ -75,7 +75,7 @@ final class HTMLTreeBuilder {
     private init(context: htmlParserCtxtPtr, lifted: LiftedText, pageSize: Int) {
         self.context = context
         self.lifted = lifted
-        tree = HTMLTree.Building(forPage: pageSize)
+        tree = HTMLTree.Building(forPage: pageSize, textSize: max(pageSize, lifted.page.count))
     }
 
     /// Parses HTML bytes, with the text `lifted` out of them put back; nil when libxml2 finds no
