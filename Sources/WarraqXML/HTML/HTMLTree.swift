@@ -145,8 +145,8 @@ struct HTMLTree {
 extension HTMLTree {
     /// A tree being built (by `HTMLTreeBuilder`), node by node in document order. Its columns
     /// grow through their own pointers, as `Array.append` checked uniqueness and capacity and
-    /// copied through a call for each of the million values a few hundred pages add; `tree`
-    /// makes them the tree's arrays once.
+    /// copied through a call for each of the million and a half values the 118 dev pages add;
+    /// `tree` makes them the tree's arrays once.
     struct Building: ~Copyable {
         private var tags: Column<HTMLTag>
         private var parents: Column<Int32>
@@ -225,6 +225,9 @@ extension HTMLTree {
         /// The tree, with where each subtree ends and the text sizes summed. Children come
         /// after their parents, so one backward pass does both.
         func tree(lastLine: Int) -> HTMLTree {
+            // The columns' offsets and indices are truncated as they are added, unchecked: a
+            // page with more is stopped here, before anything is read from them.
+            precondition(max(tags.count, bytes.count, attributeBytes.count) <= Int(Int32.max), "a page of over 2 GiB of text")
             var tree = HTMLTree()
             let count = tags.count
             var ends = [Int32](repeating: 0, count: count)
