@@ -109,100 +109,229 @@ struct HTMLTree {
         return isFoldableSpace(value) ? length : nil
     }
 
-    // MARK: Building (by `HTMLTreeBuilder`)
-
-    /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
-    mutating func appendElement(_ tag: HTMLTag, parent: Int32) -> Int32 {
-        let index = Int32(tags.count)
-        tags.append(tag)
-        parents.append(parent)
-        textRanges.append(0..<0)
-        textEndLines.append(0)
-        attributeStarts.append(Int32(attributeNames.count))
-        return index
-    }
-
-    /// Gives the element added last an attribute (`HTMLAttribute` number) with a value of UTF-8 bytes.
-    mutating func appendAttribute(_ number: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
-        let start = Int32(attributeBytes.count)
-        attributeBytes.append(contentsOf: value)
-        attributeNames.append(number)
-        attributeRanges.append(start..<Int32(attributeBytes.count))
-    }
-
-    /// Adds text whose last byte is on page line `endLine` under `parent`, or, `merging`,
-    /// extends the text node added last (libxml2 hands long text over in pieces).
-    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, endLine: Int32, parent: Int32, merging: Bool) {
-        let start = Int32(bytes.count)
-        bytes.append(contentsOf: text)
-        if merging {
-            textRanges[textRanges.count - 1] = textRanges[textRanges.count - 1].lowerBound..<Int32(bytes.count)
-            textEndLines[textEndLines.count - 1] = endLine
-            return
-        }
-        tags.append(.text)
-        parents.append(parent)
-        textRanges.append(start..<Int32(bytes.count))
-        textEndLines.append(endLine)
-        attributeStarts.append(Int32(attributeNames.count))
-    }
-
-    mutating func appendJSONLD(_ text: String) { jsonLD.append(text) }
-
-    /// Room for a page of `size` bytes, so that the arrays seldom grow while it is read.
-    mutating func reserve(forPage size: Int) {
-        bytes.reserveCapacity(size / 2)
-        let nodes = size / 64
-        tags.reserveCapacity(nodes)
-        parents.reserveCapacity(nodes)
-        textRanges.reserveCapacity(nodes)
-        textEndLines.reserveCapacity(nodes)
-        attributeStarts.reserveCapacity(nodes)
-        attributeNames.reserveCapacity(nodes)
-        attributeRanges.reserveCapacity(nodes)
-        attributeBytes.reserveCapacity(size / 16)
-    }
-
-    /// Sets where each subtree ends and sums text sizes, once every node is in. Children come
-    /// after their parents, so one backward pass does both.
-    mutating func finish() {
-        var ends = (0..<Int32(count)).map { $0 + 1 }
-        var textSize = [Int32](repeating: 0, count: count)
-        bytes.withUnsafeBufferPointer { bytes in
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                if tags[index] == .text {
-                    textSize[index] = Int32(Self.nonSpaceCount(bytes, textRanges[index]))
-                }
-                let parent = Int(parents[index])
-                if parent >= 0 {
-                    textSize[parent] += textSize[index]
-                    ends[parent] = max(ends[parent], ends[index])
-                }
-            }
-        }
-        self.ends = ends
-        self.textSize = textSize
-    }
-
-    /// The bytes of `range` that are no ASCII space, eight at a time where none of eight is a
-    /// control character or space (most text: letters, and UTF-8 bytes above 0x7F).
-    private static func nonSpaceCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> Int {
+    /// The bytes of `range` that are no ASCII space, eight at a time: most words of eight hold
+    /// a space or two (Arabic words are a few two-byte letters), so the spaces are counted
+    /// in the word rather than byte by byte.
+    fileprivate static func nonSpaceCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> Int {
         var offset = Int(range.lowerBound)
         let end = Int(range.upperBound)
         var count = 0
         let raw = UnsafeRawPointer(bytes.baseAddress!)
         while offset + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            // A high bit set in a byte below 0x21 (the test for a byte less than n, n <= 0x80).
-            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 {
-                count += 8
-            } else {
-                for index in offset..<(offset + 8) where !FoldedText.isASCIISpace(bytes[index]) { count += 1 }
-            }
+            count += 8 - spaceMask(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)).nonzeroBitCount
             offset += 8
         }
         for index in offset..<end where !FoldedText.isASCIISpace(bytes[index]) { count += 1 }
         return count
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII space (`FoldedText.isASCIISpace`:
+    /// 0x20 and 0x09–0x0D), and no other bit set.
+    static func spaceMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        let low = word & (ones &* 0x7F)
+        // A byte's low seven bits plus 0x7F carry into its high bit unless they are all zero, so
+        // after the xor only a 0x20 byte is left with no high bit.
+        let other = word ^ (ones &* 0x20)
+        let blank = ~(((other & (ones &* 0x7F)) &+ (ones &* 0x7F)) | other) & high
+        // A byte below 0x80 whose low bits are above 8 (plus 0x77 they reach 0x80) and below
+        // 14 (0x8D less them stays at 0x80 or above); neither sum carries into the next byte.
+        let control = ((ones &* 0x8D) &- low) & ~word & (low &+ (ones &* 0x77)) & high
+        return blank | control
+    }
+}
+
+extension HTMLTree {
+    /// A tree being built (by `HTMLTreeBuilder`), node by node in document order. Its columns
+    /// grow through their own pointers, as `Array.append` checked uniqueness and capacity and
+    /// copied through a call for each of the million and a half values the 118 dev pages add;
+    /// `tree` makes them the tree's arrays once.
+    struct Building: ~Copyable {
+        private var tags: Column<HTMLTag>
+        private var parents: Column<Int32>
+        private var textStarts: Column<Int32>
+        private var textEnds: Column<Int32>
+        private var textEndLines: Column<Int32>
+        private var attributeStarts: Column<Int32>
+        private var attributeNames: Column<UInt8>
+        private var attributeStartOffsets: Column<Int32>
+        private var attributeEndOffsets: Column<Int32>
+        private var attributeBytes: Column<UInt8>
+        private var bytes: Column<UInt8>
+        private var jsonLD: [String] = []
+
+        /// Room for a page of `size` bytes, so that the columns seldom grow while it is read.
+        /// `textSize` is the page's size before `UnreadMarkup` lifted text out of it, which
+        /// comes back as text and attribute values.
+        init(forPage size: Int, textSize: Int) {
+            let nodes = size / 64
+            tags = Column(capacity: nodes)
+            parents = Column(capacity: nodes)
+            textStarts = Column(capacity: nodes)
+            textEnds = Column(capacity: nodes)
+            textEndLines = Column(capacity: nodes)
+            attributeStarts = Column(capacity: nodes)
+            attributeNames = Column(capacity: nodes)
+            attributeStartOffsets = Column(capacity: nodes)
+            attributeEndOffsets = Column(capacity: nodes)
+            attributeBytes = Column(capacity: textSize / 16)
+            bytes = Column(capacity: textSize / 2)
+        }
+
+        var count: Int { tags.count }
+
+        /// Adds an element as the last node, under `parent` (-1 for the root); returns its index.
+        mutating func appendElement(_ tag: HTMLTag, parent: Int32) -> Int32 {
+            let index = Int32(truncatingIfNeeded: tags.count)
+            tags.append(tag)
+            parents.append(parent)
+            textStarts.append(0)
+            textEnds.append(0)
+            textEndLines.append(0)
+            attributeStarts.append(Int32(truncatingIfNeeded: attributeNames.count))
+            return index
+        }
+
+        /// Gives the element added last an attribute (`HTMLAttribute` number) with a value of UTF-8 bytes.
+        mutating func appendAttribute(_ number: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
+            attributeNames.append(number)
+            attributeStartOffsets.append(Int32(truncatingIfNeeded: attributeBytes.count))
+            attributeBytes.append(contentsOf: value)
+            attributeEndOffsets.append(Int32(truncatingIfNeeded: attributeBytes.count))
+        }
+
+        /// Adds text whose last byte is on page line `endLine` under `parent`, or, `merging`,
+        /// extends the text node added last (libxml2 hands long text over in pieces).
+        mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, endLine: Int32, parent: Int32, merging: Bool) {
+            let start = Int32(truncatingIfNeeded: bytes.count)
+            bytes.append(contentsOf: text)
+            let end = Int32(truncatingIfNeeded: bytes.count)
+            if merging {
+                textEnds.last = end
+                textEndLines.last = endLine
+                return
+            }
+            tags.append(.text)
+            parents.append(parent)
+            textStarts.append(start)
+            textEnds.append(end)
+            textEndLines.append(endLine)
+            attributeStarts.append(Int32(truncatingIfNeeded: attributeNames.count))
+        }
+
+        mutating func appendJSONLD(_ text: String) { jsonLD.append(text) }
+
+        /// The tree, with where each subtree ends and the text sizes summed. Children come
+        /// after their parents, so one backward pass does both.
+        func tree(lastLine: Int) -> HTMLTree {
+            // The columns' offsets and indices are truncated as they are added, unchecked: a
+            // page with more is stopped here, before anything is read from them.
+            precondition(max(tags.count, bytes.count, attributeBytes.count) <= Int(Int32.max), "a page of over 2 GiB of text")
+            var tree = HTMLTree()
+            let count = tags.count
+            var ends = [Int32](repeating: 0, count: count)
+            var textSize = [Int32](repeating: 0, count: count)
+            bytes.withBuffer { bytes in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    textSize.withUnsafeMutableBufferPointer { textSize in
+                        for index in stride(from: count - 1, through: 0, by: -1) {
+                            let end = max(ends[index], Int32(truncatingIfNeeded: index + 1))
+                            ends[index] = end
+                            if tags[index] == .text {
+                                textSize[index] += Int32(truncatingIfNeeded: HTMLTree.nonSpaceCount(bytes, textStarts[index]..<textEnds[index]))
+                            }
+                            let parent = Int(parents[index])
+                            if parent >= 0 {
+                                textSize[parent] += textSize[index]
+                                ends[parent] = max(ends[parent], end)
+                            }
+                        }
+                    }
+                }
+            }
+            tree.tags = tags.array
+            tree.parents = parents.array
+            tree.ends = ends
+            tree.textRanges = Self.ranges(textStarts, textEnds)
+            tree.textEndLines = textEndLines.array
+            tree.attributeStarts = attributeStarts.array
+            tree.attributeNames = attributeNames.array
+            tree.attributeRanges = Self.ranges(attributeStartOffsets, attributeEndOffsets)
+            tree.attributeBytes = attributeBytes.array
+            tree.bytes = bytes.array
+            tree.jsonLD = jsonLD
+            tree.textSize = textSize
+            tree.lastLine = lastLine
+            return tree
+        }
+
+        private static func ranges(_ starts: borrowing Column<Int32>, _ ends: borrowing Column<Int32>) -> [Range<Int32>] {
+            [Range<Int32>](unsafeUninitializedCapacity: starts.count) { ranges, initialized in
+                for index in 0..<starts.count { (ranges.baseAddress! + index).initialize(to: starts[index]..<ends[index]) }
+                initialized = starts.count
+            }
+        }
+    }
+
+    /// Plain values in a buffer of their own that doubles when full: the columns of `Building`,
+    /// and the builder's stack of open elements.
+    struct Column<Element: BitwiseCopyable>: ~Copyable {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity: Int
+        private(set) var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        var isEmpty: Bool { count == 0 }
+
+        subscript(index: Int) -> Element { base[index] }
+
+        /// The value appended last; there is one.
+        var last: Element {
+            get { base[count - 1] }
+            set { base[count - 1] = newValue }
+        }
+
+        /// Takes off the value appended last; there is one.
+        mutating func removeLast() -> Element {
+            count -= 1
+            return base[count]
+        }
+
+        @inline(__always)
+        mutating func append(_ value: Element) {
+            if count == capacity { grow(to: count + 1) }
+            (base + count).initialize(to: value)
+            count += 1
+        }
+
+        mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
+            guard let source = values.baseAddress, !values.isEmpty else { return }
+            if count + values.count > capacity { grow(to: count + values.count) }
+            (base + count).initialize(from: source, count: values.count)
+            count += values.count
+        }
+
+        func withBuffer<Result>(_ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
+            body(UnsafeBufferPointer(start: base, count: count))
+        }
+
+        var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        private mutating func grow(to needed: Int) {
+            let larger = max(needed, capacity * 2)
+            let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = larger
+        }
     }
 }
 

@@ -57,8 +57,8 @@ final class HTMLTreeBuilder {
     private let lifted: LiftedText
     // Only libxml2's callbacks touch these, one at a time: the runtime's exclusivity checks,
     // a tenth of the builder's time, are left out.
-    @exclusivity(unchecked) private var tree = HTMLTree()
-    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var tree: HTMLTree.Building
+    @exclusivity(unchecked) private var frames = HTMLTree.Column<Frame>(capacity: 64)
     @exclusivity(unchecked) private var script: [UInt8] = []
     @exclusivity(unchecked) private var elementNames = NameCache(placeholder: ElementName())
     /// Attribute names' `HTMLAttribute` numbers, `unread` for the others.
@@ -72,9 +72,10 @@ final class HTMLTreeBuilder {
     /// reached libxml2's depth limit.
     private var svgNearDepthLimit = false
 
-    private init(context: htmlParserCtxtPtr, lifted: LiftedText) {
+    private init(context: htmlParserCtxtPtr, lifted: LiftedText, pageSize: Int) {
         self.context = context
         self.lifted = lifted
+        tree = HTMLTree.Building(forPage: pageSize, textSize: max(pageSize, lifted.page.count))
     }
 
     /// Parses HTML bytes, with the text `lifted` out of them put back; nil when libxml2 finds no
@@ -92,8 +93,7 @@ final class HTMLTreeBuilder {
             let created = buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
             guard let context = created else { return nil }
             defer { xmlFreeParserCtxt(context) }
-            let builder = HTMLTreeBuilder(context: context, lifted: lifted)
-            builder.tree.reserve(forPage: page.count)
+            let builder = HTMLTreeBuilder(context: context, lifted: lifted, pageSize: page.count)
             var handler = handlers()
             withUnsafeBytes(of: &handler) { bytes in
                 UnsafeMutableRawPointer(context.pointee.sax).copyMemory(from: bytes.baseAddress!, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
@@ -109,9 +109,7 @@ final class HTMLTreeBuilder {
                 }
                 htmlParseDocument(context)
                 guard builder.tree.count > 0 else { return nil }
-                builder.tree.finish()
-                builder.tree.lastLine = builder.lastLine(of: page)
-                return (builder.tree, builder.stop, builder.svgNearDepthLimit)
+                return (builder.tree.tree(lastLine: builder.lastLine(of: page)), builder.stop, builder.svgNearDepthLimit)
             }
         }
     }
@@ -151,8 +149,8 @@ final class HTMLTreeBuilder {
         // libxml2 puts an element that follows the root's end into the root, or, when the page
         // has a doctype, beside it, outside the tree read.
         let parent: Int32?
-        if let top = frames.last {
-            parent = top.node >= 0 ? top.node : nil
+        if !frames.isEmpty {
+            parent = frames.last.node >= 0 ? frames.last.node : nil
         } else {
             parent = tree.count == 0 ? -1 : doctype == nil ? 0 : nil
         }
@@ -170,14 +168,15 @@ final class HTMLTreeBuilder {
         }
         if frame.node < 0 { skipRenamed(attributes) }
         if !frames.isEmpty {
-            frames[frames.count - 1].lastIsText = false
-            frames[frames.count - 1].lastChild = .element(allowsPCData: element.localAllowsPCData)
+            frames.last.lastIsText = false
+            frames.last.lastChild = .element(allowsPCData: element.localAllowsPCData)
         }
         frames.append(frame)
     }
 
     private func endElement() {
-        guard let frame = frames.popLast() else { return }
+        guard !frames.isEmpty else { return }
+        let frame = frames.removeLast()
         if frame.isJSONLD {
             tree.appendJSONLD(String(decoding: script, as: UTF8.self))
             script.removeAll(keepingCapacity: true)
@@ -190,47 +189,45 @@ final class HTMLTreeBuilder {
             lifted.withBytes(of: number) { characters($0.baseAddress, $0.count) }
             return
         }
-        let top = frames.count - 1
         let buffer = UnsafeBufferPointer(start: text, count: length)
-        if frames[top].isJSONLD {
+        if frames.last.isJSONLD {
             script.append(contentsOf: buffer)
             return
         }
-        if isIgnorableBlank(buffer, in: frames[top]) { return }
-        let merging = frames[top].lastIsText
-        let textLength = (merging ? frames[top].lastTextLength : 0) + length
+        if isIgnorableBlank(buffer, in: frames.last) { return }
+        let merging = frames.last.lastIsText
+        let textLength = (merging ? frames.last.lastTextLength : 0) + length
         if merging, textLength > Self.maximumTextLength {
             halt("xmlSAX2Characters: huge text node")
             return
         }
-        if frames[top].node >= 0 { tree.appendText(buffer, endLine: endLine(of: buffer), parent: frames[top].node, merging: merging) }
-        frames[top].lastIsText = true
-        frames[top].lastTextLength = textLength
-        frames[top].lastChild = .text
+        if frames.last.node >= 0 { tree.appendText(buffer, endLine: endLine(of: buffer), parent: frames.last.node, merging: merging) }
+        frames.last.lastIsText = true
+        frames.last.lastTextLength = textLength
+        frames.last.lastChild = .text
     }
 
     private func cdata(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let text, !frames.isEmpty else { return }
-        let top = frames.count - 1
-        if frames[top].isJSONLD {
+        if frames.last.isJSONLD {
             if let number = lifted.number(ofMarker: text, count: length) {
                 lifted.withBytes(of: number) { script.append(contentsOf: $0) }
             } else {
                 script.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
             }
         }
-        frames[top].lastIsText = false
-        frames[top].lastChild = .element(allowsPCData: false)
+        frames.last.lastIsText = false
+        frames.last.lastChild = .element(allowsPCData: false)
     }
 
     private func comment() {
-        if !frames.isEmpty { frames[frames.count - 1].lastIsText = false }
+        if !frames.isEmpty { frames.last.lastIsText = false }
     }
 
     private func processingInstruction(_ target: UnsafePointer<xmlChar>?) {
         guard !frames.isEmpty else { return }
-        frames[frames.count - 1].lastIsText = false
-        frames[frames.count - 1].lastChild = .element(allowsPCData: target.map { Self.allowPCData.value($0) != nil } ?? false)
+        frames.last.lastIsText = false
+        frames.last.lastChild = .element(allowsPCData: target.map { Self.allowPCData.value($0) != nil } ?? false)
     }
 
     /// The line libxml2's cursor stopped on, less the one after a final line break.
