@@ -34,3 +34,18 @@ struct JSONParserTests {
         #expect(throws: Never.self) { try JSONParser.parse(fine) }
     }
 }
+
+@Suite("JSON parser strings")
+struct JSONParserStringTests {
+    @Test("strings with and without escapes, ASCII or not, read as their text", arguments: [
+        (#""plain""#, "plain"), (#""مقال""#, "مقال"), (#""a\nb""#, "a\nb"), (#""مقال\u0020خبر""#, "مقال خبر"), (#""""#, ""),
+    ])
+    func strings(json: String, text: String) throws {
+        #expect(try JSONParser.parse(json) == .string(text))
+    }
+
+    @Test("invalid UTF-8 after an escape is rejected too")
+    func invalidAfterEscape() {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22]) }
+    }
+}
