@@ -54,7 +54,8 @@ struct PageMetadata {
     private struct MetaTags {
         static let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
         /// Every key `PageMetadata` reads.
-        static let keys = Set(dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"])
+        static let keyList = dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"]
+        static let keys = Set(keyList)
 
         private static let property = HTMLAttribute.number("property")!
         private static let name = HTMLAttribute.number("name")!
@@ -64,12 +65,29 @@ struct PageMetadata {
         private var values: [String: String] = [:]
 
         init(_ tree: HTMLTree, _ metas: [Int]) {
+            let keys = Self.keyList.map { (key: $0, bytes: Array($0.utf8)) }
             for node in metas {
-                guard let key = (tree.attribute(node, Self.property) ?? tree.attribute(node, Self.name) ?? tree.attribute(node, Self.itemprop))?.lowercased(),
-                      Self.keys.contains(key), values[key] == nil,
+                guard let named = tree.attributeIndex(node, Self.property) ?? tree.attributeIndex(node, Self.name) ?? tree.attributeIndex(node, Self.itemprop),
+                      let key = Self.key(tree, named, keys), values[key] == nil,
                       let content = tree.attribute(node, Self.content)?.foldingWhitespace(), !content.isEmpty else { continue }
                 values[key] = content
             }
+        }
+
+        /// The key that attribute `index` names, lowercased, if it is one read. An ASCII name is
+        /// matched on its bytes; another (which can lowercase to ASCII: `K`, the Kelvin sign)
+        /// as a lowercased string.
+        static func key(_ tree: HTMLTree, _ index: Int, _ keys: [(key: String, bytes: [UInt8])]) -> String? {
+            let ascii: String?? = tree.withAttributeValue(index) { name in
+                guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let match = keys.first { key in
+                    key.bytes.count == name.count && zip(key.bytes, name).allSatisfy { $0 == ($1 &- UInt8(ascii: "A") < 26 ? $1 | 0x20 : $1) }
+                }
+                return .some(match?.key)
+            }
+            if let ascii { return ascii }
+            let key = tree.attributeValue(index).lowercased()
+            return Self.keys.contains(key) ? key : nil
         }
 
         subscript(key: String) -> String? {

@@ -52,10 +52,11 @@ struct TextRun {
         return runs
     }
 
-    /// The run's text, white space folded: what `content(in:)` says, as bytes, for text that is
-    /// removed and so needs neither inlines nor a string of its own.
-    func text(in tree: HTMLTree) -> FoldedText {
-        var text = FoldedText()
+    /// Adds the run's text, white space folded, to `text` after a space (none at its start):
+    /// what `content(in:)` says, as bytes, for text that is removed and so needs neither
+    /// inlines nor a string of its own.
+    func appendText(in tree: HTMLTree, to text: inout FoldedText) {
+        text.space()
         for index in first..<end {
             switch tree.tags[index] {
             case .text: text.append(tree.bytes, tree.textRanges[index])
@@ -63,7 +64,6 @@ struct TextRun {
             default: break
             }
         }
-        return text
     }
 
     /// The run's text, white space folded, and its links and emphasis as inlines (nil when it
