@@ -157,8 +157,10 @@ public struct JSONParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes.
-        while index < bytes.count {
+        // Fast path: no escapes. The bytes up to the first quote, backslash or control
+        // character are passed over sixteen at a time.
+        index = JSONWriter.firstEscape(in: bytes, from: index)
+        if index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -169,9 +171,7 @@ public struct JSONParser {
                 }
                 return s
             }
-            if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("a control character inside a string must be escaped") }
-            index += 1
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
@@ -205,8 +205,9 @@ public struct JSONParser {
                 }
             default:
                 if b < 0x20 { throw fail("a control character inside a string must be escaped") }
-                out.append(b)
-                index += 1
+                let next = JSONWriter.firstEscape(in: bytes, from: index + 1)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
+                index = next
             }
         }
         throw fail("unexpected end of input in a string")

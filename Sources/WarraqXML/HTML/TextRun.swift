@@ -21,22 +21,36 @@ struct TextRun {
         var current: TextRun?
         // Where the links around the current node end, innermost last.
         var linkEnds: [Int] = []
+        // Where the innermost open block and link end (`Int.max` for none), the first ending:
+        // most nodes end neither, and need no look at the stacks.
+        var openEnd = Int.max
+        var linkEnd = Int.max
         func flush() {
             if let run = current, run.size > 0 { runs.append(run) }
             current = nil
         }
         for index in node..<tree.end(node) {
-            while let top = open.last, index >= tree.end(top) {
-                flush()
-                open.removeLast()
+            if index >= openEnd {
+                while let top = open.last, index >= tree.end(top) {
+                    flush()
+                    open.removeLast()
+                }
+                openEnd = open.last.map(tree.end) ?? .max
             }
-            while let last = linkEnds.last, index >= last { linkEnds.removeLast() }
+            if index >= linkEnd {
+                while let last = linkEnds.last, index >= last { linkEnds.removeLast() }
+                linkEnd = linkEnds.last ?? .max
+            }
             let tag = tree.tags[index]
-            let parentInLink = !linkEnds.isEmpty
-            if tag == .a { linkEnds.append(tree.end(index)) }
+            let parentInLink = linkEnd != .max
+            if tag == .a {
+                linkEnd = tree.end(index)
+                linkEnds.append(linkEnd)
+            }
             if tag.isBlock {
                 flush()
                 open.append(index)
+                openEnd = tree.end(index)
             } else if tag == .text {
                 let size = Int(tree.textSize[index])
                 if current == nil {
