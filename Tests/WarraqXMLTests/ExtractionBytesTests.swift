@@ -61,4 +61,27 @@ struct ExtractionBytesTests {
         #expect(tree.attributeValuesEqual(0, 1))
         #expect(tree.attributeValuesEqual(0, 2))
     }
+
+    @Test("class values judged from the memo say what the hints say of them, however often and in what order they come")
+    func judgedClassValues() {
+        let values = ["sidebar", "share-bar", "article-body", "caption", "ad", "nav-item", "item", "col-md-4", "col-md-6",
+                      "تعليق", "", "post-content sidebar", "Sidebar", "side\u{212A}", "credits", "related-posts", "a", "b"]
+            // More values than the memo has slots, so that values share slots.
+            + (0..<300).map { $0 % 3 == 0 ? "w\($0) sidebar" : "x\($0)-item" }
+        var tree = HTMLTree()
+        _ = tree.appendElement(.body, parent: -1)
+        var judged: [String] = []
+        for index in 0..<2000 {
+            let value = values[(index * 7 + index / 5) % values.count]
+            _ = tree.appendElement(.div, parent: 0)
+            Array(value.utf8).withUnsafeBufferPointer { tree.appendAttribute(HTMLAttribute.number("class")!, $0) }
+            judged.append(value)
+        }
+        tree.finish()
+        var judge = ElementJudge(tree: tree, hints: .builtIn)
+        for (offset, value) in judged.enumerated() {
+            #expect(judge.verdict(offset + 1) == ClassHints.builtIn.verdict(value), "\(value)")
+        }
+    }
 }
+

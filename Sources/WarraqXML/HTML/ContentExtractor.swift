@@ -61,48 +61,6 @@ struct ContentExtractor {
 
     // MARK: Judging
 
-    private func ownVerdict(_ node: Int, _ names: JudgedAttributes) -> ClassHints.Verdict {
-        let tag = tree.tags[node]
-        switch tag {
-        case .nav, .menu: return .furniture(.navigation)
-        case .footer: return .furniture(.footer)
-        case .aside: return .furniture(.related)
-        case .figure, .figcaption, .picture: return .caption
-        // Page templates put every layout option in the body's class (`tdc-footer-template`).
-        case .html, .body: return .none
-        default: break
-        }
-        // The first of each attribute counts, as `HTMLTree.attribute` reads it.
-        var judged: (class: Int?, id: Int?, role: Int?)
-        var ariaHiddenSeen = false
-        for index in tree.attributeIndices(node) {
-            switch tree.attributeNames[index] {
-            case names.hidden: return .furniture(.boilerplate)
-            case names.ariaHidden where !ariaHiddenSeen:
-                if tree.withAttributeValue(index, { $0.elementsEqual("true".utf8) }) { return .furniture(.boilerplate) }
-                ariaHiddenSeen = true
-            case names.class where judged.class == nil: judged.class = index
-            case names.id where judged.id == nil: judged.id = index
-            case names.role where judged.role == nil: judged.role = index
-            default: break
-            }
-        }
-        // Class, then id, then role: the order their judgements add up in.
-        var judgement = ClassHints.Judgement()
-        if let index = judged.class { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        if let index = judged.id { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        if let index = judged.role { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        return judgement.verdict
-    }
-
-    /// The attributes `ownVerdict` reads, numbered once for all elements of a page: a static
-    /// read per attribute costs a `swift_once` check.
-    private struct JudgedAttributes {
-        let `class`: UInt8, id: UInt8, role: UInt8, hidden: UInt8, ariaHidden: UInt8
-    }
-    private static let judgedAttributes = JudgedAttributes(
-        class: classAttribute, id: HTMLAttribute.number("id")!, role: HTMLAttribute.number("role")!,
-        hidden: HTMLAttribute.number("hidden")!, ariaHidden: HTMLAttribute.number("aria-hidden")!)
     private static let classAttribute = HTMLAttribute.number("class")!
 
     /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
@@ -124,14 +82,14 @@ struct ContentExtractor {
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
         var proseByClass: [String: Int]?
-        let judged = Self.judgedAttributes
+        var judge = ElementJudge(tree: tree, hints: hints)
         var node = 0
         while node < tree.count {
             guard tree.tags[node] != .text else {
                 node += 1
                 continue
             }
-            let verdict = isTitleAncestor(node) ? .none : ownVerdict(node, judged)
+            let verdict = isTitleAncestor(node) ? .none : judge.verdict(node)
             if case .furniture(let reason) = verdict, !Self.unmaskable.contains(reason) || classProse(node, &proseByClass) * 4 < pageProse {
                 markFurniture(node, reason)
                 node = tree.end(node)
@@ -156,6 +114,7 @@ struct ContentExtractor {
     private func classProse(_ node: Int, _ sizes: inout [String: Int]?) -> Int {
         if sizes == nil {
             var sums: [String: Int] = [:]
+            sums.reserveCapacity(tree.count / 8)
             for node in 1..<max(tree.count, 1) where prose[node] > 0 {
                 guard let names = tree.attributeIndex(node, Self.classAttribute) else { continue }
                 if let parentNames = tree.attributeIndex(tree.parent(node), Self.classAttribute), tree.attributeValuesEqual(names, parentNames) { continue }
@@ -535,5 +494,102 @@ private struct RemovedText {
                 return count
             }
         }
+    }
+}
+
+/// Judges an element by its tag and the attributes that say what it is (`hidden`,
+/// `aria-hidden`, class, id, role). What a class value says is kept by its bytes: pages repeat
+/// their class names (`item`, `col-md-4`) on many elements, and a value kept costs a comparison
+/// instead of a walk through the hints.
+struct ElementJudge {
+    private let tree: HTMLTree
+    private let hints: ClassHints
+    private var memo = [Kept](repeating: Kept(), count: ElementJudge.memoSize)
+
+    /// A class value's bytes in `attributeBytes` (none yet: -1) and what its words say.
+    private struct Kept {
+        var start: Int32 = -1
+        var end: Int32 = -1
+        var marks = HintTrie.Marks()
+    }
+
+    /// One slot per value of a hash's top byte.
+    private static let memoSize = 256
+
+    /// The attributes read, numbered once: a static read costs a `swift_once` check.
+    private let names = ElementJudge.attributeNumbers
+    private static let attributeNumbers = (class: HTMLAttribute.number("class")!, id: HTMLAttribute.number("id")!, role: HTMLAttribute.number("role")!,
+                                hidden: HTMLAttribute.number("hidden")!, ariaHidden: HTMLAttribute.number("aria-hidden")!)
+
+    init(tree: HTMLTree, hints: ClassHints) {
+        self.tree = tree
+        self.hints = hints
+    }
+
+    mutating func verdict(_ node: Int) -> ClassHints.Verdict {
+        switch tree.tags[node] {
+        case .nav, .menu: return .furniture(.navigation)
+        case .footer: return .furniture(.footer)
+        case .aside: return .furniture(.related)
+        case .figure, .figcaption, .picture: return .caption
+        // Page templates put every layout option in the body's class (`tdc-footer-template`).
+        case .html, .body: return .none
+        default: break
+        }
+        // The first of each attribute counts, as `HTMLTree.attribute` reads it.
+        var judged: (class: Int?, id: Int?, role: Int?)
+        var ariaHiddenSeen = false
+        for index in tree.attributeIndices(node) {
+            switch tree.attributeNames[index] {
+            case names.hidden: return .furniture(.boilerplate)
+            case names.ariaHidden where !ariaHiddenSeen:
+                if tree.withAttributeValue(index, { $0.elementsEqual("true".utf8) }) { return .furniture(.boilerplate) }
+                ariaHiddenSeen = true
+            case names.class where judged.class == nil: judged.class = index
+            case names.id where judged.id == nil: judged.id = index
+            case names.role where judged.role == nil: judged.role = index
+            default: break
+            }
+        }
+        // Class, then id, then role: the order their judgements add up in.
+        var judgement = ClassHints.Judgement()
+        if let index = judged.class { judgement.add(hints.judgement(of: classMarks(index))) }
+        if let index = judged.id { judgement.add(hints.judgement(of: marks(ofValue: index))) }
+        if let index = judged.role { judgement.add(hints.judgement(of: marks(ofValue: index))) }
+        return judgement.verdict
+    }
+
+    // The functions that read the tree and the hints in closures are not mutating: a closure
+    // in a mutating one copies them (a retain and release of each of their arrays).
+
+    /// What class value `index` says, from the memo when the value is kept there.
+    private mutating func classMarks(_ index: Int) -> HintTrie.Marks {
+        let (slot, kept) = keptMarks(index)
+        if let kept { return kept }
+        let marks = marks(ofValue: index)
+        let range = tree.attributeRanges[index]
+        memo[slot] = Kept(start: range.lowerBound, end: range.upperBound, marks: marks)
+        return marks
+    }
+
+    /// The memo slot of value `index`, and what the value says if it is the one kept there.
+    private func keptMarks(_ index: Int) -> (slot: Int, marks: HintTrie.Marks?) {
+        let range = tree.attributeRanges[index]
+        return tree.attributeBytes.withUnsafeBufferPointer { bytes in
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+            let slot = Self.slot(value)
+            let kept = memo[slot]
+            guard kept.start >= 0, HTMLTree.sameBytes(value, UnsafeBufferPointer(rebasing: bytes[Int(kept.start)..<Int(kept.end)])) else { return (slot, nil) }
+            return (slot, kept.marks)
+        }
+    }
+
+    private func marks(ofValue index: Int) -> HintTrie.Marks { tree.withAttributeValue(index) { hints.marks($0) } }
+
+    /// A memo slot for a value, from its length and three of its bytes.
+    private static func slot(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = value.first, let last = value.last else { return 0 }
+        let hash = ((UInt32(truncatingIfNeeded: value.count) &* 31 &+ UInt32(first)) &* 31 &+ UInt32(value[value.count / 2])) &* 31 &+ UInt32(last)
+        return Int((hash &* 0x9E37_79B1) >> 24)
     }
 }
