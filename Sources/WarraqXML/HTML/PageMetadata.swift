@@ -56,6 +56,7 @@ struct PageMetadata {
         /// Every key `PageMetadata` reads.
         static let keyList = dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"]
         static let keys = Set(keyList)
+        private static let keyBytes = keyList.map { (key: $0, bytes: Array($0.utf8)) }
 
         private static let property = HTMLAttribute.number("property")!
         private static let name = HTMLAttribute.number("name")!
@@ -65,7 +66,7 @@ struct PageMetadata {
         private var values: [String: String] = [:]
 
         init(_ tree: HTMLTree, _ metas: [Int]) {
-            let keys = Self.keyList.map { (key: $0, bytes: Array($0.utf8)) }
+            let keys = Self.keyBytes
             for node in metas {
                 guard let named = tree.attributeIndex(node, Self.property) ?? tree.attributeIndex(node, Self.name) ?? tree.attributeIndex(node, Self.itemprop),
                       let key = Self.key(tree, named, keys), values[key] == nil,
@@ -217,7 +218,8 @@ struct PageMetadata {
 
     /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // A byte test first: looking for the character `&` walks the text's characters.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let named = ["&quot;": "\"", "&amp;": "&", "&apos;": "'", "&#39;": "'", "&#039;": "'", "&lt;": "<", "&gt;": ">", "&nbsp;": " "]
         var out = ""
         var rest = Substring(text)
