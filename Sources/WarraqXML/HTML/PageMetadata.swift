@@ -122,11 +122,15 @@ struct PageMetadata {
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
     private static func jsonLDArticle(_ tree: HTMLTree) -> JSONValue? {
         for script in tree.jsonLD where mayNameArticle(script) {
-            guard let value = try? JSONParser.parse(script.trimmingWhitespace()) else { continue }
+            guard let value = try? JSONParser.parse(script.trimmingWhitespace(), keepingMembers: jsonLDMembers) else { continue }
             if let found = findArticle(value) { return found }
         }
         return nil
     }
+
+    /// Every JSON-LD member name metadata is read from (`findArticle`, `names`, `init`): the
+    /// others are not built.
+    private static let jsonLDMembers = ["@type", "@graph", "headline", "datePublished", "author", "publisher", "keywords", "articleBody", "name"]
 
     /// Pieces of which every article type's name holds one, and the escape JSON could spell one
     /// with otherwise.
