@@ -61,12 +61,18 @@ struct ClassHints: Sendable {
 
     /// The judgement of names as UTF-8 bytes, with no string made when they are ASCII, as
     /// class names nearly always are (a string repairs what is not UTF-8).
-    func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement {
-        guard names.allSatisfy({ $0 < 0x80 }) else { return judgement(String(decoding: names, as: UTF8.self)) }
-        return judgement(of: trie.marks(of: names))
+    func judgement(_ names: UnsafeBufferPointer<UInt8>) -> Judgement { judgement(of: marks(names)) }
+
+    /// What the words of names as UTF-8 bytes say, before they are judged.
+    func marks(_ names: UnsafeBufferPointer<UInt8>) -> HintTrie.Marks {
+        guard names.allSatisfy({ $0 < 0x80 }) else {
+            var string = String(decoding: names, as: UTF8.self)
+            return string.withUTF8 { trie.marks(of: $0) }
+        }
+        return trie.marks(of: names)
     }
 
-    private func judgement(of marks: HintTrie.Marks) -> Judgement {
+    func judgement(of marks: HintTrie.Marks) -> Judgement {
         Judgement(isContent: marks.isContent, isCaption: marks.isCaption, reason: marks.furniture == HintTrie.Marks.noFurniture ? nil : furniture[Int(marks.furniture)].reason)
     }
 }

@@ -61,45 +61,7 @@ struct ContentExtractor {
 
     // MARK: Judging
 
-    private func ownVerdict(_ node: Int) -> ClassHints.Verdict {
-        let tag = tree.tags[node]
-        switch tag {
-        case .nav, .menu: return .furniture(.navigation)
-        case .footer: return .furniture(.footer)
-        case .aside: return .furniture(.related)
-        case .figure, .figcaption, .picture: return .caption
-        // Page templates put every layout option in the body's class (`tdc-footer-template`).
-        case .html, .body: return .none
-        default: break
-        }
-        // The first of each attribute counts, as `HTMLTree.attribute` reads it.
-        var judged: (class: Int?, id: Int?, role: Int?)
-        var ariaHiddenSeen = false
-        for index in tree.attributeIndices(node) {
-            switch tree.attributeNames[index] {
-            case Self.hidden: return .furniture(.boilerplate)
-            case Self.ariaHidden where !ariaHiddenSeen:
-                if tree.attributeValues[index] == "true" { return .furniture(.boilerplate) }
-                ariaHiddenSeen = true
-            case Self.classAttribute where judged.class == nil: judged.class = index
-            case Self.idAttribute where judged.id == nil: judged.id = index
-            case Self.roleAttribute where judged.role == nil: judged.role = index
-            default: break
-            }
-        }
-        // Class, then id, then role: the order their judgements add up in.
-        var judgement = ClassHints.Judgement()
-        if let index = judged.class { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        if let index = judged.id { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        if let index = judged.role { judgement.add(tree.withAttributeValue(index) { hints.judgement($0) }) }
-        return judgement.verdict
-    }
-
     private static let classAttribute = HTMLAttribute.number("class")!
-    private static let idAttribute = HTMLAttribute.number("id")!
-    private static let roleAttribute = HTMLAttribute.number("role")!
-    private static let hidden = HTMLAttribute.number("hidden")!
-    private static let ariaHidden = HTMLAttribute.number("aria-hidden")!
 
     /// Per node, the size of the prose-like runs in its subtree, whatever the class names say.
     private func proseSizes(_ runs: [TextRun], page: Int) -> [Int] {
@@ -120,13 +82,14 @@ struct ContentExtractor {
         inCaption = [Bool](repeating: false, count: tree.count)
         let pageProse = prose.max() ?? 0
         var proseByClass: [String: Int]?
+        var judge = ElementJudge(tree: tree, hints: hints)
         var node = 0
         while node < tree.count {
             guard tree.tags[node] != .text else {
                 node += 1
                 continue
             }
-            let verdict = isTitleAncestor(node) ? .none : ownVerdict(node)
+            let verdict = isTitleAncestor(node) ? .none : judge.verdict(node)
             if case .furniture(let reason) = verdict, !Self.unmaskable.contains(reason) || classProse(node, &proseByClass) * 4 < pageProse {
                 markFurniture(node, reason)
                 node = tree.end(node)
@@ -151,10 +114,11 @@ struct ContentExtractor {
     private func classProse(_ node: Int, _ sizes: inout [String: Int]?) -> Int {
         if sizes == nil {
             var sums: [String: Int] = [:]
+            sums.reserveCapacity(tree.count / 8)
             for node in 1..<max(tree.count, 1) where prose[node] > 0 {
-                if let names = tree.attribute(node, Self.classAttribute), tree.attribute(tree.parent(node), Self.classAttribute) != names {
-                    sums[names, default: 0] += prose[node]
-                }
+                guard let names = tree.attributeIndex(node, Self.classAttribute) else { continue }
+                if let parentNames = tree.attributeIndex(tree.parent(node), Self.classAttribute), tree.attributeValuesEqual(names, parentNames) { continue }
+                sums[tree.attributeValue(names), default: 0] += prose[node]
             }
             sizes = sums
         }
@@ -259,7 +223,7 @@ struct ContentExtractor {
         var list: (node: Int, items: [ListItem])?
         var table: Int?
         // Removed texts one after another with one reason, joined by line breaks.
-        var outside: (reason: RemovalReason, text: [UInt8], lines: LineRange?)?
+        var outside: (reason: RemovalReason, text: RemovedText, lines: LineRange?)?
 
         func flushList() {
             if let open = list { body.append(.list(ListBlock(ordered: tree.tags[open.node] == .ol, items: open.items))) }
@@ -273,22 +237,20 @@ struct ContentExtractor {
             figure = nil
         }
         func flushOutside() {
-            if let open = outside { removed.append(Removal(text: String(decoding: open.text, as: UTF8.self), reason: open.reason, lines: open.lines)) }
+            if let open = outside { removed.append(Removal(text: open.text.string, reason: open.reason, lines: open.lines)) }
             outside = nil
         }
         /// Removed runs one after another with one reason are one item, with the page lines
         /// of their nodes.
-        func remove(_ text: some Collection<UInt8>, _ reason: RemovalReason, _ nodes: Range<Int>) {
+        func remove(_ reason: RemovalReason, _ nodes: Range<Int>, _ add: (inout RemovedText) -> Void) {
             if outside?.reason != reason { flushOutside() }
             let lines = tree.lines(of: nodes)
-            if outside == nil {
-                outside = (reason, [], lines)
-            } else {
-                outside!.text.append(0x0A)
-            }
-            outside!.text.append(contentsOf: text)
+            if outside == nil { outside = (reason, RemovedText(), lines) }
+            add(&outside!.text)
             if let lines { outside!.lines = outside!.lines.map { $0.union(lines) } ?? lines }
         }
+        func remove(_ run: TextRun, _ reason: RemovalReason) { remove(reason, run.first..<run.end) { $0.add(run, in: tree) } }
+        func remove(_ text: String, _ reason: RemovalReason, _ nodes: Range<Int>) { remove(reason, nodes) { $0.add(text) } }
         func emit(_ block: Block) {
             if let heading = pendingHeading {
                 body.append(heading.block)
@@ -302,17 +264,17 @@ struct ContentExtractor {
             if let open = table, run.owner < tree.end(open) { continue }
             let nodes = run.first..<run.end
             guard inside else {
-                remove(run.text(in: tree).utf8, furnitureReason(run.owner) ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate), nodes)
+                remove(run, furnitureReason(run.owner) ?? (run.linkDensity > Self.maximumLinkDensity ? .navigation : .boilerplate))
                 continue
             }
             if let reason = furnitureReason(run.owner) {
                 if reason == .related { collectRelated(run) }
-                remove(run.text(in: tree).utf8, reason, nodes)
+                remove(run, reason)
                 continue
             }
             if run.linkDensity > Self.maximumLinkDensity {
                 collectRelated(run)
-                remove(run.text(in: tree).utf8, .navigation, nodes)
+                remove(run, .navigation)
                 continue
             }
             let (text, inlines) = run.content(in: tree)
@@ -320,14 +282,14 @@ struct ContentExtractor {
             if seen.contains(hashed) {
                 // A heading just above the title heading is its kicker or section label.
                 if text == title, let kicker = pendingHeading {
-                    remove(kicker.text.utf8, .metadata, kicker.nodes)
+                    remove(kicker.text, .metadata, kicker.nodes)
                     pendingHeading = nil
                 }
-                remove(text.utf8, .duplicate, nodes)
+                remove(text, .duplicate, nodes)
                 continue
             }
             if let reason = phrases.reason(text) {
-                remove(text.utf8, reason, nodes)
+                remove(text, reason, nodes)
                 continue
             }
             if inCaption[run.owner] {
@@ -345,17 +307,17 @@ struct ContentExtractor {
             // Short lines before the article's first paragraph or after its last are bylines,
             // dates and labels.
             if !isHeading(run), run.size < Self.proseSize, index < firstProse || index > lastProse {
-                remove(text.utf8, .metadata, nodes)
+                remove(text, .metadata, nodes)
                 continue
             }
             // A short line of its own (not a paragraph, item or heading) inside the article is a
             // label, a date or a widget's caption.
             if run.size < Self.proseSize, !Self.shortTextTags.contains(tree.tags[run.owner]) {
-                remove(text.utf8, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, nodes)
+                remove(text, NewsDateParser.standard.parse(text) == nil ? .boilerplate : .metadata, nodes)
                 continue
             }
             if isDateLine(run, text) {
-                remove(text.utf8, .metadata, nodes)
+                remove(text, .metadata, nodes)
                 continue
             }
             // Kept text ends the removal before it, whose lines must not span it.
@@ -376,7 +338,7 @@ struct ContentExtractor {
                     if heading.size >= Self.proseSize, heading.text.utf8.last == UInt8(ascii: ".") {
                         body.append(heading.block)
                     } else {
-                        remove(heading.text.utf8, .boilerplate, heading.nodes)
+                        remove(heading.text, .boilerplate, heading.nodes)
                         flushOutside()
                     }
                 }
@@ -401,7 +363,7 @@ struct ContentExtractor {
         }
         flushList()
         flushFigure()
-        if let heading = pendingHeading { remove(heading.text.utf8, .boilerplate, heading.nodes) }
+        if let heading = pendingHeading { remove(heading.text, .boilerplate, heading.nodes) }
         flushOutside()
     }
 
@@ -483,5 +445,151 @@ struct ContentExtractor {
             guard tree.textSize[link] >= 20, let url = tree.attribute(link, "href"), !url.hasPrefix("#") else { continue }
             if !related.contains(where: { $0.url == url }) { related.append(RelatedItem(title: tree.text(link), url: url)) }
         }
+    }
+}
+
+/// Removed texts one after another, joined by line breaks: folded into one buffer, each after
+/// a space (what folding puts between pieces), which becomes the line break when the text is
+/// made. One buffer for them all, not one per removed run.
+private struct RemovedText {
+    private var folded = FoldedText()
+    /// Where each piece's own bytes are in `folded`, without the space before it.
+    private var pieces: [Range<Int>] = []
+
+    mutating func add(_ run: TextRun, in tree: HTMLTree) { add { run.appendText(in: tree, to: &$0) } }
+
+    /// Text folded already, which folding again leaves as it is.
+    mutating func add(_ text: String) {
+        let bytes = Array(text.utf8)
+        add { folded in
+            folded.space()
+            folded.append(bytes, 0..<Int32(bytes.count))
+        }
+    }
+
+    /// `append` puts a space before its text, as `FoldedText.space()` does.
+    private mutating func add(_ append: (inout FoldedText) -> Void) {
+        let before = folded.utf8.count
+        append(&folded)
+        let after = folded.utf8.count
+        pieces.append((after > before && before > 0 ? before + 1 : before)..<after)
+    }
+
+    /// The pieces joined by line breaks, written straight into the string (which repairs what
+    /// is not UTF-8, as `String(decoding:as:)` does).
+    var string: String {
+        let pieces = pieces
+        return folded.utf8.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + pieces.count) { out in
+                var count = 0
+                for (index, piece) in pieces.enumerated() {
+                    if index > 0 {
+                        out[count] = 0x0A
+                        count += 1
+                    }
+                    guard !piece.isEmpty else { continue }
+                    (out.baseAddress! + count).initialize(from: bytes.baseAddress! + piece.lowerBound, count: piece.count)
+                    count += piece.count
+                }
+                return count
+            }
+        }
+    }
+}
+
+/// Judges an element by its tag and the attributes that say what it is (`hidden`,
+/// `aria-hidden`, class, id, role). What a class value says is kept by its bytes: pages repeat
+/// their class names (`item`, `col-md-4`) on many elements, and a value kept costs a comparison
+/// instead of a walk through the hints.
+struct ElementJudge {
+    private let tree: HTMLTree
+    private let hints: ClassHints
+    private var memo = [Kept](repeating: Kept(), count: ElementJudge.memoSize)
+
+    /// A class value's bytes in `attributeBytes` (none yet: -1) and what its words say.
+    private struct Kept {
+        var start: Int32 = -1
+        var end: Int32 = -1
+        var marks = HintTrie.Marks()
+    }
+
+    /// One slot per value of a hash's top byte.
+    private static let memoSize = 256
+
+    /// The attributes read, numbered once: a static read costs a `swift_once` check.
+    private let names = ElementJudge.attributeNumbers
+    private static let attributeNumbers = (class: HTMLAttribute.number("class")!, id: HTMLAttribute.number("id")!, role: HTMLAttribute.number("role")!,
+                                hidden: HTMLAttribute.number("hidden")!, ariaHidden: HTMLAttribute.number("aria-hidden")!)
+
+    init(tree: HTMLTree, hints: ClassHints) {
+        self.tree = tree
+        self.hints = hints
+    }
+
+    mutating func verdict(_ node: Int) -> ClassHints.Verdict {
+        switch tree.tags[node] {
+        case .nav, .menu: return .furniture(.navigation)
+        case .footer: return .furniture(.footer)
+        case .aside: return .furniture(.related)
+        case .figure, .figcaption, .picture: return .caption
+        // Page templates put every layout option in the body's class (`tdc-footer-template`).
+        case .html, .body: return .none
+        default: break
+        }
+        // The first of each attribute counts, as `HTMLTree.attribute` reads it.
+        var judged: (class: Int?, id: Int?, role: Int?)
+        var ariaHiddenSeen = false
+        for index in tree.attributeIndices(node) {
+            switch tree.attributeNames[index] {
+            case names.hidden: return .furniture(.boilerplate)
+            case names.ariaHidden where !ariaHiddenSeen:
+                if tree.withAttributeValue(index, { $0.elementsEqual("true".utf8) }) { return .furniture(.boilerplate) }
+                ariaHiddenSeen = true
+            case names.class where judged.class == nil: judged.class = index
+            case names.id where judged.id == nil: judged.id = index
+            case names.role where judged.role == nil: judged.role = index
+            default: break
+            }
+        }
+        // Class, then id, then role: the order their judgements add up in.
+        var judgement = ClassHints.Judgement()
+        if let index = judged.class { judgement.add(hints.judgement(of: classMarks(index))) }
+        if let index = judged.id { judgement.add(hints.judgement(of: marks(ofValue: index))) }
+        if let index = judged.role { judgement.add(hints.judgement(of: marks(ofValue: index))) }
+        return judgement.verdict
+    }
+
+    // The functions that read the tree and the hints in closures are not mutating: a closure
+    // in a mutating one copies them (a retain and release of each of their arrays).
+
+    /// What class value `index` says, from the memo when the value is kept there.
+    private mutating func classMarks(_ index: Int) -> HintTrie.Marks {
+        let (slot, kept) = keptMarks(index)
+        if let kept { return kept }
+        let marks = marks(ofValue: index)
+        let range = tree.attributeRanges[index]
+        memo[slot] = Kept(start: range.lowerBound, end: range.upperBound, marks: marks)
+        return marks
+    }
+
+    /// The memo slot of value `index`, and what the value says if it is the one kept there.
+    private func keptMarks(_ index: Int) -> (slot: Int, marks: HintTrie.Marks?) {
+        let range = tree.attributeRanges[index]
+        return tree.attributeBytes.withUnsafeBufferPointer { bytes in
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+            let slot = Self.slot(value)
+            let kept = memo[slot]
+            guard kept.start >= 0, HTMLTree.sameBytes(value, UnsafeBufferPointer(rebasing: bytes[Int(kept.start)..<Int(kept.end)])) else { return (slot, nil) }
+            return (slot, kept.marks)
+        }
+    }
+
+    private func marks(ofValue index: Int) -> HintTrie.Marks { tree.withAttributeValue(index) { hints.marks($0) } }
+
+    /// A memo slot for a value, from its length and three of its bytes.
+    private static func slot(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = value.first, let last = value.last else { return 0 }
+        let hash = ((UInt32(truncatingIfNeeded: value.count) &* 31 &+ UInt32(first)) &* 31 &+ UInt32(value[value.count / 2])) &* 31 &+ UInt32(last)
+        return Int((hash &* 0x9E37_79B1) >> 24)
     }
 }

@@ -54,7 +54,9 @@ struct PageMetadata {
     private struct MetaTags {
         static let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "sailthru.date"]
         /// Every key `PageMetadata` reads.
-        static let keys = Set(dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"])
+        static let keyList = dateKeys + ["og:site_name", "og:title", "twitter:title", "author", "article:author", "keywords", "news_keywords", "og:url"]
+        static let keys = Set(keyList)
+        private static let keyBytes = keyList.map { (key: $0, bytes: Array($0.utf8)) }
 
         private static let property = HTMLAttribute.number("property")!
         private static let name = HTMLAttribute.number("name")!
@@ -64,12 +66,29 @@ struct PageMetadata {
         private var values: [String: String] = [:]
 
         init(_ tree: HTMLTree, _ metas: [Int]) {
+            let keys = Self.keyBytes
             for node in metas {
-                guard let key = (tree.attribute(node, Self.property) ?? tree.attribute(node, Self.name) ?? tree.attribute(node, Self.itemprop))?.lowercased(),
-                      Self.keys.contains(key), values[key] == nil,
+                guard let named = tree.attributeIndex(node, Self.property) ?? tree.attributeIndex(node, Self.name) ?? tree.attributeIndex(node, Self.itemprop),
+                      let key = Self.key(tree, named, keys), values[key] == nil,
                       let content = tree.attribute(node, Self.content)?.foldingWhitespace(), !content.isEmpty else { continue }
                 values[key] = content
             }
+        }
+
+        /// The key that attribute `index` names, lowercased, if it is one read. An ASCII name is
+        /// matched on its bytes; another (which can lowercase to ASCII: `K`, the Kelvin sign)
+        /// as a lowercased string.
+        static func key(_ tree: HTMLTree, _ index: Int, _ keys: [(key: String, bytes: [UInt8])]) -> String? {
+            let ascii: String?? = tree.withAttributeValue(index) { name in
+                guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let match = keys.first { key in
+                    key.bytes.count == name.count && zip(key.bytes, name).allSatisfy { $0 == ($1 &- UInt8(ascii: "A") < 26 ? $1 | 0x20 : $1) }
+                }
+                return .some(match?.key)
+            }
+            if let ascii { return ascii }
+            let key = tree.attributeValue(index).lowercased()
+            return Self.keys.contains(key) ? key : nil
         }
 
         subscript(key: String) -> String? {
@@ -103,11 +122,15 @@ struct PageMetadata {
     /// The first JSON-LD object of an article type, looking through arrays and `@graph`.
     private static func jsonLDArticle(_ tree: HTMLTree) -> JSONValue? {
         for script in tree.jsonLD where mayNameArticle(script) {
-            guard let value = try? JSONParser.parse(script.trimmingWhitespace()) else { continue }
+            guard let value = try? JSONParser.parse(script.trimmingWhitespace(), keepingMembers: jsonLDMembers) else { continue }
             if let found = findArticle(value) { return found }
         }
         return nil
     }
+
+    /// Every JSON-LD member name metadata is read from (`findArticle`, `names`, `init`): the
+    /// others are not built.
+    private static let jsonLDMembers = ["@type", "@graph", "headline", "datePublished", "author", "publisher", "keywords", "articleBody", "name"]
 
     /// Pieces of which every article type's name holds one, and the escape JSON could spell one
     /// with otherwise.
@@ -199,7 +222,8 @@ struct PageMetadata {
 
     /// Metadata values sometimes carry HTML entities a second time (`&quot;` inside JSON-LD).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // A byte test first: looking for the character `&` walks the text's characters.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let named = ["&quot;": "\"", "&amp;": "&", "&apos;": "'", "&#39;": "'", "&#039;": "'", "&lt;": "<", "&gt;": ">", "&nbsp;": " "]
         var out = ""
         var rest = Substring(text)

@@ -21,22 +21,36 @@ struct TextRun {
         var current: TextRun?
         // Where the links around the current node end, innermost last.
         var linkEnds: [Int] = []
+        // Where the innermost open block and link end (`Int.max` for none), the first ending:
+        // most nodes end neither, and need no look at the stacks.
+        var openEnd = Int.max
+        var linkEnd = Int.max
         func flush() {
             if let run = current, run.size > 0 { runs.append(run) }
             current = nil
         }
         for index in node..<tree.end(node) {
-            while let top = open.last, index >= tree.end(top) {
-                flush()
-                open.removeLast()
+            if index >= openEnd {
+                while let top = open.last, index >= tree.end(top) {
+                    flush()
+                    open.removeLast()
+                }
+                openEnd = open.last.map(tree.end) ?? .max
             }
-            while let last = linkEnds.last, index >= last { linkEnds.removeLast() }
+            if index >= linkEnd {
+                while let last = linkEnds.last, index >= last { linkEnds.removeLast() }
+                linkEnd = linkEnds.last ?? .max
+            }
             let tag = tree.tags[index]
-            let parentInLink = !linkEnds.isEmpty
-            if tag == .a { linkEnds.append(tree.end(index)) }
+            let parentInLink = linkEnd != .max
+            if tag == .a {
+                linkEnd = tree.end(index)
+                linkEnds.append(linkEnd)
+            }
             if tag.isBlock {
                 flush()
                 open.append(index)
+                openEnd = tree.end(index)
             } else if tag == .text {
                 let size = Int(tree.textSize[index])
                 if current == nil {
@@ -52,10 +66,11 @@ struct TextRun {
         return runs
     }
 
-    /// The run's text, white space folded: what `content(in:)` says, as bytes, for text that is
-    /// removed and so needs neither inlines nor a string of its own.
-    func text(in tree: HTMLTree) -> FoldedText {
-        var text = FoldedText()
+    /// Adds the run's text, white space folded, to `text` after a space (none at its start):
+    /// what `content(in:)` says, as bytes, for text that is removed and so needs neither
+    /// inlines nor a string of its own.
+    func appendText(in tree: HTMLTree, to text: inout FoldedText) {
+        text.space()
         for index in first..<end {
             switch tree.tags[index] {
             case .text: text.append(tree.bytes, tree.textRanges[index])
@@ -63,7 +78,6 @@ struct TextRun {
             default: break
             }
         }
-        return text
     }
 
     /// The run's text, white space folded, and its links and emphasis as inlines (nil when it
