@@ -46,18 +46,20 @@ struct ExtractionBytesTests {
         ("caf\u{E9}", "caf\u{E9}"), ("", ""), ("a", ""), ("\u{212B}", "\u{C5}"),
     ])
     func valuesEqual(first: String, second: String) {
-        var tree = HTMLTree()
-        _ = tree.appendElement(.div, parent: -1)
-        for value in [first, second] { Array(value.utf8).withUnsafeBufferPointer { tree.appendAttribute(0, $0) } }
+        var building = HTMLTree.Building(forPage: 64, textSize: 64)
+        _ = building.appendElement(.div, parent: -1)
+        for value in [first, second] { Array(value.utf8).withUnsafeBufferPointer { building.appendAttribute(0, $0) } }
+        let tree = building.tree(lastLine: 1)
         #expect(tree.attributeValuesEqual(0, 1) == (first == second))
         #expect(tree.attributeValue(0) == first)
     }
 
     @Test("invalid UTF-8 values are equal when their repaired strings are")
     func repairedValuesEqual() {
-        var tree = HTMLTree()
-        _ = tree.appendElement(.div, parent: -1)
-        for value: [UInt8] in [[0x61, 0xFF], [0x61, 0xFE], [0x61, 0xC3]] { value.withUnsafeBufferPointer { tree.appendAttribute(0, $0) } }
+        var building = HTMLTree.Building(forPage: 64, textSize: 64)
+        _ = building.appendElement(.div, parent: -1)
+        for value: [UInt8] in [[0x61, 0xFF], [0x61, 0xFE], [0x61, 0xC3]] { value.withUnsafeBufferPointer { building.appendAttribute(0, $0) } }
+        let tree = building.tree(lastLine: 1)
         #expect(tree.attributeValuesEqual(0, 1))
         #expect(tree.attributeValuesEqual(0, 2))
     }
@@ -68,16 +70,16 @@ struct ExtractionBytesTests {
                       "تعليق", "", "post-content sidebar", "Sidebar", "side\u{212A}", "credits", "related-posts", "a", "b"]
             // More values than the memo has slots, so that values share slots.
             + (0..<300).map { $0 % 3 == 0 ? "w\($0) sidebar" : "x\($0)-item" }
-        var tree = HTMLTree()
-        _ = tree.appendElement(.body, parent: -1)
+        var building = HTMLTree.Building(forPage: 64, textSize: 64)
+        _ = building.appendElement(.body, parent: -1)
         var judged: [String] = []
         for index in 0..<2000 {
             let value = values[(index * 7 + index / 5) % values.count]
-            _ = tree.appendElement(.div, parent: 0)
-            Array(value.utf8).withUnsafeBufferPointer { tree.appendAttribute(HTMLAttribute.number("class")!, $0) }
+            _ = building.appendElement(.div, parent: 0)
+            Array(value.utf8).withUnsafeBufferPointer { building.appendAttribute(HTMLAttribute.number("class")!, $0) }
             judged.append(value)
         }
-        tree.finish()
+        let tree = building.tree(lastLine: 1)
         var judge = ElementJudge(tree: tree, hints: .builtIn)
         for (offset, value) in judged.enumerated() {
             #expect(judge.verdict(offset + 1) == ClassHints.builtIn.verdict(value), "\(value)")

@@ -325,12 +325,7 @@ extension HTMLTree {
         var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
         private mutating func grow(to needed: Int) {
-            let larger = max(needed, capacity * 2)
-            let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
-            moved.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = moved
-            capacity = larger
+            ByteBufferGrowth.grow(&base, count: count, capacity: &capacity, to: needed)
         }
     }
 }
