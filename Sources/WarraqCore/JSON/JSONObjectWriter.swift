@@ -141,9 +141,10 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
     /// `[`, the items written by `writeItem` between commas, `]`.
     mutating func writeArray<Item>(_ items: [Item], _ writeItem: (inout JSONObjectWriter, Item) -> Void) {
         put(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
+        // By index, not `enumerated()`, whose iterator hands out a copy of every item.
+        for i in items.indices {
             if i > 0 { put(UInt8(ascii: ",")) }
-            writeItem(&self, item)
+            writeItem(&self, items[i])
         }
         put(UInt8(ascii: "]"))
     }
@@ -155,15 +156,22 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
             out.pointee = UInt8(ascii: "-")
             out += 1
         }
-        let magnitude = n.magnitude
-        var place: UInt = 1
-        while magnitude / place >= 10 { place *= 10 }
-        while place > 0 {
-            out.pointee = UInt8(ascii: "0") + UInt8(magnitude / place % 10)
-            out += 1
-            place /= 10
+        // Counted first, then written from the last digit back: division by ten compiles to a
+        // multiplication, where dividing by a running power of ten takes a divide instruction.
+        var digits = 1
+        var rest = n.magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
         }
-        count = out - start
+        var value = n.magnitude
+        var digit = out + digits
+        repeat {
+            digit -= 1
+            digit.pointee = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        } while value > 0
+        count = out + digits - start
     }
 
     /// Text that is JSON already (a number's digits), copied as it stands.
