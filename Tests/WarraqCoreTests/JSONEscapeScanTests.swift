@@ -8,13 +8,13 @@ struct JSONEscapeScanTests {
         bytes[start...].firstIndex { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ?? bytes.count
     }
 
-    @Test("the sixteen-byte scan finds the byte the byte rule finds, for every byte value, around each block's edges and in the last block")
+    @Test("the vector scan finds the byte the byte rule finds, for every byte value, around each block's edges and in the last block")
     func agreesWithByteRule() {
         // Around the escaped values and the non-ASCII half, none needing an escape.
         let others: [UInt8] = [0xD8, 0x61, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF]
         var mismatches: [String] = []
         for byte in UInt8.min...UInt8.max {
-            for length in [1, 2, 15, 16, 17, 18, 31, 32, 33, 47, 50] {
+            for length in [1, 2, 15, 16, 17, 18, 31, 32, 33, 47, 50, 63, 64, 65, 80, 129] {
                 for position in 0..<length {
                     var bytes = (0..<length).map { others[$0 % others.count] }
                     bytes[position] = byte
