@@ -8,9 +8,10 @@ enum MarginHeadings {
     /// Whether the dump's running text is indented: most long lines start with a space.
     static func isIndented(_ lines: [Substring], widths: [Int]) -> Bool {
         var long = 0, indented = 0
-        for (line, width) in zip(lines, widths) where width >= WrapJoiner.longLine {
+        // By index: a `zip` hands out a copy of every line, a retain and a release each.
+        for index in widths.indices where widths[index] >= WrapJoiner.longLine {
             long += 1
-            if startsWithSpace(line) { indented += 1 }
+            if startsWithSpace(lines[index]) { indented += 1 }
         }
         return long > 0 && Double(indented) >= Double(long) * indentedShare
     }

@@ -194,7 +194,10 @@ struct WrapJoiner {
 
     /// Whether every scalar of the line is white space, read from its bytes.
     static func isBlank(_ line: Substring) -> Bool {
-        UTF8Scalars.withBytes(line) { bytes in
+        // Most lines start with a letter: ASCII past the space, or a two-byte scalar past
+        // U+00BF (lead C3…DF), none of which is white space.
+        if let first = line.utf8.first, (0x21...0x7F).contains(first) || (0xC3...0xDF).contains(first) { return false }
+        return UTF8Scalars.withBytes(line) { bytes in
             var index = 0
             while index < bytes.count {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
