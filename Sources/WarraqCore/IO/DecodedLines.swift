@@ -38,8 +38,10 @@ public struct DecodedLines {
         let (end, next) = ends[taken]
         let utf8 = run.utf8
         // Made from the UTF-8 view's slice, which checks the bounds' scalar alignment but not
-        // again that they lie in the string, as the string's subscript does.
-        let text = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        // again that they lie in the string, as the string's subscript does. An empty line (a
+        // dump's paragraphs are parted by them) is no slice: it holds no reference to the run.
+        let text = end == lineStart ? Substring()
+            : Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)])
         taken += 1
         lineStart = next
         number += 1
