@@ -43,6 +43,8 @@ struct WrapJoiner {
     /// A line's width in columns, trailing spaces not counted, measured only up to one past
     /// `maximumColumn`: a wider line is compared with the wrap column only as wider.
     static func width(_ line: Substring) -> Int {
+        // The empty lines between paragraphs, a third of a dump's, without opening their bytes.
+        guard !line.isEmpty else { return 0 }
         // Most lines end in no space: their bytes are measured as they are, opened once.
         let untrimmed = UTF8Scalars.withBytes(line) { endsInSpace($0) ? nil : DisplayWidth.of($0, upTo: maximumColumn + 1) }
         return untrimmed ?? DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1)
