@@ -28,11 +28,18 @@ struct RecentLines {
     /// A power of two: a slot is the top bits of a hash.
     private static let slotBits = 8
 
-    /// The hash of each slot's line, 0 for an empty slot: compared without touching the line,
-    /// whose copy counts references.
-    private var hashes = [UInt64](repeating: 0, count: 1 << slotBits)
-    /// Each slot holds the last line kept whose hash points to it.
-    private var lines = [Line?](repeating: nil, count: 1 << slotBits)
+    /// A slot: the hash of its line and where the line is in `kept`; `index` is -1 in an
+    /// empty slot. Plain values, compared without touching the line, whose copy counts
+    /// references.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var index: Int32 = -1
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
+    /// The lines of the slots that hold one, each the last kept there: only these are
+    /// destroyed with the reader, not a line's worth of storage for every slot.
+    private var kept: [Line] = []
 
     /// Where `raw` is kept, nil when it is too long to be: a hash of all its bytes, eight at
     /// a time.
@@ -46,22 +53,27 @@ struct RecentLines {
                 offset += 8
             }
             if offset < bytes.count { hash = mix(hash, bytes[offset...].reduce(0) { $0 << 8 | UInt64($1) }) }
-            // Never 0, which marks an empty slot.
-            hash |= 1
             return Place(slot: Int(truncatingIfNeeded: hash >> (64 - UInt64(slotBits))), hash: hash)
         }
     }
 
     /// The line kept at `place` if its bytes are those of `raw`.
     func line(at place: Place, _ raw: Substring) -> Line? {
-        guard hashes[place.slot] == place.hash, let line = lines[place.slot], Self.same(line.raw, raw) else { return nil }
+        let slot = slots[place.slot]
+        guard slot.hash == place.hash, slot.index >= 0, case let line = kept[Int(slot.index)], Self.same(line.raw, raw) else { return nil }
         return line
     }
 
     /// Keeps `line` at `place` (its own), in place of the line there.
     mutating func keep(_ line: Line, at place: Place) {
-        hashes[place.slot] = place.hash
-        lines[place.slot] = line
+        let index = slots[place.slot].index
+        if index >= 0 {
+            kept[Int(index)] = line
+        } else {
+            slots[place.slot].index = Int32(kept.count)
+            kept.append(line)
+        }
+        slots[place.slot].hash = place.hash
     }
 
     /// `hash` with `word` stirred in.
