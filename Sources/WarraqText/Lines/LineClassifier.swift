@@ -236,11 +236,16 @@ struct LineClassifier: Sendable {
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
     static func trimmingMarks(_ folded: String) -> Substring {
         UTF8Scalars.withBytes(folded) { bytes in
-            let kept = UTF8Scalars.trimmed(bytes, 0..<bytes.count, while: isLabelMark)
+            let kept = trimmingMarks(bytes)
             // A slice, not a new string: it is only compared with phrases.
             let utf8 = folded.utf8
             return folded[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)]
         }
+    }
+
+    /// The bytes of the folded line without the marks around it (see `trimmingMarks`).
+    static func trimmingMarks(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        UTF8Scalars.trimmed(folded, 0..<folded.count, while: isLabelMark)
     }
 
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
