@@ -65,7 +65,7 @@ struct RecentLines {
     }
 
     /// Keeps `line` at `place` (its own), in place of the line there.
-    mutating func keep(_ line: Line, at place: Place) {
+    mutating func keep(_ line: consuming Line, at place: Place) {
         let index = slots[place.slot].index
         if index >= 0 {
             kept[Int(index)] = line
