@@ -42,6 +42,8 @@ public struct ScrapeReader: DocumentReader {
     /// number is its index plus one.
     private var sample: [Substring] = []
     private var assembler: ArticleAssembler
+    /// Short lines classified lately, which a dump often repeats.
+    private var recent = RecentLines()
     private var ready: [Draft] = []
     private var made = 0
     private var ended = false
@@ -114,30 +116,43 @@ public struct ScrapeReader: DocumentReader {
 
     /// Hands the assembler one logical line's scrape lines: the ad markers and link numbers
     /// taken out of it, then its text (a link list's address line is navigation as it stands).
-    /// Added one by one, not gathered in an array first: most logical lines make one.
+    /// Added one by one, not gathered in an array first: most logical lines make one. A line
+    /// read lately (`recent`) is not classified again.
     private mutating func addScrapeLines(of logical: LogicalLine) {
         defer { assembler.endInputLine() }
+        // Taken out once: each use of the logical line's fields would copy it.
+        let (lines, raw) = (logical.lines, logical.raw)
+        let atMargin = indented && !MarginHeadings.startsWithSpace(raw)
+        let place = RecentLines.place(of: raw)
+        if let place, let known = recent.line(at: place, raw) {
+            assembler.add(ScrapeLine(lines: lines, text: known.text, raw: raw, kind: known.kind, wordCount: known.wordCount, atMargin: atMargin))
+            return
+        }
         // The fold counts the words and, while the raw text is the line as read, tells its
         // spacing; a marker taken out may widen a gap.
-        let spaced = FoldedSpaces(logical.raw)
+        let spaced = FoldedSpaces(raw)
         var text = spaced.text
         var wordCount = spaced.words
-        var rawText = logical.raw
+        var rawText = raw
         var singleSpaced = spaced.wasSingleSpaced
+        // Whether the line makes no scrape line but the one of its text, which is then kept.
+        var alone = true
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
         for marker in adMarkers {
             // Searched once: the places found are those spaced. An empty marker, which a
             // profile may hold, is found nowhere and counts as found.
             let found = ByteSearch.offsets(of: marker, in: text)
             guard !found.isEmpty || marker.isEmpty else { continue }
-            assembler.add(ScrapeLine(lines: logical.lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
+            assembler.add(ScrapeLine(lines: lines, text: marker, raw: Substring(marker), kind: .boilerplate(.ad)))
+            alone = false
             let spaced = FoldedSpaces(Self.spacing(marker, at: found, in: text[...]))
             (text, wordCount) = (spaced.text, spaced.words)
             rawText = Self.spacing(marker, at: ByteSearch.offsets(of: marker, in: rawText), in: rawText)
             singleSpaced = false
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
-            assembler.add(ScrapeLine(lines: logical.lines, text: markers, raw: Substring(markers), kind: .boilerplate(.navigation)))
+            assembler.add(ScrapeLine(lines: lines, text: markers, raw: Substring(markers), kind: .boilerplate(.navigation)))
+            alone = false
             let spaced = FoldedSpaces(Substring(bare))
             text = spaced.text
             wordCount = spaced.words
@@ -146,13 +161,13 @@ public struct ScrapeReader: DocumentReader {
         }
         guard !text.isEmpty else { return }
         if LinkMarkers.isAddressLine(text) {
-            assembler.add(ScrapeLine(lines: logical.lines, text: text, raw: rawText, kind: .boilerplate(.navigation), wordCount: wordCount))
+            assembler.add(ScrapeLine(lines: lines, text: text, raw: rawText, kind: .boilerplate(.navigation), wordCount: wordCount))
             return
         }
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
-        let atMargin = indented && !MarginHeadings.startsWithSpace(logical.raw)
-        assembler.add(ScrapeLine(lines: logical.lines, text: text, raw: rawText, kind: kind, wordCount: wordCount, atMargin: atMargin))
+        if alone, let place { recent.keep(RecentLines.Line(raw: raw, text: text, wordCount: wordCount, kind: kind), at: place) }
+        assembler.add(ScrapeLine(lines: lines, text: text, raw: rawText, kind: kind, wordCount: wordCount, atMargin: atMargin))
     }
 
     /// Whether the text has a byte some ad marker starts with, found by `memchr`. Taking a

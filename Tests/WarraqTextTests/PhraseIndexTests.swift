@@ -117,8 +117,9 @@ struct PhraseIndexTests {
         let wordCount = TextShape.wordCount(text)
         let folded = classifier.fold(text, wordCount: wordCount)
         let short = wordCount <= LineClassifier.boilerplateWords && folded.isWhole
+        let bare = LineClassifier.trimmingMarks(Folding.fold(text))
         let expected = ScrapeProfile.builtIn.boilerplate.first { rule in
-            if let bare = folded.bare, rule.phrases.contains(bare) { return true }
+            if rule.phrases.contains(bare) { return true }
             let leading = Self.prefix(rule.phrases, folded.head) != nil
             switch rule.placement {
             case .wholeLine: return false

@@ -11,20 +11,21 @@ struct FoldedLine {
     let head: String
     /// Whether `head` is the whole folded line.
     let isWhole: Bool
-    /// The folded line without the label marks around it (`LineClassifier.trimmingMarks`), nil
-    /// when it is no phrase of `phrases`, whose trie has no path for it.
-    let bare: Substring?
     /// The lists of `phrases` with a phrase the folded line starts with as whole words
     /// (`PhraseIndex.leading` over every list): one walk for all of the classifier's lists.
     let leading: PhraseIndex.Lists
-    /// The lists of `phrases` that hold `bare` as a phrase (none when `bare` is nil).
+    /// The lists of `phrases` that hold the folded line without the label marks around it
+    /// (`LineClassifier.trimmingMarks`) as a phrase. That bare line is not kept: only these
+    /// lists are asked of it.
     let holding: PhraseIndex.Lists
 
-    /// A line folded whole.
+    /// A line folded whole: its bare line is a range of its bytes, not a slice of the string.
     init(whole folded: String, phrases: borrowing PhraseIndex) {
-        let leading = UTF8Scalars.withBytes(folded) { phrases.leading($0, in: ~0).lists }
-        self.init(head: folded, isWhole: true, bare: Self.isFramedByLetters(folded) ? folded[...] : LineClassifier.trimmingMarks(folded),
-                  leading: leading, phrases: phrases)
+        head = folded
+        isWhole = true
+        (leading, holding) = UTF8Scalars.withBytes(folded) { bytes in
+            (phrases.leading(bytes, in: ~0).lists, phrases.holding(UnsafeBufferPointer(rebasing: bytes[Self.bare(bytes)])))
+        }
     }
 
     /// `text` folded whole, or when `whole` is false as far as the prefix and whole-line look-ups
@@ -52,10 +53,10 @@ struct FoldedLine {
         }
     }
 
+    /// `bare` is the bare line, nil when it is no phrase of `phrases`, whose trie has no path for it.
     private init(head: String, isWhole: Bool, bare: Substring?, leading: PhraseIndex.Lists, phrases: borrowing PhraseIndex) {
         self.head = head
         self.isWhole = isWhole
-        self.bare = bare
         self.leading = leading
         holding = bare.map { bare in UTF8Scalars.withBytes(bare) { phrases.holding($0) } } ?? 0
     }
@@ -96,13 +97,13 @@ struct FoldedLine {
         }
     }
 
-    /// Whether the folded text starts and ends with a plain letter (`isPlainLetter`), so that
-    /// trimming its marks leaves it whole.
-    private static func isFramedByLetters(_ folded: String) -> Bool {
-        UTF8Scalars.withBytes(folded) { bytes in
-            !bytes.isEmpty && isPlainLetter(UTF8Scalars.decode(bytes, at: 0).value)
-                && isPlainLetter(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
-        }
+    /// The bytes of a folded line without the label marks around it, as
+    /// `LineClassifier.trimmingMarks` cuts it: all of them when it starts and ends with a plain
+    /// letter (`isPlainLetter`), as most lines do, told without a look at the marks.
+    static func bare(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let framed = !folded.isEmpty && isPlainLetter(UTF8Scalars.decode(folded, at: 0).value)
+            && isPlainLetter(UTF8Scalars.decode(folded, at: UTF8Scalars.start(before: folded.count, in: folded)).value)
+        return framed ? 0..<folded.count : LineClassifier.trimmingMarks(folded)
     }
 
     /// The bytes from the first to the last scalar that folds to something other than label

@@ -65,8 +65,8 @@ struct LineClassifier: Sendable {
         if folded.holding & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
         if Self.isDebris(text) || TextShape.isPlaceholder(text) { return .boilerplate(.widget) }
-        var date = LazyDate(text: text, folded: folded)
-        if let kind = dateLine(text: text, wordCount: wordCount, date: &date) { return kind }
+        var date = LazyDate()
+        if let kind = dateLine(text: text, wordCount: wordCount, folded: folded, date: &date) { return kind }
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
@@ -81,7 +81,7 @@ struct LineClassifier: Sendable {
         let unquoted = TextShape.unquoted(text)
         let sentence = TextShape.endsSentence(unquoted)
         if wordCount <= Self.menuItemWords, !sentence, ListMarker.menuItem(raw) != nil { return .boilerplate(.navigation) }
-        if wordCount <= Self.bylineWords, !sentence, let match = date.parsed(by: dates) {
+        if wordCount <= Self.bylineWords, !sentence, let match = date.parsed(text, folded: folded, by: dates) {
             return .bylineDate(match, dateText: Self.span(of: match, in: text))
         }
         if wordCount <= Self.headingWords, !sentence { return .heading }
@@ -236,11 +236,16 @@ struct LineClassifier: Sendable {
     /// The folded line without the colons, bars, dashes and dots that decorate labels.
     static func trimmingMarks(_ folded: String) -> Substring {
         UTF8Scalars.withBytes(folded) { bytes in
-            let kept = UTF8Scalars.trimmed(bytes, 0..<bytes.count, while: isLabelMark)
+            let kept = trimmingMarks(bytes)
             // A slice, not a new string: it is only compared with phrases.
             let utf8 = folded.utf8
             return folded[utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: kept.upperBound)]
         }
+    }
+
+    /// The bytes of the folded line without the marks around it (see `trimmingMarks`).
+    static func trimmingMarks(_ folded: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        UTF8Scalars.trimmed(folded, 0..<folded.count, while: isLabelMark)
     }
 
     static let labelMarks = Set([":", "|", "-", "–", "—", "•", "·", ".", "!", " "].map { Unicode.Scalar($0)!.value })
@@ -256,21 +261,15 @@ struct LineClassifier: Sendable {
 
     /// The date of a line, parsed once, when first needed: the date-line and the byline tests
     /// read the same date. A value passed `inout`, not a closure over a variable, whose every
-    /// read the runtime checked for exclusive access.
+    /// read the runtime checked for exclusive access; it holds no copy of the line, which
+    /// every line would retain and release though most are never asked for a date.
     private struct LazyDate {
-        let text: String
-        /// `text`'s fold, when the line was folded whole.
-        let folded: String?
         private var match: NewsDateParser.Match?? = nil
 
-        init(text: String, folded line: FoldedLine) {
-            self.text = text
-            folded = line.isWhole ? line.head : nil
-        }
-
-        mutating func parsed(by dates: NewsDateParser) -> NewsDateParser.Match? {
+        /// The date in `text`, whose fold `line` is (whole, or only its head).
+        mutating func parsed(_ text: String, folded line: FoldedLine, by dates: NewsDateParser) -> NewsDateParser.Match? {
             if let match { return match }
-            let found = dates.parse(text, folded: folded)
+            let found = dates.parse(text, folded: line.isWhole ? line.head : nil)
             match = .some(found)
             return found
         }
@@ -278,8 +277,8 @@ struct LineClassifier: Sendable {
 
     /// A line that is mostly a date: at most two words before it (a place, a weekday) and a
     /// link or label after a bar. `date` is `text`'s.
-    private func dateLine(text: String, wordCount: Int, date: inout LazyDate) -> LineKind? {
-        guard wordCount <= 9, let match = date.parsed(by: dates), match.wordsBefore <= 2 else { return nil }
+    private func dateLine(text: String, wordCount: Int, folded: FoldedLine, date: inout LazyDate) -> LineKind? {
+        guard wordCount <= 9, let match = date.parsed(text, folded: folded, by: dates), match.wordsBefore <= 2 else { return nil }
         // No `|` byte, no `|` character: the line is not split into pieces.
         if ByteSearch.contains("|", in: text) {
             let pieces = text.split(separator: "|", maxSplits: 1).map { $0.trimmingWhitespace() }
