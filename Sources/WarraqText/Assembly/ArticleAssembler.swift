@@ -217,38 +217,40 @@ struct ArticleAssembler {
         }
     }
 
+    /// Reads the line where it lies in the window, copied only into `heads`: a copy retains
+    /// each of its strings.
     private mutating func heading(_ index: Int) {
-        let line = lines[index]
+        let text = lines[index].text
         if inRelated {
             if paragraphsAhead(index) >= Self.articleParagraphs {
                 inRelated = false
                 if relatedItemsInBlock == 0 {
-                    drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
+                    drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(text)))
                 }
-                heads = [line]
+                heads = [lines[index]]
                 unjudgedEchoes = []
                 pending.afterRelatedLabel = true
-            } else if expectingLead, line.wordCount > lastRelatedTitleWords {
+            } else if expectingLead, lines[index].wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
                 remove(index, .related)
             } else {
-                relatedTitle(line)
+                relatedTitle(index)
             }
             return
         }
         // Asked of the heads where they lie: `contains(where:)` would copy each one out.
-        if heads.indices.contains(where: { TextShape.same(heads[$0].text, line.text) }) {
+        if heads.indices.contains(where: { TextShape.same(heads[$0].text, text) }) {
             remove(index, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
-            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
+            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: text)), lines: lines[index].lines)
         } else {
-            if case .heading = line.kind {
+            if case .heading = lines[index].kind {
                 // Four headings after it, a head is out of the title's reach for good.
                 if unjudgedEchoes.count == Self.titleReach { unjudgedEchoes.removeFirst() }
                 unjudgedEchoes.append(index)
             }
-            heads.append(line)
+            heads.append(lines[index])
         }
     }
 
@@ -306,21 +308,22 @@ struct ArticleAssembler {
         return endsInDots && (text.hasSuffix("…") || text.hasSuffix("..."))
     }
 
-    private mutating func relatedTitle(_ line: ScrapeLine) {
-        var title = TextShape.unquoted(line.text)
+    private mutating func relatedTitle(_ position: Int) {
+        let text = lines[position].text, range = lines[position].lines
+        var title = TextShape.unquoted(text)
         var section: String?
         if let caption = lastRelatedCaption, let split = Self.sectionLabel(caption: caption, title: title) {
             section = split.section
             title = split.title
         }
         lastRelatedCaption = nil
-        lastRelatedTitleWords = line.wordCount
+        lastRelatedTitleWords = lines[position].wordCount
         let index = drafts.count - 1
         if drafts[index].related.contains(where: { $0.title == title }) {
-            drafts[index].remove(line.text, .duplicate, lines: line.lines)
+            drafts[index].remove(text, .duplicate, lines: range)
         } else {
             drafts[index].related.append(RelatedItem(title: title, section: section))
-            drafts[index].take(line.lines)
+            drafts[index].take(range)
             relatedItemsInBlock += 1
         }
         expectingLead = true
@@ -399,23 +402,23 @@ struct ArticleAssembler {
         // A lone heading is the title, echoed or not.
         let echoed = reach.count > 1 ? reach.last { isEchoedHead(heads[$0].position) } : nil
         let titleIndex = echoed ?? headings.last
+        // The heads are read where they lie: a copy retains each of a line's strings.
         if let titleIndex {
-            let title = heads[titleIndex]
-            draft.title = TextShape.unquoted(title.text)
-            draft.titleLine = title.number
-            draft.claim(title.text, lines: title.lines)
-            for (offset, head) in heads[..<titleIndex].enumerated() {
-                if offset == 0, head.wordCount <= 5, case .heading = head.kind {
-                    draft.section = head.text
-                    draft.claim(head.text, lines: head.lines)
+            draft.title = TextShape.unquoted(heads[titleIndex].text)
+            draft.titleLine = heads[titleIndex].number
+            draft.claim(heads[titleIndex].text, lines: heads[titleIndex].lines)
+            for index in 0..<titleIndex {
+                if index == 0, heads[index].wordCount <= 5, case .heading = heads[index].kind {
+                    draft.section = heads[index].text
+                    draft.claim(heads[index].text, lines: heads[index].lines)
                 } else {
-                    draft.remove(head.text, .navigation, lines: head.lines)
+                    draft.remove(heads[index].text, .navigation, lines: heads[index].lines)
                 }
             }
         }
         // What stands between the title and the text (a standfirst, a kicker) is text too.
-        for head in heads[((titleIndex ?? -1) + 1)...] {
-            draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
+        for index in ((titleIndex ?? -1) + 1)..<heads.count {
+            draft.appendParagraph(heads[index].text, words: heads[index].wordCount, lines: heads[index].lines)
         }
         let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
         // The held date nearest the title, if near enough, is the article's; others are the page's.
