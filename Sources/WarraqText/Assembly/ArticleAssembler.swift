@@ -32,7 +32,9 @@ struct ArticleAssembler {
     /// decides between headings when an article opens, and most open after a single one, so
     /// it is looked for then; the window keeps the lines these need.
     private var unjudgedEchoes: [Int] = []
-    private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
+    /// A date line held until its article's title is known, with its date and the text of it.
+    private typealias HeldDate = (line: ScrapeLine, match: NewsDateParser.Match, dateText: String)
+    private var heldDates: [HeldDate] = []
     private var lastCaption: String?
     /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
     /// first line of the articles not yet handed on.
@@ -395,14 +397,40 @@ struct ArticleAssembler {
     /// paragraph), taken over whole: what the heads and dates add follows in each of its lists,
     /// and a date held near the title comes before the one it gathered.
     private mutating func startArticle() {
-        var draft = Draft()
-        swap(&draft, &pending)
-        let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
-        let reach = headings.suffix(Self.titleReach)
-        // A lone heading is the title, echoed or not.
-        let echoed = reach.count > 1 ? reach.last { isEchoedHead(heads[$0].position) } : nil
-        let titleIndex = echoed ?? headings.last
-        // The heads are read where they lie: a copy retains each of a line's strings.
+        let title = titleHead()
+        // Opened where it stays: a draft made aside and appended was copied, each of its strings
+        // and arrays retained.
+        drafts.append(Draft())
+        swap(&drafts[drafts.count - 1], &pending)
+        Self.open(&drafts[drafts.count - 1], heads: heads, title: title, heldDates: heldDates)
+        // Emptied in place: the next article's heads fill the same storage.
+        heads.removeAll(keepingCapacity: true)
+        echoedHeads.removeAll(keepingCapacity: true)
+        unjudgedEchoes.removeAll(keepingCapacity: true)
+        heldDates.removeAll(keepingCapacity: true)
+        lastCaption = nil
+    }
+
+    /// The head that is the title: the last heading, or when there are more, the last echoed one
+    /// among the last `titleReach` (a lone heading is the title, echoed or not). Found walking
+    /// back from the end, without gathering the headings in an array.
+    private func titleHead() -> Int? {
+        func isHeading(_ index: Int) -> Bool { if case .heading = heads[index].kind { true } else { false } }
+        guard let last = heads.indices.last(where: isHeading) else { return nil }
+        guard heads.indices[..<last].contains(where: isHeading) else { return last }
+        var reached = 0
+        for index in heads.indices.reversed() where isHeading(index) {
+            if isEchoedHead(heads[index].position) { return index }
+            reached += 1
+            if reached == Self.titleReach { break }
+        }
+        return last
+    }
+
+    /// Fills an article's draft from the heads before its text (`title` the title's index)
+    /// and the dates held near them. The heads are read where they lie: a copy retains each of
+    /// a line's strings.
+    private static func open(_ draft: inout Draft, heads: [ScrapeLine], title titleIndex: Int?, heldDates: [HeldDate]) {
         if let titleIndex {
             draft.title = TextShape.unquoted(heads[titleIndex].text)
             draft.titleLine = heads[titleIndex].number
@@ -424,22 +452,15 @@ struct ArticleAssembler {
         // The held date nearest the title, if near enough, is the article's; others are the page's.
         func distance(_ line: ScrapeLine) -> Int { max(abs(line.firstPosition - titlePosition) - 1, 0) }
         let nearest = heldDates.indices.min { distance(heldDates[$0].line) < distance(heldDates[$1].line) }
-        for (index, held) in heldDates.enumerated() {
-            if index == nearest, distance(held.line) <= Self.dateDistance {
-                draft.date = held.match.iso
-                draft.dateText = held.dateText
-                draft.claim(held.dateText, lines: held.line.lines)
+        for index in heldDates.indices {
+            if index == nearest, distance(heldDates[index].line) <= dateDistance {
+                draft.date = heldDates[index].match.iso
+                draft.dateText = heldDates[index].dateText
+                draft.claim(heldDates[index].dateText, lines: heldDates[index].line.lines)
             } else {
-                draft.remove(held.dateText, .boilerplate, lines: held.line.lines)
+                draft.remove(heldDates[index].dateText, .boilerplate, lines: heldDates[index].line.lines)
             }
         }
-        drafts.append(draft)
-        // Emptied in place: the next article's heads fill the same storage.
-        heads.removeAll(keepingCapacity: true)
-        echoedHeads.removeAll(keepingCapacity: true)
-        unjudgedEchoes.removeAll(keepingCapacity: true)
-        heldDates.removeAll(keepingCapacity: true)
-        lastCaption = nil
     }
 
     /// Whether the head at `position` is printed again, looked for now if it was not yet.
