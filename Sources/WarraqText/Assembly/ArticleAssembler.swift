@@ -506,9 +506,23 @@ struct ArticleAssembler {
         }
         guard let best else { return nil }
         let tail = String(text[best...]).trimmingWhitespace()
-        // Three words are enough to know: the tail of a long paragraph is not split whole.
-        guard tail.split(separator: " ", maxSplits: 2).count >= 3 else { return nil }
+        guard hasThreeWords(tail) else { return nil }
         return (String(text[..<best]).trimmingWhitespace(), tail)
+    }
+
+    /// Whether the trimmed text has three words, split at `Character`s that are a space.
+    /// Told on the bytes when its first two spaces are a word apart and stand alone (see
+    /// `TextShape.standsAlone`), as nearly always; a text with fewer spaces has fewer words.
+    /// Only the first words are looked at: the tail of a long paragraph is not split whole.
+    static func hasThreeWords(_ text: String) -> Bool {
+        let onBytes: Bool? = UTF8Scalars.withBytes(text) { bytes in
+            guard let first = ByteSearch.first(0x20, in: bytes, from: 0, before: bytes.count) else { return false }
+            guard let second = ByteSearch.first(0x20, in: bytes, from: first + 1, before: bytes.count) else { return false }
+            guard first > 0, second > first + 1, second < bytes.count - 1,
+                  TextShape.standsAlone(bytes, at: first, length: 1), TextShape.standsAlone(bytes, at: second, length: 1) else { return nil }
+            return true
+        }
+        return onBytes ?? (text.split(separator: " ", maxSplits: 2).count >= 3)
     }
 
     /// The byte offsets of the scalars that end a sentence or a question (`sentenceEnds` and
