@@ -56,6 +56,16 @@ struct AssemblyFastPathTests {
         }
     }
 
+    @Test("a glued tail's three words are told on its bytes as by a Character split: marks and prepended signs at spaces")
+    func threeWords() {
+        let texts = ["one two three", "one two", "one", "", "a b c d", "one \u{301}two three", "one two \u{301}three",
+                     "\u{0600} two three", "one\u{0600} two three", "كلمة ثانية ثالثة", "كلمة ثانية", "x  y z", "x y ",
+                     " x y z", "x\u{200D} y z", "👍🏽 b c"]
+        for text in texts {
+            #expect(ArticleAssembler.hasThreeWords(text) == (text.split(separator: " ", maxSplits: 2).count >= 3), "\(text)")
+        }
+    }
+
     @Test("repeats counted on the window's hash buffer are the lines near by whose echo text has the same bytes")
     func echoRepeats() {
         let texts = ["Advertisement", "• Advertisement", "إعلان", "Most read", "1. Most read", "إعلان", "Advertisement",
