@@ -50,7 +50,8 @@ struct AssemblyFastPathTests {
     @Test("a teaser's cut is told by its last bytes as by Character: dots and ellipses, marks after them, a number sign before them")
     func teaserCut() {
         let texts = ["x…", "x...", "x.", "x..", "…", "...", "..", "", "ab", "x….", "x...…", "\u{0600}...", "\u{0600}…",
-                     "x…\u{301}", "x.\u{301}..", "نص مقطوع…", "نص مقطوع...", "x . . ."]
+                     "x…\u{301}", "x.\u{301}..", "نص مقطوع…", "نص مقطوع...", "x . . .", "x\u{200D}...", "x\u{200D}…",
+                     "\u{0600}x...", "x\u{0600}...", "\u{0600}\u{0600}…", "👍🏽...", "ـ…", "x \u{301}..."]
         for text in texts {
             #expect(ArticleAssembler.isCut(text) == (text.hasSuffix("…") || text.hasSuffix("...")), "\(text)")
         }

@@ -299,15 +299,19 @@ struct ArticleAssembler {
     }
 
     /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last three bytes are
-    /// tested first: only a text they end (few do) is asked by `Character`, which may take the
-    /// dots in with a mark before them.
+    /// tested first, and when the dots stand alone (see `TextShape.standsAlone`), as nearly
+    /// always, they are the cut; only then is the text asked by `Character`, which may take
+    /// the dots in with a sign prepended to them.
     static func isCut(_ text: String) -> Bool {
-        let endsInDots = UTF8Scalars.withBytes(text) { bytes in
+        let endsInDots: Bool? = UTF8Scalars.withBytes(text) { bytes in
             guard bytes.count >= 3 else { return false }
-            let last = (bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
-            return last == (0xE2, 0x80, 0xA6) || last == (0x2E, 0x2E, 0x2E)
+            let start = bytes.count - 3
+            let last = (bytes[start], bytes[start + 1], bytes[start + 2])
+            let ellipsis = last == (0xE2, 0x80, 0xA6)
+            guard ellipsis || last == (0x2E, 0x2E, 0x2E) else { return false }
+            return TextShape.standsAlone(bytes, at: start, length: ellipsis ? 3 : 1) ? true : nil
         }
-        return endsInDots && (text.hasSuffix("…") || text.hasSuffix("..."))
+        return endsInDots ?? (text.hasSuffix("…") || text.hasSuffix("..."))
     }
 
     private mutating func relatedTitle(_ position: Int) {
