@@ -45,6 +45,9 @@ public struct ScrapeReader: DocumentReader {
     /// Short lines classified lately, which a dump often repeats.
     private var recent = RecentLines()
     private var ready: [Draft] = []
+    /// How many of `ready`'s drafts are made into documents: they are taken by index, as
+    /// `remove(at: 0)` moves every draft after the first.
+    private var taken = 0
     private var made = 0
     private var ended = false
 
@@ -65,12 +68,27 @@ public struct ScrapeReader: DocumentReader {
     }
 
     public mutating func next() throws -> Document? {
+        if taken == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            taken = 0
+        }
         while ready.isEmpty, !ended { try readMore() }
         guard !ready.isEmpty else { return nil }
         made += 1
-        // Taken out first: removing it in the call's arguments would copy the whole reader.
-        let draft = ready.remove(at: 0)
-        return Self.document(draft, id: "\(stem)#\(made)", path: input.path, sha256: sha256)
+        // Swapped out first: a copy retains each of its strings and arrays, and taking it in
+        // the call's arguments would copy the whole reader.
+        var draft = Draft()
+        swap(&draft, &ready[taken])
+        taken += 1
+        return Self.document(&draft, id: Self.id(stem: stem, number: made), path: input.path, sha256: sha256)
+    }
+
+    /// `stem#number`, appended in place: an interpolation sets up a buffer of its own.
+    private static func id(stem: String, number: Int) -> String {
+        var id = stem
+        id.append("#")
+        id.append(String(number))
+        return id
     }
 
     public mutating func takeDiagnostics() -> [Diagnostic] {
@@ -197,23 +215,31 @@ public struct ScrapeReader: DocumentReader {
         return out[...]
     }
 
-    /// The document of a finished draft. Static, so that the reader, whose fields hold many
-    /// references, is not copied for each document.
-    private static func document(_ draft: consuming Draft, id: String, path: String, sha256: String) -> Document {
+    /// The document of a finished draft, its fields moved out of it: read, each would be
+    /// retained, and released again as the draft ends. Static, so that the reader, whose fields
+    /// hold many references, is not copied for each document.
+    private static func document(_ draft: inout Draft, id: String, path: String, sha256: String) -> Document {
         Document(
             id: id,
-            title: draft.title,
-            date: draft.date,
-            dateText: draft.dateText,
-            dateline: draft.dateline,
-            authors: draft.authors,
-            publisher: draft.publisher,
-            section: draft.section,
-            keywords: draft.keywords,
+            title: draft.title.take(),
+            date: draft.date.take(),
+            dateText: draft.dateText.take(),
+            dateline: draft.dateline.take(),
+            authors: moved(&draft.authors),
+            publisher: draft.publisher.take(),
+            section: draft.section.take(),
+            keywords: moved(&draft.keywords),
             origin: Origin(path: path, format: "scrape", lines: draft.lines, sha256: sha256),
-            body: draft.body,
-            related: draft.related,
-            removed: draft.removed
+            body: moved(&draft.body),
+            related: moved(&draft.related),
+            removed: moved(&draft.removed)
         )
+    }
+
+    /// The list, left empty behind.
+    private static func moved<Element>(_ list: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &list)
+        return taken
     }
 }

@@ -50,9 +50,20 @@ struct AssemblyFastPathTests {
     @Test("a teaser's cut is told by its last bytes as by Character: dots and ellipses, marks after them, a number sign before them")
     func teaserCut() {
         let texts = ["x…", "x...", "x.", "x..", "…", "...", "..", "", "ab", "x….", "x...…", "\u{0600}...", "\u{0600}…",
-                     "x…\u{301}", "x.\u{301}..", "نص مقطوع…", "نص مقطوع...", "x . . ."]
+                     "x…\u{301}", "x.\u{301}..", "نص مقطوع…", "نص مقطوع...", "x . . .", "x\u{200D}...", "x\u{200D}…",
+                     "\u{0600}x...", "x\u{0600}...", "\u{0600}\u{0600}…", "👍🏽...", "ـ…", "x \u{301}..."]
         for text in texts {
             #expect(ArticleAssembler.isCut(text) == (text.hasSuffix("…") || text.hasSuffix("...")), "\(text)")
+        }
+    }
+
+    @Test("a glued tail's three words are told on its bytes as by a Character split: marks and prepended signs at spaces")
+    func threeWords() {
+        let texts = ["one two three", "one two", "one", "", "a b c d", "one \u{301}two three", "one two \u{301}three",
+                     "\u{0600} two three", "one\u{0600} two three", "كلمة ثانية ثالثة", "كلمة ثانية", "x  y z", "x y ",
+                     " x y z", "x\u{200D} y z", "👍🏽 b c"]
+        for text in texts {
+            #expect(ArticleAssembler.hasThreeWords(text) == (text.split(separator: " ", maxSplits: 2).count >= 3), "\(text)")
         }
     }
 

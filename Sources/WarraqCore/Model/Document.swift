@@ -25,6 +25,9 @@ public struct Document: Sendable, Equatable, Hashable {
     /// Everything a reader dropped, with why and from where: nothing is lost silently.
     public var removed: [Removal]
 
+    /// Inlinable: called across modules it built the document in a buffer of its own and
+    /// copied it out, retaining every string and array once more.
+    @inlinable
     public init(
         id: String,
         title: String? = nil,

@@ -32,7 +32,9 @@ struct ArticleAssembler {
     /// decides between headings when an article opens, and most open after a single one, so
     /// it is looked for then; the window keeps the lines these need.
     private var unjudgedEchoes: [Int] = []
-    private var heldDates: [(line: ScrapeLine, match: NewsDateParser.Match, dateText: String)] = []
+    /// A date line held until its article's title is known, with its date and the text of it.
+    private typealias HeldDate = (line: ScrapeLine, match: NewsDateParser.Match, dateText: String)
+    private var heldDates: [HeldDate] = []
     private var lastCaption: String?
     /// Input lines of headings at the margin of an indented dump (`MarginHeadings`), from the
     /// first line of the articles not yet handed on.
@@ -217,38 +219,40 @@ struct ArticleAssembler {
         }
     }
 
+    /// Reads the line where it lies in the window, copied only into `heads`: a copy retains
+    /// each of its strings.
     private mutating func heading(_ index: Int) {
-        let line = lines[index]
+        let text = lines[index].text
         if inRelated {
             if paragraphsAhead(index) >= Self.articleParagraphs {
                 inRelated = false
                 if relatedItemsInBlock == 0 {
-                    drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(line.text)))
+                    drafts[drafts.count - 1].related.append(RelatedItem(title: TextShape.unquoted(text)))
                 }
-                heads = [line]
+                heads = [lines[index]]
                 unjudgedEchoes = []
                 pending.afterRelatedLabel = true
-            } else if expectingLead, line.wordCount > lastRelatedTitleWords {
+            } else if expectingLead, lines[index].wordCount > lastRelatedTitleWords {
                 // A teaser's lead runs longer than its title; a shorter line is the next title.
                 expectingLead = false
                 remove(index, .related)
             } else {
-                relatedTitle(line)
+                relatedTitle(index)
             }
             return
         }
         // Asked of the heads where they lie: `contains(where:)` would copy each one out.
-        if heads.indices.contains(where: { TextShape.same(heads[$0].text, line.text) }) {
+        if heads.indices.contains(where: { TextShape.same(heads[$0].text, text) }) {
             remove(index, .duplicate)
         } else if !started, drafts[drafts.count - 1].paragraphs > 0, !startsArticle(index) {
-            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: line.text)), lines: line.lines)
+            drafts[drafts.count - 1].append(.heading(Heading(level: 2, text: text)), lines: lines[index].lines)
         } else {
-            if case .heading = line.kind {
+            if case .heading = lines[index].kind {
                 // Four headings after it, a head is out of the title's reach for good.
                 if unjudgedEchoes.count == Self.titleReach { unjudgedEchoes.removeFirst() }
                 unjudgedEchoes.append(index)
             }
-            heads.append(line)
+            heads.append(lines[index])
         }
     }
 
@@ -295,32 +299,37 @@ struct ArticleAssembler {
     }
 
     /// Whether a paragraph ends with `…` or `...`, a teaser's cut. Its last three bytes are
-    /// tested first: only a text they end (few do) is asked by `Character`, which may take the
-    /// dots in with a mark before them.
+    /// tested first, and when the dots stand alone (see `TextShape.standsAlone`), as nearly
+    /// always, they are the cut; only then is the text asked by `Character`, which may take
+    /// the dots in with a sign prepended to them.
     static func isCut(_ text: String) -> Bool {
-        let endsInDots = UTF8Scalars.withBytes(text) { bytes in
+        let endsInDots: Bool? = UTF8Scalars.withBytes(text) { bytes in
             guard bytes.count >= 3 else { return false }
-            let last = (bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
-            return last == (0xE2, 0x80, 0xA6) || last == (0x2E, 0x2E, 0x2E)
+            let start = bytes.count - 3
+            let last = (bytes[start], bytes[start + 1], bytes[start + 2])
+            let ellipsis = last == (0xE2, 0x80, 0xA6)
+            guard ellipsis || last == (0x2E, 0x2E, 0x2E) else { return false }
+            return TextShape.standsAlone(bytes, at: start, length: ellipsis ? 3 : 1) ? true : nil
         }
-        return endsInDots && (text.hasSuffix("…") || text.hasSuffix("..."))
+        return endsInDots ?? (text.hasSuffix("…") || text.hasSuffix("..."))
     }
 
-    private mutating func relatedTitle(_ line: ScrapeLine) {
-        var title = TextShape.unquoted(line.text)
+    private mutating func relatedTitle(_ position: Int) {
+        let text = lines[position].text, range = lines[position].lines
+        var title = TextShape.unquoted(text)
         var section: String?
         if let caption = lastRelatedCaption, let split = Self.sectionLabel(caption: caption, title: title) {
             section = split.section
             title = split.title
         }
         lastRelatedCaption = nil
-        lastRelatedTitleWords = line.wordCount
+        lastRelatedTitleWords = lines[position].wordCount
         let index = drafts.count - 1
         if drafts[index].related.contains(where: { $0.title == title }) {
-            drafts[index].remove(line.text, .duplicate, lines: line.lines)
+            drafts[index].remove(text, .duplicate, lines: range)
         } else {
             drafts[index].related.append(RelatedItem(title: title, section: section))
-            drafts[index].take(line.lines)
+            drafts[index].take(range)
             relatedItemsInBlock += 1
         }
         expectingLead = true
@@ -392,51 +401,70 @@ struct ArticleAssembler {
     /// paragraph), taken over whole: what the heads and dates add follows in each of its lists,
     /// and a date held near the title comes before the one it gathered.
     private mutating func startArticle() {
-        var draft = Draft()
-        swap(&draft, &pending)
-        let headings = heads.indices.filter { if case .heading = heads[$0].kind { true } else { false } }
-        let reach = headings.suffix(Self.titleReach)
-        // A lone heading is the title, echoed or not.
-        let echoed = reach.count > 1 ? reach.last { isEchoedHead(heads[$0].position) } : nil
-        let titleIndex = echoed ?? headings.last
-        if let titleIndex {
-            let title = heads[titleIndex]
-            draft.title = TextShape.unquoted(title.text)
-            draft.titleLine = title.number
-            draft.claim(title.text, lines: title.lines)
-            for (offset, head) in heads[..<titleIndex].enumerated() {
-                if offset == 0, head.wordCount <= 5, case .heading = head.kind {
-                    draft.section = head.text
-                    draft.claim(head.text, lines: head.lines)
-                } else {
-                    draft.remove(head.text, .navigation, lines: head.lines)
-                }
-            }
-        }
-        // What stands between the title and the text (a standfirst, a kicker) is text too.
-        for head in heads[((titleIndex ?? -1) + 1)...] {
-            draft.appendParagraph(head.text, words: head.wordCount, lines: head.lines)
-        }
-        let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
-        // The held date nearest the title, if near enough, is the article's; others are the page's.
-        func distance(_ line: ScrapeLine) -> Int { max(abs(line.firstPosition - titlePosition) - 1, 0) }
-        let nearest = heldDates.indices.min { distance(heldDates[$0].line) < distance(heldDates[$1].line) }
-        for (index, held) in heldDates.enumerated() {
-            if index == nearest, distance(held.line) <= Self.dateDistance {
-                draft.date = held.match.iso
-                draft.dateText = held.dateText
-                draft.claim(held.dateText, lines: held.line.lines)
-            } else {
-                draft.remove(held.dateText, .boilerplate, lines: held.line.lines)
-            }
-        }
-        drafts.append(draft)
+        let title = titleHead()
+        // Opened where it stays: a draft made aside and appended was copied, each of its strings
+        // and arrays retained.
+        drafts.append(Draft())
+        swap(&drafts[drafts.count - 1], &pending)
+        Self.open(&drafts[drafts.count - 1], heads: heads, title: title, heldDates: heldDates)
         // Emptied in place: the next article's heads fill the same storage.
         heads.removeAll(keepingCapacity: true)
         echoedHeads.removeAll(keepingCapacity: true)
         unjudgedEchoes.removeAll(keepingCapacity: true)
         heldDates.removeAll(keepingCapacity: true)
         lastCaption = nil
+    }
+
+    /// The head that is the title: the last heading, or when there are more, the last echoed one
+    /// among the last `titleReach` (a lone heading is the title, echoed or not). Found walking
+    /// back from the end, without gathering the headings in an array.
+    private func titleHead() -> Int? {
+        func isHeading(_ index: Int) -> Bool { if case .heading = heads[index].kind { true } else { false } }
+        guard let last = heads.indices.last(where: isHeading) else { return nil }
+        guard heads.indices[..<last].contains(where: isHeading) else { return last }
+        var reached = 0
+        for index in heads.indices.reversed() where isHeading(index) {
+            if isEchoedHead(heads[index].position) { return index }
+            reached += 1
+            if reached == Self.titleReach { break }
+        }
+        return last
+    }
+
+    /// Fills an article's draft from the heads before its text (`title` the title's index)
+    /// and the dates held near them. The heads are read where they lie: a copy retains each of
+    /// a line's strings.
+    private static func open(_ draft: inout Draft, heads: [ScrapeLine], title titleIndex: Int?, heldDates: [HeldDate]) {
+        if let titleIndex {
+            draft.title = TextShape.unquoted(heads[titleIndex].text)
+            draft.titleLine = heads[titleIndex].number
+            draft.claim(heads[titleIndex].text, lines: heads[titleIndex].lines)
+            for index in 0..<titleIndex {
+                if index == 0, heads[index].wordCount <= 5, case .heading = heads[index].kind {
+                    draft.section = heads[index].text
+                    draft.claim(heads[index].text, lines: heads[index].lines)
+                } else {
+                    draft.remove(heads[index].text, .navigation, lines: heads[index].lines)
+                }
+            }
+        }
+        // What stands between the title and the text (a standfirst, a kicker) is text too.
+        for index in ((titleIndex ?? -1) + 1)..<heads.count {
+            draft.appendParagraph(heads[index].text, words: heads[index].wordCount, lines: heads[index].lines)
+        }
+        let titlePosition = titleIndex.map { heads[$0].firstPosition } ?? heldDates.last?.line.firstPosition ?? 0
+        // The held date nearest the title, if near enough, is the article's; others are the page's.
+        func distance(_ line: ScrapeLine) -> Int { max(abs(line.firstPosition - titlePosition) - 1, 0) }
+        let nearest = heldDates.indices.min { distance(heldDates[$0].line) < distance(heldDates[$1].line) }
+        for index in heldDates.indices {
+            if index == nearest, distance(heldDates[index].line) <= dateDistance {
+                draft.date = heldDates[index].match.iso
+                draft.dateText = heldDates[index].dateText
+                draft.claim(heldDates[index].dateText, lines: heldDates[index].line.lines)
+            } else {
+                draft.remove(heldDates[index].dateText, .boilerplate, lines: heldDates[index].line.lines)
+            }
+        }
     }
 
     /// Whether the head at `position` is printed again, looked for now if it was not yet.
@@ -482,9 +510,23 @@ struct ArticleAssembler {
         }
         guard let best else { return nil }
         let tail = String(text[best...]).trimmingWhitespace()
-        // Three words are enough to know: the tail of a long paragraph is not split whole.
-        guard tail.split(separator: " ", maxSplits: 2).count >= 3 else { return nil }
+        guard hasThreeWords(tail) else { return nil }
         return (String(text[..<best]).trimmingWhitespace(), tail)
+    }
+
+    /// Whether the trimmed text has three words, split at `Character`s that are a space.
+    /// Told on the bytes when its first two spaces are a word apart and stand alone (see
+    /// `TextShape.standsAlone`), as nearly always; a text with fewer spaces has fewer words.
+    /// Only the first words are looked at: the tail of a long paragraph is not split whole.
+    static func hasThreeWords(_ text: String) -> Bool {
+        let onBytes: Bool? = UTF8Scalars.withBytes(text) { bytes in
+            guard let first = ByteSearch.first(0x20, in: bytes, from: 0, before: bytes.count) else { return false }
+            guard let second = ByteSearch.first(0x20, in: bytes, from: first + 1, before: bytes.count) else { return false }
+            guard first > 0, second > first + 1, second < bytes.count - 1,
+                  TextShape.standsAlone(bytes, at: first, length: 1), TextShape.standsAlone(bytes, at: second, length: 1) else { return nil }
+            return true
+        }
+        return onBytes ?? (text.split(separator: " ", maxSplits: 2).count >= 3)
     }
 
     /// The byte offsets of the scalars that end a sentence or a question (`sentenceEnds` and

@@ -16,16 +16,22 @@ enum LineEchoes {
     /// and that hashed, so that nearby repeats are found by comparing integers. Made once, as
     /// the line comes: a list item's marker is found by `Character`s.
     struct Key {
-        let text: String
+        /// The byte offset in the line's text where the key's text starts: kept as a place in
+        /// the text, not a string of its own, which every line would retain and release.
+        let start: Int
         /// 0 for lines too long to be headings, which are never looked for.
         let hash: Int
     }
 
     static func key(_ line: ScrapeLine) -> Key {
-        guard line.wordCount <= LineClassifier.headingWords else { return Key(text: "", hash: 0) }
-        let text = ListMarker.item(Substring(line.text)).map(String.init) ?? line.text
+        guard line.wordCount <= LineClassifier.headingWords else { return Key(start: 0, hash: 0) }
+        let text = line.text
+        let start = ListMarker.item(Substring(text)).map { text.utf8.distance(from: text.startIndex, to: $0.startIndex) } ?? 0
         // Hashed on bytes: `String`'s hash normalises Unicode first, which is slow on Arabic.
-        return Key(text: text, hash: UTF8Scalars.withBytes(text) { hash(UnsafeRawBufferPointer($0)) } | 1)
+        let hash = UTF8Scalars.withBytes(text) { bytes in
+            Self.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
+        }
+        return Key(start: start, hash: hash | 1)
     }
 
     /// A hash of bytes taken eight at a time, each word multiplied in. Lines with equal hashes
@@ -57,10 +63,9 @@ enum LineEchoes {
     static func repeats(_ position: Int, in lines: LineWindow) -> Int {
         let hash = lines.echoHash(at: position)
         guard hash != 0 else { return 1 }
-        let text = lines.echoText(at: position)
         // The line itself is counted without comparing it with itself.
         return lines.countEchoes(of: hash, in: (position - window)..<(position + window)) { other in
-            other == position || TextShape.same(lines.echoText(at: other), text)
+            other == position || lines.sameEcho(other, position)
         }
     }
 

@@ -1,3 +1,6 @@
+import Glibc
+import WarraqCore
+
 /// The scrape lines around the one being assembled: the assembler looks a fixed number of
 /// lines back and ahead (echoes, a heading's next paragraphs), so only those are kept and a
 /// dump of any size streams through in constant memory. Each line's echo key is kept with it,
@@ -8,7 +11,7 @@ struct LineWindow {
     /// eight times on the way.
     private var lines: [ScrapeLine] = Self.room()
     private var echoHashes: [Int] = Self.room()
-    private var echoTexts: [String] = Self.room()
+    private var echoStarts: [Int] = Self.room()
     /// The position of `lines[0]`.
     private(set) var start = 0
 
@@ -30,8 +33,23 @@ struct LineWindow {
     /// The hash of the echo key of the line at `position` (`LineEchoes.Key.hash`).
     func echoHash(at position: Int) -> Int { echoHashes[position - start] }
 
-    /// The echo key's text of the line at `position` (`LineEchoes.Key.text`).
-    func echoText(at position: Int) -> String { echoTexts[position - start] }
+    /// The echo key's text of the line at `position`: its text from `LineEchoes.Key.start`.
+    func echoText(at position: Int) -> Substring {
+        let text = lines[position - start].text
+        return text[text.utf8.index(text.startIndex, offsetBy: echoStarts[position - start])...]
+    }
+
+    /// Whether the lines at `a` and `b` have the same echo key's text, compared on their bytes.
+    func sameEcho(_ a: Int, _ b: Int) -> Bool {
+        let startA = echoStarts[a - start], startB = echoStarts[b - start]
+        return UTF8Scalars.withBytes(lines[a - start].text) { bytesA in
+            UTF8Scalars.withBytes(lines[b - start].text) { bytesB in
+                let count = bytesA.count - startA
+                return count == bytesB.count - startB
+                    && (count == 0 || memcmp(bytesA.baseAddress! + startA, bytesB.baseAddress! + startB, count) == 0)
+            }
+        }
+    }
 
     /// How many of the positions in `range` that the window holds have the echo hash `hash`
     /// and are accepted by `matches`. The hashes are read from their buffer: this scan runs
@@ -56,7 +74,7 @@ struct LineWindow {
     mutating func append(_ line: consuming ScrapeLine, echo: LineEchoes.Key) {
         lines.append(line)
         echoHashes.append(echo.hash)
-        echoTexts.append(echo.text)
+        echoStarts.append(echo.start)
     }
 
     /// Forgets lines before `position`, in batches so that dropping stays cheap.
@@ -65,7 +83,7 @@ struct LineWindow {
         guard count >= 1024 else { return }
         lines.removeFirst(count)
         echoHashes.removeFirst(count)
-        echoTexts.removeFirst(count)
+        echoStarts.removeFirst(count)
         start = position
     }
 }

@@ -31,6 +31,12 @@ struct ThinArticles {
     private var ready: [Draft] = []
 
     mutating func add(_ draft: consuming Draft) {
+        // Room for the drafts judged against each other from the first: grown from empty, the
+        // lists were moved four or five times in every dump.
+        if undecided.capacity == 0 {
+            undecided.reserveCapacity(Self.neighbourhood + 1)
+            words.reserveCapacity(3 * Self.neighbourhood + 1)
+        }
         words.append(draft.paragraphWords)
         undecided.append(draft)
         while judged + Self.neighbourhood < wordsStart + words.count { judgeNext() }
