@@ -239,7 +239,7 @@ enum UnreadMarkup {
         /// Lifts text out, leaving a marker.
         private mutating func lift(_ range: Range<Int>, _ piece: LiftedText.Piece) {
             copy(upTo: range)
-            LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
+            LiftedText.marker.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             appendDecimal(lifted.lift(piece))
             appendLineBreaks(range)
         }
@@ -293,7 +293,7 @@ enum UnreadMarkup {
                 return
             }
             if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
-            out.append(UnsafeBufferPointer(rebasing: bytes[range]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         /// A range of 16 bytes at most as two little-endian words, the lanes past it zero; nil
