@@ -37,6 +37,10 @@ struct LiftedText {
     init(page: [UInt8] = [], renamesAttributes: Bool = false) {
         self.page = page
         self.renamesAttributes = renamesAttributes
+        // The 118 dev pages rename an attribute per 260 bytes and lift a text per 1,500: room
+        // for that from the start, where growing the arrays copied them a dozen times a page.
+        if renamesAttributes { renamed.reserveCapacity(page.count / 256) }
+        pieces.reserveCapacity(page.count / 1_024)
     }
 
     var isEmpty: Bool { pieces.isEmpty && renamed.isEmpty }
