@@ -33,6 +33,12 @@ struct LiftedText {
     private(set) var emptiedSVGDepth = 0
     /// Whether attributes were renamed: then no name the page spells looks like a renamed one.
     let renamesAttributes: Bool
+    /// Whether libxml2's push parser reads the page as its pull parser does, as far as
+    /// `UnreadMarkup` can tell: it read the page to its end as libxml2's tokenizer does, and met
+    /// no raw text that the pull parser reads as markup first (the push parser reads it as raw
+    /// text) and no element name with a `.` (which the pull parser reads up to the dot when it
+    /// checks what a start tag closes, and the push parser whole).
+    var readsAlikePushed = false
 
     init(page: [UInt8] = [], renamesAttributes: Bool = false) {
         self.page = page
