@@ -7,7 +7,7 @@ struct PageBytesTests {
         var expected: [UInt8] = []
         for round in 0..<50 {
             let span = (0..<round).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ round) }
-            span.withUnsafeBufferPointer { page.append($0) }
+            span.withUnsafeBufferPointer { page.append(contentsOf: $0) }
             page.append(UInt8(round))
             page.append(0x0A, times: round % 3)
             expected += span + [UInt8(round)] + Array(repeating: 0x0A, count: round % 3)

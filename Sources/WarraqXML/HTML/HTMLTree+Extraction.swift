@@ -1,3 +1,5 @@
+import Glibc
+
 extension HTMLTree {
     /// Where node `node`'s first attribute numbered `wanted` (`HTMLAttribute`) is in
     /// `attributeNames`: the one `attribute(_:_:)` reads.
@@ -23,21 +25,10 @@ extension HTMLTree {
         withAttributeValue(index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Whether two runs of bytes are the same, compared eight bytes at a time.
+    /// Whether two runs of bytes are the same.
     static func sameBytes(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard one.count == other.count else { return false }
-        var offset = 0
-        if let first = one.baseAddress, let second = other.baseAddress {
-            while offset + 8 <= one.count {
-                let word = UnsafeRawPointer(first + offset).loadUnaligned(as: UInt64.self)
-                guard word == UnsafeRawPointer(second + offset).loadUnaligned(as: UInt64.self) else { return false }
-                offset += 8
-            }
-        }
-        while offset < one.count {
-            guard one[offset] == other[offset] else { return false }
-            offset += 1
-        }
-        return true
+        guard let first = one.baseAddress, let second = other.baseAddress else { return true }
+        return memcmp(first, second, one.count) == 0
     }
 }

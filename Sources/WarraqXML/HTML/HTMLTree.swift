@@ -273,61 +273,6 @@ extension HTMLTree {
             }
         }
     }
-
-    /// Plain values in a buffer of their own that doubles when full: the columns of `Building`,
-    /// and the builder's stack of open elements.
-    struct Column<Element: BitwiseCopyable>: ~Copyable {
-        private var base: UnsafeMutablePointer<Element>
-        private var capacity: Int
-        private(set) var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
-
-        deinit { base.deallocate() }
-
-        var isEmpty: Bool { count == 0 }
-
-        subscript(index: Int) -> Element { base[index] }
-
-        /// The value appended last; there is one.
-        var last: Element {
-            get { base[count - 1] }
-            set { base[count - 1] = newValue }
-        }
-
-        /// Takes off the value appended last; there is one.
-        mutating func removeLast() -> Element {
-            count -= 1
-            return base[count]
-        }
-
-        @inline(__always)
-        mutating func append(_ value: Element) {
-            if count == capacity { grow(to: count + 1) }
-            (base + count).initialize(to: value)
-            count += 1
-        }
-
-        mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
-            guard let source = values.baseAddress, !values.isEmpty else { return }
-            if count + values.count > capacity { grow(to: count + values.count) }
-            (base + count).initialize(from: source, count: values.count)
-            count += values.count
-        }
-
-        func withBuffer<Result>(_ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
-            body(UnsafeBufferPointer(start: base, count: count))
-        }
-
-        var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-        private mutating func grow(to needed: Int) {
-            ByteBufferGrowth.grow(&base, count: count, capacity: &capacity, to: needed)
-        }
-    }
 }
 
 extension HTMLTree {

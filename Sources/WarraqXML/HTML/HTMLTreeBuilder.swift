@@ -68,6 +68,10 @@ final class HTMLTreeBuilder {
     /// How many of `lifted`'s renamed attributes libxml2 has handed over.
     private var renamedTaken = 0
     private var stop: (line: Int, message: String)?
+    /// Whether libxml2's push parser reads the page.
+    private var pushed = false
+    /// Line breaks the push parser read without counting them (`ignorableWhitespace`).
+    private var uncountedBreaks = 0
     /// Whether an `<svg>` opened so deep that the elements emptied from one could have
     /// reached libxml2's depth limit.
     private var svgNearDepthLimit = false
@@ -81,36 +85,71 @@ final class HTMLTreeBuilder {
     /// Parses HTML bytes, with the text `lifted` out of them put back; nil when libxml2 finds no
     /// element. `stop` says why libxml2 gave up part-way, when it did for a limit of its tree
     /// builder; `svgNearDepthLimit`, that the page must be read again with its `<svg>`s in place.
+    ///
+    /// A UTF-8 page that `UnreadMarkup` read to its end goes to libxml2's push parser, which reads
+    /// it for a tenth less work than the pull parser (that copies the open element's name after
+    /// every element and checks each start tag for closing twice) and hands over the same events,
+    /// but for the end: it reads no further than a blank after the root's end. When more than
+    /// blanks and comments are left there, the pull parser reads the page again.
     static func parse(_ page: [UInt8], encoding: String?, lifted: LiftedText = LiftedText())
         -> (tree: HTMLTree, stop: (line: Int, message: String)?, svgNearDepthLimit: Bool)? {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         // Encoding and I/O complaints would go to stderr; the reader reports failures itself.
         warraq_silence_generic_errors()
         xmlInitParser()
-        return page.withUnsafeBufferPointer { buffer -> (HTMLTree, (line: Int, message: String)?, Bool)? in
-            // What htmlReadMemory does, with this builder's handlers in place of libxml2's tree builder.
-            let created = buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
-            guard let context = created else { return nil }
-            defer { xmlFreeParserCtxt(context) }
-            let builder = HTMLTreeBuilder(context: context, lifted: lifted, pageSize: page.count)
-            var handler = handlers()
-            withUnsafeBytes(of: &handler) { bytes in
-                UnsafeMutableRawPointer(context.pointee.sax).copyMemory(from: bytes.baseAddress!, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
+        return page.withUnsafeBufferPointer { buffer in
+            // The push parser hands a control character that ends the page over as text, where the
+            // pull parser drops it.
+            let endsInControl = page.last.map { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? false
+            if encoding != nil, lifted.readsAlikePushed, !endsInControl, let pushed = read(buffer, encoding: encoding, lifted: lifted, pushing: true) {
+                return pushed
             }
-            return withExtendedLifetime(builder) {
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                htmlCtxtUseOptions(context, options)
-                context.pointee.html = 1
-                if let encoding, let encoder = xmlFindCharEncodingHandler(encoding) {
-                    xmlSwitchToEncoding(context, encoder)
-                    if let old = context.pointee.input.pointee.encoding { warraq_xmlFree(UnsafeMutablePointer(mutating: old)) }
-                    context.pointee.input.pointee.encoding = XMLText.with(encoding) { UnsafePointer(xmlStrdup($0)) }
-                }
+            XMLParseStop.reset()
+            return read(buffer, encoding: encoding, lifted: lifted, pushing: false) ?? nil
+        }
+    }
+
+    /// One parse: nil when the push parser left more unread than the pull parser would have,
+    /// `.some(nil)` when libxml2 found no element.
+    private static func read(_ page: UnsafeBufferPointer<UInt8>, encoding: String?, lifted: LiftedText, pushing: Bool)
+        -> (tree: HTMLTree, stop: (line: Int, message: String)?, svgNearDepthLimit: Bool)?? {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        // What htmlReadMemory does (or htmlCreatePushParserCtxt with the page as its first chunk),
+        // with this builder's handlers in place of libxml2's tree builder.
+        let created = page.withMemoryRebound(to: CChar.self) {
+            pushing ? htmlCreatePushParserCtxt(nil, nil, $0.baseAddress, Int32($0.count), nil, XML_CHAR_ENCODING_NONE)
+                : xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count))
+        }
+        guard let context = created else { return .some(nil) }
+        defer { xmlFreeParserCtxt(context) }
+        let builder = HTMLTreeBuilder(context: context, lifted: lifted, pageSize: page.count)
+        builder.pushed = pushing
+        var handler = handlers()
+        withUnsafeBytes(of: &handler) { bytes in
+            UnsafeMutableRawPointer(context.pointee.sax).copyMemory(from: bytes.baseAddress!, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
+        }
+        return withExtendedLifetime(builder) {
+            context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+            htmlCtxtUseOptions(context, options)
+            // The options put libxml2's own (which does nothing) in place of the builder's.
+            if pushing { context.pointee.sax.pointee.ignorableWhitespace = handler.ignorableWhitespace }
+            context.pointee.html = 1
+            if let encoding, let encoder = xmlFindCharEncodingHandler(encoding) {
+                xmlSwitchToEncoding(context, encoder)
+                if let old = context.pointee.input.pointee.encoding { warraq_xmlFree(UnsafeMutablePointer(mutating: old)) }
+                context.pointee.input.pointee.encoding = XMLText.with(encoding) { UnsafePointer(xmlStrdup($0)) }
+            }
+            var unreadBreaks = 0
+            if pushing {
+                htmlParseChunk(context, nil, 0, 1)
+                guard let breaks = builder.unreadBreaks() else { return nil }
+                unreadBreaks = breaks
+            } else {
                 htmlParseDocument(context)
-                guard builder.tree.count > 0 else { return nil }
-                return (builder.tree.tree(lastLine: builder.lastLine(of: page)), builder.stop, builder.svgNearDepthLimit)
             }
+            guard builder.tree.count > 0 else { return .some(nil) }
+            let lastLine = builder.lastLine(of: page, unreadBreaks: unreadBreaks)
+            return (builder.tree.tree(lastLine: lastLine), builder.stop, builder.svgNearDepthLimit)
         }
     }
 
@@ -124,6 +163,7 @@ final class HTMLTreeBuilder {
         handler.startElement = { context, name, attributes in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.startElement(name, attributes) } }
         handler.endElement = { context, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.endElement() } }
         handler.characters = { context, text, length in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.characters(text, Int(length)) } }
+        handler.ignorableWhitespace = { context, text, length in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.ignorableWhitespace(text, Int(length)) } }
         handler.cdataBlock = { context, text, length in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.cdata(text, Int(length)) } }
         handler.comment = { context, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.comment() } }
         handler.processingInstruction = { context, target, _ in HTMLTreeBuilder.builder(context)._withUnsafeGuaranteedRef { $0.processingInstruction(target) } }
@@ -220,6 +260,14 @@ final class HTMLTreeBuilder {
         frames.last.lastChild = .element(allowsPCData: false)
     }
 
+    /// White space libxml2 drops, which the builder drops too. The push parser hands over a page's
+    /// last byte alone after a tag before it moves past it, and a line break there goes uncounted.
+    private func ignorableWhitespace(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
+        let input = context.pointee.input.pointee
+        guard pushed, length == 1, text?.pointee == 0x0A, let cursor = input.cur, cursor + 1 == input.end, cursor.pointee == 0x0A else { return }
+        uncountedBreaks += 1
+    }
+
     private func comment() {
         if !frames.isEmpty { frames.last.lastIsText = false }
     }
@@ -230,11 +278,55 @@ final class HTMLTreeBuilder {
         frames.last.lastChild = .element(allowsPCData: target.map { Self.allowPCData.value($0) != nil } ?? false)
     }
 
-    /// The line libxml2's cursor stopped on, less the one after a final line break.
-    private func lastLine(of page: [UInt8]) -> Int {
+    /// The line the pull parser's cursor stops on, less the one after a final line break: the
+    /// push parser's, with the line breaks it did not count or left unread (`unreadBreaks()`).
+    private func lastLine(of page: UnsafeBufferPointer<UInt8>, unreadBreaks: Int) -> Int {
         let input = context.pointee.input.pointee
-        let line = Int(input.line)
-        return line > 1 && input.cur == input.end && page.last == 0x0A ? line - 1 : line
+        let line = Int(input.line) + uncountedBreaks + unreadBreaks
+        let atEnd = input.cur == input.end || (pushed && stop == nil)
+        return line > 1 && atEnd && page.last == 0x0A ? line - 1 : line
+    }
+
+    /// After a push parse, the line breaks in what it left unread, when that is only blanks and
+    /// comments after the root's end, which the pull parser reads past and builds nothing of; 0
+    /// when it read all, or stopped where the pull parser stops. Nil for anything else.
+    private func unreadBreaks() -> Int? {
+        guard stop == nil, let cursor = context.pointee.input.pointee.cur, let end = context.pointee.input.pointee.end else { return 0 }
+        return Self.breaksInBlanksAndComments(UnsafeBufferPointer(start: cursor, count: cursor.distance(to: end)))
+    }
+
+    /// The line breaks in `rest` when it holds only blanks and comments, each read to the first
+    /// `-->` as libxml2 reads it: not starting with `>` or `-` (libxml2 may end `<!-->` and
+    /// `<!--->` at once) and without a `--!` (which `--!>` may end); nil otherwise.
+    private static func breaksInBlanksAndComments(_ rest: UnsafeBufferPointer<UInt8>) -> Int? {
+        var breaks = 0
+        var index = 0
+        while index < rest.count {
+            let byte = rest[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                if byte == 0x0A { breaks += 1 }
+                index += 1
+                continue
+            }
+            guard index + 4 < rest.count, rest[index] == UInt8(ascii: "<"), rest[index + 1] == UInt8(ascii: "!"),
+                  rest[index + 2] == UInt8(ascii: "-"), rest[index + 3] == UInt8(ascii: "-"),
+                  rest[index + 4] != UInt8(ascii: ">"), rest[index + 4] != UInt8(ascii: "-") else { return nil }
+            var cursor = index + 4
+            while true {
+                guard let dash = ByteSearch.first(UInt8(ascii: "-"), in: rest, from: cursor, before: rest.count), dash + 2 < rest.count else { return nil }
+                if rest[dash + 1] == UInt8(ascii: "-") {
+                    if rest[dash + 2] == UInt8(ascii: "!") { return nil }
+                    if rest[dash + 2] == UInt8(ascii: ">") {
+                        cursor = dash + 3
+                        break
+                    }
+                }
+                cursor = dash + 1
+            }
+            for offset in index..<cursor where rest[offset] == 0x0A { breaks += 1 }
+            index = cursor
+        }
+        return breaks
     }
 
     /// The page line of `text`'s last byte, from libxml2's cursor: it is just past the text,

@@ -33,10 +33,20 @@ struct LiftedText {
     private(set) var emptiedSVGDepth = 0
     /// Whether attributes were renamed: then no name the page spells looks like a renamed one.
     let renamesAttributes: Bool
+    /// Whether libxml2's push parser reads the page as its pull parser does, as far as
+    /// `UnreadMarkup` can tell: it read the page to its end as libxml2's tokenizer does, and met
+    /// no raw text that the pull parser reads as markup first (the push parser reads it as raw
+    /// text) and no element name with a `.` (which the pull parser reads up to the dot when it
+    /// checks what a start tag closes, and the push parser whole).
+    var readsAlikePushed = false
 
     init(page: [UInt8] = [], renamesAttributes: Bool = false) {
         self.page = page
         self.renamesAttributes = renamesAttributes
+        // The 118 dev pages rename an attribute per 260 bytes and lift a text per 1,500: room
+        // for that from the start, where growing the arrays copied them a dozen times a page.
+        if renamesAttributes { renamed.reserveCapacity(page.count / 256) }
+        pieces.reserveCapacity(page.count / 1_024)
     }
 
     var isEmpty: Bool { pieces.isEmpty && renamed.isEmpty }

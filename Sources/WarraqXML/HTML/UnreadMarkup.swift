@@ -135,6 +135,8 @@ enum UnreadMarkup {
         /// attribute kept, and whether there was a blank among them.
         private var gap: Int?
         private var gapHasBlank = false
+        /// Whether a start tag's name has a `.` (`LiftedText.readsAlikePushed`).
+        private var namesDottedElement = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, page: [UInt8], renames: Bool, emptiesSVG: Bool) {
             self.bytes = bytes
@@ -160,7 +162,11 @@ enum UnreadMarkup {
             var index = 0
             // Where text starts that libxml2 reads as text too: after a tag.
             var text: Int?
-            while let found = find(UInt8(ascii: "<"), from: index) {
+            while true {
+                guard let found = find(UInt8(ascii: "<"), from: index) else {
+                    lifted.readsAlikePushed = !namesDottedElement
+                    break
+                }
                 if let text, found > text { foldOrLift(text..<found) }
                 text = nil
                 index = found
@@ -239,7 +245,7 @@ enum UnreadMarkup {
         /// Lifts text out, leaving a marker.
         private mutating func lift(_ range: Range<Int>, _ piece: LiftedText.Piece) {
             copy(upTo: range)
-            LiftedText.marker.withUnsafeBufferPointer { out.append($0) }
+            LiftedText.marker.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             appendDecimal(lifted.lift(piece))
             appendLineBreaks(range)
         }
@@ -293,7 +299,7 @@ enum UnreadMarkup {
                 return
             }
             if renames, !spellsRenamedAttribute, UnreadMarkup.spellsRenamedAttribute(bytes, in: range) { spellsRenamedAttribute = true }
-            out.append(UnsafeBufferPointer(rebasing: bytes[range]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
 
         /// A range of 16 bytes at most as two little-endian words, the lanes past it zero; nil
@@ -502,6 +508,7 @@ enum UnreadMarkup {
             var index = start + 1
             while index < count, isNameByte(bytes[index]) { index += 1 }
             guard index - start - 1 <= UnreadMarkup.longestName else { return nil }
+            if !namesDottedElement, bytes[(start + 1)..<index].contains(UInt8(ascii: ".")) { namesDottedElement = true }
             let isSVG = emptiesSVG && index - start == 4 && equals(start + 1..<index, "svg")
             let tag = HTMLTag(anyCase: localName(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index])))
             let rawName: StaticString? = tag == .script ? "script" : tag == .style ? "style" : nil
