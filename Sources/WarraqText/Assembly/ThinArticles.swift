@@ -49,6 +49,8 @@ struct ThinArticles {
     }
 
     mutating func finish() -> [Draft] {
+        // Most of a dump's articles are handed on here, at its end: room for all of them at once.
+        ready.reserveCapacity(ready.count + undecided.count + waiting.count + 1)
         while !undecided.isEmpty { judgeNext() }
         if let open = open.take() { ready.append(open) }
         // The fullest draft is never thin, so nothing waits here; should any, it is kept as it is.
