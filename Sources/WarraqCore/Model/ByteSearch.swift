@@ -80,6 +80,13 @@ public enum ByteSearch {
         }
     }
 
+    /// Whether two runs of bytes are the same, compared by `memcmp`.
+    public static func same(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard one.count == other.count else { return false }
+        guard let first = one.baseAddress, let second = other.baseAddress else { return true }
+        return memcmp(first, second, one.count) == 0
+    }
+
     /// A pattern looked for in many texts (a heading in the lines around it), found by its
     /// rarest byte: its first byte is a poor anchor for `memchr` in Arabic, where every other
     /// byte is the lead byte 0xD8 or 0xD9.

@@ -34,27 +34,9 @@ enum LineEchoes {
         return Key(start: start, hash: hash | 1)
     }
 
-    /// A hash of bytes taken eight at a time, each word multiplied in. Lines with equal hashes
-    /// are compared byte for byte, so it only has to spread a dump's lines, not resist
-    /// collisions as `Hasher` (several times dearer per line) does.
+    /// `ByteHash` of the bytes, as an `Int`.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(bytes.count) &* multiplier
-        var offset = 0
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* multiplier
-            hash ^= hash >> 29
-        }
-        while offset + 8 <= bytes.count {
-            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
-            mix(tail)
-        }
-        return Int(bitPattern: UInt(hash))
+        Int(bitPattern: UInt(ByteHash.of(bytes)))
     }
 
     /// How often the line at `position` is printed within the window around it (itself

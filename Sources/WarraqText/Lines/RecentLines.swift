@@ -1,4 +1,3 @@
-import Foundation
 import WarraqCore
 
 /// The text and kind of short lines read lately, found again by their bytes: dumps repeat
@@ -41,18 +40,11 @@ struct RecentLines {
     /// destroyed with the reader, not a line's worth of storage for every slot.
     private var kept: [Line] = []
 
-    /// Where `raw` is kept, nil when it is too long to be: a hash of all its bytes, eight at
-    /// a time.
+    /// Where `raw` is kept, nil when it is too long to be: a `ByteHash` of all its bytes.
     static func place(of raw: Substring) -> Place? {
         UTF8Scalars.withBytes(raw) { bytes -> Place? in
             guard !bytes.isEmpty, bytes.count <= longest else { return nil }
-            var hash = UInt64(bytes.count)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                hash = mix(hash, UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-                offset += 8
-            }
-            if offset < bytes.count { hash = mix(hash, bytes[offset...].reduce(0) { $0 << 8 | UInt64($1) }) }
+            let hash = ByteHash.of(UnsafeRawBufferPointer(bytes))
             return Place(slot: Int(truncatingIfNeeded: hash >> (64 - UInt64(slotBits))), hash: hash)
         }
     }
@@ -76,16 +68,8 @@ struct RecentLines {
         slots[place.slot].hash = place.hash
     }
 
-    /// `hash` with `word` stirred in.
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        return product ^ product >> 29
-    }
-
-    /// Whether two lines hold the same bytes, compared by `memcmp`.
+    /// Whether two lines hold the same bytes.
     private static func same(_ a: Substring, _ b: Substring) -> Bool {
-        UTF8Scalars.withBytes(a) { a in
-            UTF8Scalars.withBytes(b) { b in a.count == b.count && memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
+        UTF8Scalars.withBytes(a) { a in UTF8Scalars.withBytes(b) { b in ByteSearch.same(a, b) } }
     }
 }

@@ -579,7 +579,7 @@ struct ElementJudge {
             let value = UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
             let slot = Self.slot(value)
             let kept = memo[slot]
-            guard kept.start >= 0, HTMLTree.sameBytes(value, UnsafeBufferPointer(rebasing: bytes[Int(kept.start)..<Int(kept.end)])) else { return (slot, nil) }
+            guard kept.start >= 0, ByteSearch.same(value, UnsafeBufferPointer(rebasing: bytes[Int(kept.start)..<Int(kept.end)])) else { return (slot, nil) }
             return (slot, kept.marks)
         }
     }

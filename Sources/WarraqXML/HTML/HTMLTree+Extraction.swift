@@ -1,4 +1,4 @@
-import Glibc
+import WarraqCore
 
 extension HTMLTree {
     /// Where node `node`'s first attribute numbered `wanted` (`HTMLAttribute`) is in
@@ -14,7 +14,7 @@ extension HTMLTree {
         attributeBytes.withUnsafeBufferPointer { bytes in
             let one = UnsafeBufferPointer(rebasing: bytes[Int(attributeRanges[first].lowerBound)..<Int(attributeRanges[first].upperBound)])
             let other = UnsafeBufferPointer(rebasing: bytes[Int(attributeRanges[second].lowerBound)..<Int(attributeRanges[second].upperBound)])
-            if Self.sameBytes(one, other) { return true }
+            if ByteSearch.same(one, other) { return true }
             if one.allSatisfy({ $0 < 0x80 }) && other.allSatisfy({ $0 < 0x80 }) { return false }
             return String(decoding: one, as: UTF8.self) == String(decoding: other, as: UTF8.self)
         }
@@ -23,12 +23,5 @@ extension HTMLTree {
     /// The value of attribute `index` as a string.
     func attributeValue(_ index: Int) -> String {
         withAttributeValue(index) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Whether two runs of bytes are the same.
-    static func sameBytes(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard one.count == other.count else { return false }
-        guard let first = one.baseAddress, let second = other.baseAddress else { return true }
-        return memcmp(first, second, one.count) == 0
     }
 }
