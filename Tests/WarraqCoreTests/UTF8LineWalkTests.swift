@@ -45,8 +45,10 @@ struct UTF8LineWalkTests {
 
     @Test("every piece after every run of two-byte text and spaces, at every chunk offset")
     func everyPieceAtEveryOffset() {
-        let text = Array("في القاهرة قال".utf8)
-        for lead in 0..<40 {
+        // Long enough for the pieces to land in every lane of the 64-byte steps, after the
+        // first chunk (which the DFA reads) and before the bytes left for the tail.
+        let text = Array(String(repeating: "في القاهرة قال ", count: 6).utf8)
+        for lead in 0..<160 {
             for piece in Self.pieces {
                 for tail in [[], text, Array(repeating: UInt8(0x20), count: 17)] {
                     Self.agree(Array(text.prefix(lead)) + Array(repeating: 0x20, count: max(0, lead - text.count)) + piece + tail)

@@ -102,7 +102,10 @@ struct FoldedLineTests {
 
     /// The vector steps count a scalar at its lead and test the byte after it for a mark: a
     /// mark at each offset, a step's last lane and the byte after it among them, is left out.
-    @Test("marks at every offset are left out of the width", arguments: ["\u{301}", "\u{64E}", "\u{64C}", "\u{670}", "\u{610}", "\u{6D6}", "\u{200B}", "中"])
+    @Test("marks at every offset are left out of the width", arguments: [
+        "\u{301}", "\u{64E}", "\u{64C}", "\u{670}", "\u{610}", "\u{6D6}", "\u{200B}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2060}",
+        "\u{201C}", "\u{2026}", "\u{2030}", "中",
+    ])
     func marksAtEveryOffset(mark: String) {
         // The long line's sixty-four-byte steps meet the mark in every lane, next to commas
         // (D8 8C) that share the mark's continuation byte.

@@ -1,5 +1,5 @@
 /// UTF-8 validation by a shift-based DFA (a state is a bit offset; one table load and one
-/// shift a byte), with ASCII and two-byte text checked by vector compares 32 bytes at a
+/// shift a byte), with ASCII and two-byte text checked by vector compares 64 bytes at a
 /// time, and line ends found in the same walk. `string(validating:)` then copies the bytes into a
 /// String without the standard library validating them again.
 public enum UTF8Validation {
@@ -74,9 +74,9 @@ public enum UTF8Validation {
                 highs |= vector
                 if !needsDFA {
                     let stray = strayLanes(vector, previous: chunk.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
-                    guard anyLane(findingLines ? stray .| lineBreaks : stray) else { continue }
+                    guard (findingLines ? stray .| lineBreaks : stray).anySet else { continue }
                     if findingLines { addLineEnds(lineBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends) }
-                    guard anyLane(stray) else { continue }
+                    guard stray.anySet else { continue }
                     state = stateAfter(base[index - 1])
                 } else if findingLines {
                     addLineEnds(lineBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends)
@@ -97,7 +97,7 @@ public enum UTF8Validation {
             }
             if findingLines, lineStart < count { ends.append((count, count)) }
             guard valid, state & 63 == accept else { return (false, false) }
-            return (true, !anyLane(highs .>= .splat(0x80)))
+            return (true, !(highs .>= .splat(0x80)).anySet)
         }
     }
 
@@ -108,7 +108,7 @@ public enum UTF8Validation {
         last &- 0xC2 < 0x1E ? tail1 : accept
     }
 
-    /// Where the plain bytes from `index` on end, 32 at a time: ASCII and whole two-byte scalars
+    /// Where the plain bytes from `index` on end, 64 at a time: ASCII and whole two-byte scalars
     /// (Arabic, Cyrillic, Greek, ...), their line ends added to `ends` when `findingLines`, so
     /// that short lines do not leave the vector walk. The byte before `index` must leave accept
     /// or a two-byte lead. The bytes passed are ORed into `highs`.
@@ -118,26 +118,64 @@ public enum UTF8Validation {
         let base = bytes.baseAddress!, count = bytes.count
         var index = start
         var seen = highs
-        while index &+ 32 <= count {
+        while index &+ 64 <= count {
             let raw = UnsafeRawPointer(base + index)
-            let first = raw.loadUnaligned(as: ByteVectors.Vector.self), second = raw.loadUnaligned(fromByteOffset: 16, as: ByteVectors.Vector.self)
-            let stray = strayLanes(first, previous: raw.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
-                .| strayLanes(second, previous: raw.loadUnaligned(fromByteOffset: 15, as: ByteVectors.Vector.self))
-            if findingLines {
-                let firstBreaks = lineBreakLanes(first), secondBreaks = lineBreakLanes(second)
-                if anyLane(stray .| firstBreaks .| secondBreaks) {
-                    if anyLane(stray) { break }
-                    addLineEnds(firstBreaks, at: index, in: bytes, lineStart: &lineStart, ends: &ends)
-                    addLineEnds(secondBreaks, at: index &+ 16, in: bytes, lineStart: &lineStart, ends: &ends)
+            let v0 = raw.loadUnaligned(as: ByteVectors.Vector.self), v1 = raw.loadUnaligned(fromByteOffset: 16, as: ByteVectors.Vector.self),
+                v2 = raw.loadUnaligned(fromByteOffset: 32, as: ByteVectors.Vector.self), v3 = raw.loadUnaligned(fromByteOffset: 48, as: ByteVectors.Vector.self)
+            let mismatched = plainStrayLanes(v0, previous: raw.loadUnaligned(fromByteOffset: -1, as: ByteVectors.Vector.self))
+                .| plainStrayLanes(v1, previous: raw.loadUnaligned(fromByteOffset: 15, as: ByteVectors.Vector.self))
+                .| plainStrayLanes(v2, previous: raw.loadUnaligned(fromByteOffset: 31, as: ByteVectors.Vector.self))
+                .| plainStrayLanes(v3, previous: raw.loadUnaligned(fromByteOffset: 47, as: ByteVectors.Vector.self))
+            let overlong = isOverlongLead(v0) .| isOverlongLead(v1) .| isOverlongLead(v2) .| isOverlongLead(v3)
+            let highest = largest(largest(v0, v1), largest(v2, v3))
+            guard !(mismatched .| overlong .| highest .>= .splat(0xE0)).anySet else {
+                // The chunk at fault, for the DFA: the chunks before it pass the exact test.
+                let blockEnd = index &+ 64
+                while index < blockEnd {
+                    let vector = UnsafeRawPointer(base + index).loadUnaligned(as: ByteVectors.Vector.self)
+                    guard !strayLanes(vector, previous: UnsafeRawPointer(base + index - 1).loadUnaligned(as: ByteVectors.Vector.self)).anySet else { break }
+                    if findingLines { addLineEnds(lineBreakLanes(vector), at: index, in: bytes, lineStart: &lineStart, ends: &ends) }
+                    seen |= vector
+                    index &+= 16
                 }
-            } else if anyLane(stray) {
                 break
             }
-            seen |= first | second
-            index &+= 32
+            if findingLines {
+                let b0 = lineBreakLanes(v0), b1 = lineBreakLanes(v1), b2 = lineBreakLanes(v2), b3 = lineBreakLanes(v3)
+                if (b0 .| b1 .| b2 .| b3).anySet {
+                    addLineEnds(b0, at: index, in: bytes, lineStart: &lineStart, ends: &ends)
+                    addLineEnds(b1, at: index &+ 16, in: bytes, lineStart: &lineStart, ends: &ends)
+                    addLineEnds(b2, at: index &+ 32, in: bytes, lineStart: &lineStart, ends: &ends)
+                    addLineEnds(b3, at: index &+ 48, in: bytes, lineStart: &lineStart, ends: &ends)
+                }
+            }
+            seen |= v0 | v1 | v2 | v3
+            index &+= 64
         }
         highs = seen
         return index
+    }
+
+    /// `strayLanes` for a block without the bytes `isOverlongLead` finds or any from E0 on,
+    /// which the caller tests for the whole block (and the byte before it is none of them):
+    /// every byte from C0 on is then a two-byte lead, and a lane is stray when it is a
+    /// continuation without one before it, or the other way round.
+    @inline(__always)
+    private static func plainStrayLanes(_ bytes: ByteVectors.Vector, previous: ByteVectors.Vector) -> ByteVectors.Lanes {
+        let isContinuation = unsafeBitCast(bytes, to: SIMD16<Int8>.self) .< SIMD16<Int8>(repeating: -64)
+        return isContinuation .^ (previous .>= .splat(0xC0))
+    }
+
+    /// The lanes holding C0 or C1, which would lead two-byte scalars below U+0080.
+    @inline(__always)
+    private static func isOverlongLead(_ bytes: ByteVectors.Vector) -> ByteVectors.Lanes {
+        bytes & .splat(0xFE) .== .splat(0xC0)
+    }
+
+    /// Each lane's larger byte.
+    @inline(__always)
+    private static func largest(_ a: ByteVectors.Vector, _ b: ByteVectors.Vector) -> ByteVectors.Vector {
+        a.replacing(with: b, where: b .> a)
     }
 
     /// The lanes of `bytes` that are not ASCII or part of a whole two-byte scalar, given the
@@ -158,12 +196,6 @@ public enum UTF8Validation {
     @inline(__always)
     private static func lineBreakLanes(_ bytes: ByteVectors.Vector) -> ByteVectors.Lanes {
         bytes .== .splat(0x0A) .| bytes .== .splat(0x0D)
-    }
-
-    @inline(__always)
-    private static func anyLane(_ lanes: ByteVectors.Lanes) -> Bool {
-        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: lanes), to: SIMD2<UInt64>.self)
-        return words[0] | words[1] != 0
     }
 
     /// The line ends at the `\n` and `\r` lanes of the chunk at `index`.

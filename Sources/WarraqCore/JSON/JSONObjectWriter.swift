@@ -12,7 +12,10 @@ public struct JSONObjectWriter: ~Copyable, JSONObjectSink {
     /// Appends the value's JSON. Called with a concrete type, the compiler turns an object's
     /// member list into direct writes.
     public static func write<T: JSONRepresentable>(_ value: T, into out: inout [UInt8]) {
-        var object = JSONObjectWriter(capacity: 4096)
+        // As much room as `out` keeps free, which a caller rendering document after document
+        // sizes by the last one: the buffer then seldom grows. Not more than 64 KiB, for a
+        // caller that appends to a large buffer.
+        var object = JSONObjectWriter(capacity: min(max(4096, out.capacity - out.count), 1 << 16))
         value.writeJSON(into: &object)
         object.finish(appendingTo: &out)
     }

@@ -284,6 +284,12 @@ public struct Pipeline: Sendable {
                 _ = try emit(.document(document, source: input.path))
                 continue
             }
+            // Without transforms (the common run) the document is rendered as it came: an array
+            // of one and its flat map copied every document twice.
+            guard !transformers.isEmpty else {
+                try render(document)
+                continue
+            }
             var documents = [document]
             do {
                 for i in transformers.indices {

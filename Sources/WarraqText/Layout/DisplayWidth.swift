@@ -30,7 +30,8 @@ enum DisplayWidth {
             // Sixty-four bytes at once while they hold no mark and no longer scalar: most of a
             // line, at half the cost of the walk below.
             if index >= doubtfulEnd, index + 65 <= bytes.count {
-                if let scalars = plainScalars(UnsafeRawPointer(base + index)) {
+                let block = UnsafeRawPointer(base + index)
+                if let scalars = plainScalars(block) ?? (index + 66 <= bytes.count ? punctuatedScalars(block) : nil) {
                     width += scalars
                     index += 64
                     continue
@@ -69,7 +70,36 @@ enum DisplayWidth {
             leads &+= ByteVectors.Vector().replacing(with: 1, where: byte & .splat(0xC0) .!= .splat(0x80))
         }
         guard !doubtful.anySet else { return nil }
-        let words = unsafeBitCast(leads, to: SIMD2<UInt64>.self)
+        return sum(leads)
+    }
+
+    /// `plainScalars` for a block holding general punctuation (U+2000…203F, E2 80 xx: quotes,
+    /// dashes, the ellipsis), one column each but the zero-width ones (U+200B…200F,
+    /// U+202A…202E), and counted at their leads too; the sixty-sixth byte readable as well.
+    /// Marks are looked for at two-byte leads only: a punctuation's last byte may look like a
+    /// mark's.
+    @inline(__always)
+    private static func punctuatedScalars(_ start: UnsafeRawPointer) -> Int? {
+        var leads = ByteVectors.Vector()
+        var doubtful = ByteVectors.Lanes()
+        for offset in stride(from: 0, to: 64, by: 16) {
+            let byte = start.loadUnaligned(fromByteOffset: offset, as: ByteVectors.Vector.self)
+            let next = start.loadUnaligned(fromByteOffset: offset + 1, as: ByteVectors.Vector.self)
+            let last = start.loadUnaligned(fromByteOffset: offset + 2, as: ByteVectors.Vector.self)
+            let twoByteLead = byte .>= .splat(0xC0) .& byte .< .splat(0xE0)
+            let punctuation = byte .== .splat(0xE2) .& next .== .splat(0x80)
+                .& last &- .splat(0x8B) .>= .splat(5) .& last &- .splat(0xAA) .>= .splat(5)
+            doubtful .|= mayBeMark(byte, next: next) .& twoByteLead .| byte .>= .splat(0xE0) .& .!punctuation
+            leads &+= ByteVectors.Vector().replacing(with: 1, where: byte & .splat(0xC0) .!= .splat(0x80))
+        }
+        guard !doubtful.anySet else { return nil }
+        return sum(leads)
+    }
+
+    /// The sum of the lanes, each at most eight: the two words added, then their bytes.
+    @inline(__always)
+    private static func sum(_ lanes: ByteVectors.Vector) -> Int {
+        let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
         return Int(truncatingIfNeeded: ((words[0] &+ words[1]) &* ByteWords.ones) >> 56)
     }
 
