@@ -284,6 +284,11 @@ public struct Pipeline: Sendable {
                 _ = try emit(.document(document, source: input.path))
                 continue
             }
+            // Rendered as it is when nothing transforms it: an array of one would copy it twice.
+            guard !transformers.isEmpty else {
+                try render(document)
+                continue
+            }
             var documents = [document]
             do {
                 for i in transformers.indices {
