@@ -100,7 +100,7 @@ public struct ScrapeReader: DocumentReader {
         guard let (number, line) = try source.next() else {
             if joiner == nil { startJoining() }
             if let logical = joiner?.finish() { addScrapeLines(of: logical) }
-            ready += assembler.finish()
+            handOn(assembler.finish())
             ended = true
             return
         }
@@ -108,13 +108,19 @@ public struct ScrapeReader: DocumentReader {
             self.joiner = nil
             if let logical = joiner.push(line, width: WrapJoiner.width(line), number: number) {
                 addScrapeLines(of: logical)
-                ready += assembler.takeArticles()
+                handOn(assembler.takeArticles())
             }
             self.joiner = joiner
         } else {
             sample.append(line)
             if sample.count == Self.wrapSample { startJoining() }
         }
+    }
+
+    /// Puts finished drafts in `ready`, taking their array when `ready` is empty, as it nearly
+    /// always is: appending would copy each draft, retaining all it holds, and free the source.
+    private mutating func handOn(_ drafts: consuming [Draft]) {
+        if ready.isEmpty { ready = drafts } else { ready += drafts }
     }
 
     /// Judges the wrap column on the sample, then joins the sample's lines.
