@@ -70,7 +70,7 @@ struct LineClassifier: Sendable {
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
-        if wordCount <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
+        if wordCount <= 4, let (dateline, rest) = datelines.parse(raw), rest.isEmpty {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
