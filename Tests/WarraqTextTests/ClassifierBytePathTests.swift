@@ -48,6 +48,7 @@ struct ClassifierBytePathTests {
         let (bytes, characters) = (LineClassifier.caption(text), LineClassifier.captionByCharacters(text))
         #expect(bytes?.0 == characters?.0)
         #expect(bytes?.1 == characters?.1)
+        #expect(LineClassifier.isCaption(text) == (characters != nil))
     }
 
     @Test("an address read on bytes agrees with the Character rule", arguments: [

@@ -17,7 +17,7 @@ struct DatelineParserTests {
         ("القـَاهرة - سانا النص", Dateline(place: "القـَاهرة", agency: "سانا", text: "القـَاهرة - سانا"), "النص"),
     ])
     func found(raw: String, dateline: Dateline, rest: String) {
-        let parsed = parser.parse(raw)
+        let parsed = parser.parse(raw[...])
         #expect(parsed?.dateline == dateline)
         #expect(parsed?.rest == rest)
     }
@@ -35,6 +35,6 @@ struct DatelineParserTests {
         "Hello, world (Reuters) - text",
     ])
     func turnedAway(raw: String) {
-        #expect(parser.parse(raw) == nil)
+        #expect(parser.parse(raw[...]) == nil)
     }
 }

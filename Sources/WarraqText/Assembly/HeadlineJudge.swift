@@ -166,7 +166,7 @@ enum HeadlineJudge {
         guard let first = text.utf8.first, first != UInt8(ascii: "[") else { return false }
         let unquoted = TextShape.unquoted(text)
         guard !TextShape.endsSentence(unquoted), unquoted.utf8.last != UInt8(ascii: ":"), !ListMarker.starts(Substring(text)) else { return false }
-        return LineClassifier.caption(text) == nil && !hasCreditTail(text) && !holdsLink(text) && !hasRule(text)
+        return !LineClassifier.isCaption(text) && !hasCreditTail(text) && !holdsLink(text) && !hasRule(text)
     }
 
     /// The most words a photo credit after a caption's last sentence has (`Foto: Rescue Photo`).

@@ -27,8 +27,8 @@ struct DatelineParser: Sendable {
     }
 
     /// The dateline and the text after it, from the raw (not space-folded) line.
-    func parse(_ raw: String) -> (dateline: Dateline, rest: String)? {
-        opening(raw[...]).map { ($0.dateline, TextShape.foldSpaces($0.rest)) }
+    func parse(_ raw: Substring) -> (dateline: Dateline, rest: String)? {
+        opening(raw).map { ($0.dateline, TextShape.foldSpaces($0.rest)) }
     }
 
     /// The dateline the raw (not space-folded) line opens with, and the raw text after it: a
@@ -78,7 +78,7 @@ struct DatelineParser: Sendable {
         var placeWords = 1
         // A double space after the place ends it; else a place prefix ("ريف") takes one more word.
         // The place's words are the right side's that start before the wide space.
-        if let wide = line.firstWideSpace(from: right), case let words = rightWords.prefix(while: { $0.lowerBound < wide }).count, words <= 3 {
+        if let words = line.wordsBeforeWideSpace(rightWords, from: right) {
             placeWords = words
         } else if profile.placePrefixes.contains(folding: line.substring(firstWord)), rightWords.count > 1 {
             placeWords = 2
@@ -194,14 +194,27 @@ private struct RawLine {
         return words
     }
 
-    /// Where the first double space after `start` is, else the first NBSP.
-    func firstWideSpace(from start: Int) -> Int? {
+    /// How many of `words` (from `start`) start before the first wide space after `start`, its
+    /// first double space, else its first NBSP: where a place ends, when at most three words
+    /// come before it; nil when more do, or there is none. A wide space after the fourth
+    /// word's start leaves four before it, so the scan stops there, where searching the whole
+    /// line walked every article's first paragraph to its end; only an NBSP in the first
+    /// words sends it on, since a double space later would still come first.
+    func wordsBeforeWideSpace(_ words: FourWords, from start: Int) -> Int? {
+        let limit = words.count == FourWords.capacity ? words[FourWords.capacity - 1].lowerBound : bytes.count
+        func before(_ wide: Int) -> Int { words.prefix { $0.lowerBound < wide }.count }
         var nbsp: Int?
-        for offset in (start + 1)..<max(start + 1, bytes.count) {
-            if bytes[offset - 1] == 0x20, bytes[offset] == 0x20 { return offset - 1 }
-            if nbsp == nil, bytes[offset - 1] == 0xC2, bytes[offset] == 0xA0 { nbsp = offset - 1 }
+        var offset = start
+        while offset + 1 < bytes.count {
+            if bytes[offset] == 0x20, bytes[offset + 1] == 0x20 { return offset <= limit ? before(offset) : nil }
+            if offset > limit {
+                guard nbsp != nil else { return nil }
+            } else if nbsp == nil, bytes[offset] == 0xC2, bytes[offset + 1] == 0xA0 {
+                nbsp = offset
+            }
+            offset += 1
         }
-        return nbsp
+        return nbsp.map(before)
     }
 
     /// The bytes in `range`, on scalar boundaries, as a slice of the line.
@@ -214,8 +227,13 @@ private struct RawLine {
     /// The bytes in `range`, on scalar boundaries: copied, as valid UTF-8 needs no validating.
     func string(_ range: Range<Int>) -> String { UTF8Scalars.string(bytes, range) }
 
-    /// The bytes in `range`, white space folded and trimmed.
-    func folded(_ range: Range<Int>) -> String { TextShape.foldSpaces(substring(range)) }
+    /// The bytes in `range`, white space folded and trimmed: copied as they are, once trimmed,
+    /// when folding would keep them (see `singleSpaces`), as a place or agency nearly always is.
+    func folded(_ range: Range<Int>) -> String {
+        let trimmed = whiteSpaceTrimmed(bytes, range)
+        guard singleSpaces(UnsafeBufferPointer(rebasing: bytes[trimmed])) != nil else { return TextShape.foldSpaces(substring(range)) }
+        return string(trimmed)
+    }
 }
 
 /// The byte ranges of up to four words, held inline: `dashed` reads them from every article's

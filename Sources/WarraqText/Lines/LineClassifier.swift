@@ -70,7 +70,7 @@ struct LineClassifier: Sendable {
         if wordCount <= 30, Self.holdsAny(of: embedHostKeys, text), profile.embedHosts.contains(where: { ByteSearch.contains($0, in: text) }) {
             return .embedLink(url: Self.url(in: text))
         }
-        if wordCount <= 4, let (dateline, rest) = datelines.parse(String(raw)), rest.isEmpty {
+        if wordCount <= 4, let (dateline, rest) = datelines.parse(raw), rest.isEmpty {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
@@ -143,14 +143,32 @@ struct LineClassifier: Sendable {
         if let label = label(Self.keywordLabels), let rest = value(after: label) {
             return .keywords(Self.splitKeywords(rest))
         }
-        if let label = label(Self.publisherLabels), let rest = value(after: label), rest.split(separator: " ").count <= 6 {
+        if let label = label(Self.publisherLabels), let rest = value(after: label), Self.spaceSeparatedWords(rest) <= 6 {
             return .publisher(rest)
         }
-        if let label = label(Self.authorLabels), text.split(separator: " ").count <= 8 {
+        if let label = label(Self.authorLabels), Self.spaceSeparatedWords(text) <= 8 {
             let rest = value(after: label) ?? TextShape.foldSpaces(text.dropFirst(label.count))
             if !rest.isEmpty { return .author(rest) }
         }
         return nil
+    }
+
+    /// `text.split(separator: " ").count`, counted on the bytes when every space is a `Character`
+    /// of its own (see `TextShape.standsAlone`), nearly always: the split made an array of slices
+    /// of every labelled line.
+    private static func spaceSeparatedWords(_ text: String) -> Int {
+        let words: Int? = UTF8Scalars.withBytes(text) { bytes in
+            var words = 0
+            for offset in bytes.indices {
+                if bytes[offset] == 0x20 {
+                    guard TextShape.standsAlone(bytes, at: offset, length: 1) else { return nil }
+                } else if offset == 0 || bytes[offset - 1] == 0x20 {
+                    words += 1
+                }
+            }
+            return words
+        }
+        return words ?? text.split(separator: " ").count
     }
 
     /// Keywords separated by commas or similar; a run with no separator stays one keyword,
@@ -331,28 +349,51 @@ struct LineClassifier: Sendable {
 
     /// `caption text (credit)`: the credit in the last brackets, at most six words.
     static func caption(_ text: String) -> (String, String)? {
+        switch captionRead(text) {
+        case .none: nil
+        case .ask: captionByCharacters(text)
+        case .found(let caption, let credit): (String(slice(of: text, caption)), String(slice(of: text, credit)))
+        }
+    }
+
+    /// Whether `text` is a caption (see `caption`), for callers that need no more: no string
+    /// is made of a caption either.
+    static func isCaption(_ text: String) -> Bool {
+        switch captionRead(text) {
+        case .none: false
+        case .ask: captionByCharacters(text) != nil
+        case .found: true
+        }
+    }
+
+    /// What a line's bytes tell of its caption.
+    private enum CaptionRead {
+        /// No caption.
+        case none
+        /// The caption and the credit at these byte ranges.
+        case found(caption: Range<Int>, credit: Range<Int>)
+        /// A neighbour may join a bracket: the `Character`s decide.
+        case ask
+    }
+
+    /// `caption` on the bytes when both brackets stand alone (see `standsAlone`), which is
+    /// nearly always: no string is made for a line that is no caption.
+    private static func captionRead(_ text: String) -> CaptionRead {
         // The last byte first: most lines end otherwise.
-        guard UTF8Scalars.withBytes(text, { $0.last }) == 0x29 else { return nil }
-        // Read on the bytes when both brackets stand alone (see `standsAlone`), which is
-        // nearly always: no string is made for a line that is no caption.
-        let open: (offset: Int, alone: Bool)? = UTF8Scalars.withBytes(text) { bytes in
-            guard let open = bytes.lastIndex(of: 0x28) else { return nil }
+        guard UTF8Scalars.withBytes(text, { $0.last }) == 0x29 else { return .none }
+        return UTF8Scalars.withBytes(text) { bytes in
+            guard let open = bytes.lastIndex(of: 0x28) else { return .none }
             let close = bytes.count - 1
             let closeAlone = close == 0 || TextShape.neverJoins(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: close, in: bytes)).value)
-            return (open, closeAlone && TextShape.standsAlone(bytes, at: open, length: 1))
-        }
-        guard let open else { return nil }
-        guard open.alone else { return captionByCharacters(text) }
-        return UTF8Scalars.withBytes(text) { bytes in
-            let credit = trimmed(bytes, (open.offset + 1)..<(bytes.count - 1))
-            guard !credit.isEmpty, words(bytes, credit) <= 6 else { return nil }
-            let caption = trimmed(bytes, 0..<open.offset)
+            guard closeAlone && TextShape.standsAlone(bytes, at: open, length: 1) else { return .ask }
+            let credit = trimmed(bytes, (open + 1)..<close)
+            guard !credit.isEmpty, words(bytes, credit) <= 6 else { return .none }
+            let caption = trimmed(bytes, 0..<open)
             let captionWords = words(bytes, caption)
-            guard captionWords >= 2, captionWords <= 40 else { return nil }
+            guard captionWords >= 2, captionWords <= 40 else { return .none }
             // Asked of the slice: a line whose caption ends a sentence is not copied.
-            let captionText = slice(of: text, caption)
-            guard !TextShape.endsSentence(captionText) else { return nil }
-            return (String(captionText), String(slice(of: text, credit)))
+            guard !TextShape.endsSentence(slice(of: text, caption)) else { return .none }
+            return .found(caption: caption, credit: credit)
         }
     }
 
