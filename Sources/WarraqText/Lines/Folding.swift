@@ -135,8 +135,9 @@ enum Folding {
                     let room = limit &- count
                     // Past `room` only the rest of the scalar that reaches it is copied.
                     let window = bytes.count &- index &- 3 <= room ? bytes.count : index &+ room &+ 3
-                    // A few bytes are looked up: the test's set-up would cost more.
-                    let run = window &- index >= 32 ? unchangedCount(UnsafeBufferPointer(rebasing: bytes[index..<window])) : 0
+                    // Bytes too few for one whole vector of the test are looked up: the
+                    // walk's tail alone would cost more.
+                    let run = window &- index >= 17 ? unchangedCount(UnsafeBufferPointer(rebasing: bytes[index..<window])) : 0
                     if run > 0 {
                         var end = index &+ Swift.min(run, room)
                         while end < window, bytes[end] & 0xC0 == 0x80 { end &+= 1 }
