@@ -104,11 +104,15 @@ enum Folding {
                 let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 index &+= length
                 let fold = value < 0x800 ? shortFolds[Int(value)] : ShortFold(change(value))
-                if fold.change == .space {
-                    pendingSpace = count > 0
+                if fold.change == .space || fold.change == .vanishes {
+                    // A space copied with the text before it is owed only if a scalar is put next.
+                    if count > 0, out[count &- 1] == 0x20 {
+                        count &-= 1
+                        pendingSpace = true
+                    }
+                    if fold.change == .space { pendingSpace = count > 0 }
                     continue
                 }
-                if fold.change == .vanishes { continue }
                 if pendingSpace {
                     out[count] = 0x20
                     count &+= 1
@@ -124,9 +128,28 @@ enum Folding {
                     // Kept: the other changes are of scalars of two bytes at most, looked up.
                     for offset in start..<index { out[count] = bytes[offset]; count &+= 1 }
                 }
-                // No space is owed after a scalar put: the run of looked-up scalars that
-                // follows (most of a line) is put in a loop of its own, with no more to track.
+                // No space is owed after a scalar put: what follows (most of a line) is copied
+                // as it is up to a scalar `mayChange` finds, and such scalars that are looked
+                // up put in place, in a loop of their own with no more to track.
                 while index < bytes.count, count < limit {
+                    let room = limit &- count
+                    // Past `room` only the rest of the scalar that reaches it is copied.
+                    let window = bytes.count &- index &- 3 <= room ? bytes.count : index &+ room &+ 3
+                    // Bytes too few for one whole vector of the test are looked up: the
+                    // walk's tail alone would cost more.
+                    let run = window &- index >= 17 ? unchangedCount(UnsafeBufferPointer(rebasing: bytes[index..<window])) : 0
+                    if run > 0 {
+                        var end = index &+ Swift.min(run, room)
+                        while end < window, bytes[end] & 0xC0 == 0x80 { end &+= 1 }
+                        // A space where the limit stops the copy is left to the loop above.
+                        if count &+ (end &- index) >= limit, bytes[end &- 1] == 0x20 { end &-= 1 }
+                        UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(from: bytes.baseAddress! + index, byteCount: end &- index)
+                        count &+= end &- index
+                        let isWhole = end == index &+ run
+                        index = end
+                        guard isWhole else { break }
+                        continue
+                    }
                     let lead = bytes[index]
                     guard lead < 0xE0 else { break }
                     let isShort = lead < 0x80
@@ -138,8 +161,47 @@ enum Folding {
                     count &+= Int(fold.count)
                 }
             }
+            // A space copied at the end is owed to no scalar.
+            if count > 0, out[count &- 1] == 0x20 { count &-= 1 }
             return (count, index)
         }
+    }
+
+    /// How many bytes `bytes` starts with that folding keeps as they are: those before the
+    /// first that `mayChange` finds. Kept out of line, so that the test is inlined in the
+    /// walk's loop, its constants loaded once.
+    @inline(never)
+    private static func unchangedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = bytes.count
+        _ = ByteVectors.contains(bytes) { byte, next in
+            mayChange(byte, next: next)
+        } accepting: { index in
+            count = index
+            return true
+        }
+        return count
+    }
+
+    /// Lanes of bytes that start a scalar folding may change, or white space to fold: ASCII
+    /// controls and capitals, a space before a space, the Arabic pairs `shortFolds` changes
+    /// (hamza forms of alef, teh marbuta, alef maqsura, tatweel, diacritics, digits) and every
+    /// lead byte but those of the Arabic block. Never a continuation byte, so that the text
+    /// between two is whole scalars, kept as they are: a single space stays one.
+    @inline(__always)
+    private static func mayChange(_ byte: ByteVectors.Vector, next: ByteVectors.Vector) -> ByteVectors.Lanes {
+        let control = byte .< .splat(0x20)
+        let doubleSpace = (byte .== .splat(0x20)) .& (next .== .splat(0x20))
+        let capital = (byte &- .splat(0x41)) .< .splat(26)
+        let otherLead = (byte .>= .splat(0xC0)) .& ((byte & .splat(0xFC)) .!= .splat(0xD8))
+        // U+0610…U+061A, U+0622, U+0623, U+0625, U+0629.
+        let d8 = (byte .== .splat(0xD8)) .& (((next &- .splat(0x90)) .< .splat(11)) .| ((next | .splat(1)) .== .splat(0xA3))
+            .| (next .== .splat(0xA5)) .| (next .== .splat(0xA9)))
+        // U+0640, U+0649, U+064B…U+0669, U+0670, U+0671.
+        let d9 = (byte .== .splat(0xD9)) .& ((next .== .splat(0x80)) .| (next .== .splat(0x89))
+            .| ((next &- .splat(0x8B)) .< .splat(31)) .| ((next & .splat(0xFE)) .== .splat(0xB0)))
+        // U+06F0…U+06F9.
+        let db = (byte .== .splat(0xDB)) .& ((next &- .splat(0xB0)) .< .splat(10))
+        return control .| doubleSpace .| capital .| otherLead .| d8 .| d9 .| db
     }
 
     /// Writes the lower case of `value` into `out` from `count`; returns the new count. Kept
