@@ -14,13 +14,14 @@ public struct ScrapeReader: DocumentReader {
     /// The format with a profile that user files have extended.
     public static func format(profile: ScrapeProfile) -> ReaderFormat {
         let classifier = BuiltOnFirstUse { unshared in LineClassifier(profile: unshared ? profile.unsharedCopy() : profile) }
+        let recentTables = RecentLines.Pool()
         return ReaderFormat(
             name: "scrape",
             summary: "raw scrape dumps: articles, titles, dates, datelines, captions and boilerplate found",
             extensions: ["txt"],
             mediaTypes: ["text/x-scrape"],
             example: "warraq convert -f scrape dump.txt --profile mysite.yaml"
-        ) { input, _ in try ScrapeReader(input, classifier: classifier.value) }
+        ) { input, _ in try ScrapeReader(input, classifier: classifier.value, recentTables: recentTables) }
     }
 
     /// How many physical lines the wrap column is judged on before any is joined: a page dump
@@ -42,8 +43,10 @@ public struct ScrapeReader: DocumentReader {
     /// number is its index plus one.
     private var sample: [Substring] = []
     private var assembler: ArticleAssembler
-    /// Short lines classified lately, which a dump often repeats.
-    private var recent = RecentLines()
+    /// Short lines classified lately, which a dump often repeats: taken from `recentTables` and
+    /// given back there when the input ends.
+    private var recent: RecentLines
+    private let recentTables: RecentLines.Pool
     private var ready: [Draft] = []
     /// How many of `ready`'s drafts are made into documents: they are taken by index, as
     /// `remove(at: 0)` moves every draft after the first.
@@ -52,11 +55,12 @@ public struct ScrapeReader: DocumentReader {
     private var ended = false
 
     public init(_ input: Input, profile: ScrapeProfile = .builtIn) throws {
-        try self.init(input, classifier: LineClassifier(profile: profile))
+        try self.init(input, classifier: LineClassifier(profile: profile), recentTables: RecentLines.Pool())
     }
 
-    /// A reader with a classifier already built: a run's inputs share one.
-    init(_ input: Input, classifier: LineClassifier) throws {
+    /// A reader with a classifier already built, and the tables of lines it classified: a
+    /// run's inputs share them.
+    init(_ input: Input, classifier: LineClassifier, recentTables: RecentLines.Pool) throws {
         let replay = try InputReplay(input)
         self.input = input
         self.profile = classifier.profile
@@ -65,6 +69,8 @@ public struct ScrapeReader: DocumentReader {
         self.stem = input.stem
         self.source = try DecodedLines(replay)
         self.assembler = ArticleAssembler(classifier: classifier)
+        self.recentTables = recentTables
+        self.recent = recentTables.take()
     }
 
     public mutating func next() throws -> Document? {
@@ -102,6 +108,11 @@ public struct ScrapeReader: DocumentReader {
             if let logical = joiner?.finish() { addScrapeLines(of: logical) }
             handOn(assembler.finish())
             ended = true
+            // Its lines all read, the table goes on to the next input (an empty one stays, to
+            // keep nothing in two places).
+            var table = RecentLines()
+            swap(&table, &recent)
+            recentTables.give(table)
             return
         }
         if var joiner {
@@ -190,7 +201,7 @@ public struct ScrapeReader: DocumentReader {
         }
         let folded = classifier.fold(text, wordCount: wordCount)
         let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
-        if alone, let place { recent.keep(RecentLines.Line(raw: raw, text: text, wordCount: wordCount, kind: kind), at: place) }
+        if alone, let place { recent.keep(RecentLines.Line(raw: String(raw), text: text, wordCount: wordCount, kind: kind), at: place) }
         assembler.add(ScrapeLine(lines: lines, text: text, raw: rawText, kind: kind, wordCount: wordCount, atMargin: atMargin))
     }
 

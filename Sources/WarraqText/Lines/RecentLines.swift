@@ -1,14 +1,17 @@
+import Synchronization
 import WarraqCore
 
 /// The text and kind of short lines read lately, found again by their bytes: dumps repeat
-/// lines (a caption printed twice, a page's headlines and menu on every page), and a line read
-/// before is given its text and kind again instead of being folded and classified anew. Both
-/// follow from the line's bytes alone, so the answer is the same.
-struct RecentLines {
+/// lines (a caption printed twice, a page's headlines and menu on every page, a site's menu
+/// and footer on every page of a crawl), and a line read before is given its text and kind
+/// again instead of being folded and classified anew. Both follow from the line's bytes and
+/// the classifier alone, so the answer is the same, whichever inputs came before.
+struct RecentLines: Sendable {
     /// A line read and classified.
-    struct Line {
-        /// The line as read.
-        let raw: Substring
+    struct Line: Sendable {
+        /// The line as read: a copy, so that a table kept for the next input holds no slice of
+        /// this input's text.
+        let raw: String
         /// Its text, white space folded (`FoldedSpaces.text`).
         let text: String
         let wordCount: Int
@@ -25,7 +28,7 @@ struct RecentLines {
     /// Lines longer than this, in bytes, are not kept: paragraphs seldom come again.
     static let longest = 160
     /// A power of two: a slot is the top bits of a hash.
-    private static let slotBits = 8
+    private static let slotBits = 11
 
     /// A slot: the hash of its line and where the line is in `kept`; `index` is -1 in an
     /// empty slot. Plain values, compared without touching the line, whose copy counts
@@ -35,7 +38,8 @@ struct RecentLines {
         var index: Int32 = -1
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
+    /// Made on the first line kept: an input too short to keep one costs no table.
+    private var slots: [Slot] = []
     /// The lines of the slots that hold one, each the last kept there: only these are
     /// destroyed with the reader, not a line's worth of storage for every slot.
     private var kept: [Line] = []
@@ -51,6 +55,7 @@ struct RecentLines {
 
     /// The line kept at `place` if its bytes are those of `raw`.
     func line(at place: Place, _ raw: Substring) -> Line? {
+        guard !slots.isEmpty else { return nil }
         let slot = slots[place.slot]
         guard slot.hash == place.hash, slot.index >= 0, case let line = kept[Int(slot.index)], Self.same(line.raw, raw) else { return nil }
         return line
@@ -58,6 +63,7 @@ struct RecentLines {
 
     /// Keeps `line` at `place` (its own), in place of the line there.
     mutating func keep(_ line: consuming Line, at place: Place) {
+        if slots.isEmpty { slots = [Slot](repeating: Slot(), count: 1 << Self.slotBits) }
         let index = slots[place.slot].index
         if index >= 0 {
             kept[Int(index)] = line
@@ -69,7 +75,30 @@ struct RecentLines {
     }
 
     /// Whether two lines hold the same bytes.
-    private static func same(_ a: Substring, _ b: Substring) -> Bool {
+    private static func same(_ a: String, _ b: Substring) -> Bool {
         UTF8Scalars.withBytes(a) { a in UTF8Scalars.withBytes(b) { b in ByteSearch.same(a, b) } }
+    }
+}
+
+extension RecentLines {
+    /// Tables handed from one input's reader to the next one's, so that a run's inputs share
+    /// what they read (most pages of a site repeat its menus and footers) and a reader's end
+    /// does not destroy its table. A worker takes one per input, so there are about as many as
+    /// workers; more than `kept` given back are dropped.
+    final class Pool: Sendable {
+        private let tables = Mutex<[RecentLines]>([])
+        private static let kept = 16
+
+        /// A table of lines read before, or a new one.
+        func take() -> RecentLines {
+            tables.withLock { $0.popLast() } ?? RecentLines()
+        }
+
+        /// Gives `table` back for a later input.
+        func give(_ table: RecentLines) {
+            tables.withLock { tables in
+                if tables.count < Self.kept { tables.append(table) }
+            }
+        }
     }
 }
