@@ -107,8 +107,12 @@ struct WrapJoiner {
         return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
     }
 
+    /// `://`, looked for in every long line: a needle made once, not a pattern string opened
+    /// for every line.
+    private static let linkMark = ByteSearch.Needle("://")
+
     /// Whether `://` is in the line, found by `memchr`.
-    private static func holdsLink(_ line: Substring) -> Bool { ByteSearch.contains("://", in: line) }
+    private static func holdsLink(_ line: Substring) -> Bool { UTF8Scalars.withBytes(line) { linkMark.occurs(in: $0) } }
 
     private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {
         guard width > column - slack, !isBlank(next) else { return false }
