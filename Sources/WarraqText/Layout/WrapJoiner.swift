@@ -56,7 +56,8 @@ struct WrapJoiner {
             run.append((line, width))
             return nil
         }
-        let closed = finish()
+        // Most empty lines follow a line closed already: there is nothing to finish.
+        let closed = run.isEmpty ? nil : finish()
         if width > 0, !Self.isBlank(line) {
             run.append((line, width))
             runStart = number
@@ -227,8 +228,11 @@ struct WrapJoiner {
         return line[..<end]
     }
 
-    /// Whether the last scalar of `bytes` is white space.
+    /// Whether the last scalar of `bytes` is white space. An ASCII last byte (a full stop, most
+    /// often) is that scalar: the walk back to a lead is for the others.
     private static func endsInSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.isEmpty && isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
+        guard let last = bytes.last else { return false }
+        if last < 0x80 { return isFoldableSpace(UInt32(last)) }
+        return isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
     }
 }
