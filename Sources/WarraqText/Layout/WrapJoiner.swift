@@ -50,7 +50,9 @@ struct WrapJoiner {
         return untrimmed ?? DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1)
     }
 
-    /// Takes physical line `number`; returns the logical line it closes, if any.
+    /// Takes physical line `number`, `width` wide as `width(_:)` measures it; returns the
+    /// logical line it closes, if any. A blank line is 0 wide there (its trailing white space
+    /// is all of it), so a line wider than that is not blank.
     mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {
         if let column, let last = run.last, Self.continues(last.line, width: last.width, into: line, column: column) {
             run.append((line, width))
@@ -58,7 +60,7 @@ struct WrapJoiner {
         }
         // Most empty lines follow a line closed already: there is nothing to finish.
         let closed = run.isEmpty ? nil : finish()
-        if width > 0, !Self.isBlank(line) {
+        if width > 0 {
             run.append((line, width))
             runStart = number
         }
