@@ -60,17 +60,35 @@ enum DisplayWidth {
     /// a mark (`mayBeMark`), which `narrowScalars` then tells apart.
     @inline(__always)
     private static func plainScalars(_ start: UnsafeRawPointer) -> Int? {
-        var leads = ByteVectors.Vector()
+        var leads = Leads()
         var doubtful = ByteVectors.Lanes()
+        // The block's largest bytes, compared with E0 once for the four chunks.
+        var highest = ByteVectors.Vector()
         for offset in stride(from: 0, to: 64, by: 16) {
             let byte = start.loadUnaligned(fromByteOffset: offset, as: ByteVectors.Vector.self)
             let next = start.loadUnaligned(fromByteOffset: offset + 1, as: ByteVectors.Vector.self)
-            doubtful .|= byte .>= .splat(0xE0) .| mayBeMark(byte, next: next)
-            // A continuation byte is 10xxxxxx.
-            leads &+= ByteVectors.Vector().replacing(with: 1, where: byte & .splat(0xC0) .!= .splat(0x80))
+            highest = highest.replacing(with: byte, where: byte .> highest)
+            doubtful .|= mayBeMark(byte, next: next)
+            leads.add(byte)
         }
-        guard !doubtful.anySet else { return nil }
-        return sum(leads)
+        guard !(doubtful .| highest .>= .splat(0xE0)).anySet else { return nil }
+        return leads.count
+    }
+
+    /// Scalars counted at their leads, a chunk at a time: a signed compare gives -1 in the
+    /// lanes of bytes that are no continuation (10xxxxxx, -128…-65 as a signed byte), and
+    /// subtracting it adds one, without a mask and a select of ones.
+    private struct Leads {
+        private var counts = SIMD16<Int8>()
+
+        @inline(__always)
+        mutating func add(_ bytes: ByteVectors.Vector) {
+            let isLead = unsafeBitCast(bytes, to: SIMD16<Int8>.self) .> SIMD16<Int8>(repeating: -65)
+            counts &-= SIMD16<Int8>().replacing(with: -1, where: isLead)
+        }
+
+        /// The leads added, at most eight a lane.
+        var count: Int { sum(unsafeBitCast(counts, to: ByteVectors.Vector.self)) }
     }
 
     /// `plainScalars` for a block holding general punctuation (U+2000…203F, E2 80 xx: quotes,
@@ -80,7 +98,7 @@ enum DisplayWidth {
     /// mark's.
     @inline(__always)
     private static func punctuatedScalars(_ start: UnsafeRawPointer) -> Int? {
-        var leads = ByteVectors.Vector()
+        var leads = Leads()
         var doubtful = ByteVectors.Lanes()
         for offset in stride(from: 0, to: 64, by: 16) {
             let byte = start.loadUnaligned(fromByteOffset: offset, as: ByteVectors.Vector.self)
@@ -90,10 +108,10 @@ enum DisplayWidth {
             let punctuation = byte .== .splat(0xE2) .& next .== .splat(0x80)
                 .& last &- .splat(0x8B) .>= .splat(5) .& last &- .splat(0xAA) .>= .splat(5)
             doubtful .|= mayBeMark(byte, next: next) .& twoByteLead .| byte .>= .splat(0xE0) .& .!punctuation
-            leads &+= ByteVectors.Vector().replacing(with: 1, where: byte & .splat(0xC0) .!= .splat(0x80))
+            leads.add(byte)
         }
         guard !doubtful.anySet else { return nil }
-        return sum(leads)
+        return leads.count
     }
 
     /// The sum of the lanes, each at most eight: the two words added, then their bytes.

@@ -50,14 +50,17 @@ struct WrapJoiner {
         return untrimmed ?? DisplayWidth.of(trimmingTrailingSpace(line), upTo: maximumColumn + 1)
     }
 
-    /// Takes physical line `number`; returns the logical line it closes, if any.
+    /// Takes physical line `number`, `width` wide as `width(_:)` measures it; returns the
+    /// logical line it closes, if any. A blank line is 0 wide there (its trailing white space
+    /// is all of it), so a line wider than that is not blank.
     mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {
         if let column, let last = run.last, Self.continues(last.line, width: last.width, into: line, column: column) {
             run.append((line, width))
             return nil
         }
-        let closed = finish()
-        if width > 0, !Self.isBlank(line) {
+        // Most empty lines follow a line closed already: there is nothing to finish.
+        let closed = run.isEmpty ? nil : finish()
+        if width > 0 {
             run.append((line, width))
             runStart = number
         }
@@ -107,8 +110,12 @@ struct WrapJoiner {
         return midSentence >= 3 && midSentence * 3 >= followed * 2 ? column : nil
     }
 
+    /// `://`, looked for in every long line: a needle made once, not a pattern string opened
+    /// for every line.
+    private static let linkMark = ByteSearch.Needle("://")
+
     /// Whether `://` is in the line, found by `memchr`.
-    private static func holdsLink(_ line: Substring) -> Bool { ByteSearch.contains("://", in: line) }
+    private static func holdsLink(_ line: Substring) -> Bool { UTF8Scalars.withBytes(line) { linkMark.occurs(in: $0) } }
 
     private static func continues(_ line: Substring, width: Int, into next: Substring, column: Int) -> Bool {
         guard width > column - slack, !isBlank(next) else { return false }
@@ -223,8 +230,11 @@ struct WrapJoiner {
         return line[..<end]
     }
 
-    /// Whether the last scalar of `bytes` is white space.
+    /// Whether the last scalar of `bytes` is white space. An ASCII last byte (a full stop, most
+    /// often) is that scalar: the walk back to a lead is for the others.
     private static func endsInSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.isEmpty && isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
+        guard let last = bytes.last else { return false }
+        if last < 0x80 { return isFoldableSpace(UInt32(last)) }
+        return isFoldableSpace(UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: bytes.count, in: bytes)).value)
     }
 }
