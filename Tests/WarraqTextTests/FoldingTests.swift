@@ -17,7 +17,7 @@ struct FoldingTests {
 
     @Test("the fold is the rules' fold worked out scalar by scalar", arguments: lines)
     func foldsByTheRules(line: String) {
-        #expect(Folding.fold(line) == Self.reference(line))
+        #expect(Folding.fold(line) == FoldedLineTests.foldedScalars(line))
     }
 
     @Test("a fold stopped at a limit is the whole fold up to the scalar that reaches it, and the fold of what it read", arguments: lines)
@@ -36,35 +36,5 @@ struct FoldingTests {
                 }
             }
         }
-    }
-
-    /// The fold, one scalar at a time: spaces and marks to one space between words, tatweel
-    /// and diacritics dropped, alef, yeh, heh and digits unified, capitals lower-cased.
-    static func reference(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if Folding.isSpace(value) {
-                pendingSpace = !folded.isEmpty
-                continue
-            }
-            if Folding.vanishes(value) { continue }
-            if pendingSpace { folded.append(" ") }
-            pendingSpace = false
-            switch value {
-            case 0x0622, 0x0623, 0x0625, 0x0671: folded.append("\u{0627}")
-            case 0x0649: folded.append("\u{064A}")
-            case 0x0629: folded.append("\u{0647}")
-            case 0x0660...0x0669, 0x06F0...0x06F9: folded.append(Unicode.Scalar(0x30 + value & 0xF)!)
-            default:
-                if scalar.properties.isUppercase {
-                    folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    folded.append(scalar)
-                }
-            }
-        }
-        return String(folded)
     }
 }
