@@ -16,7 +16,7 @@ public struct NewsDateParser: Sendable {
     }
 
     /// Month names by their first folded word, each with the words that follow it, longest first.
-    private let months: [String: [(rest: [String], month: Int)]]
+    private let months: [MonthKey: [(rest: [String], month: Int)]]
     /// A bit for each key of `months` (see `keyHint`), to pass most words over without making
     /// and hashing a string: hashing a non-ASCII string normalizes it first.
     private let monthKeyHints: [UInt64]
@@ -25,16 +25,16 @@ public struct NewsDateParser: Sendable {
     public static let standard = NewsDateParser(profile: .builtIn)
 
     init(profile: ScrapeProfile) {
-        var months = [String: [(rest: [String], month: Int)]](minimumCapacity: profile.months.count)
+        var months = [MonthKey: [(rest: [String], month: Int)]](minimumCapacity: profile.months.count)
         for (name, month) in profile.months {
             // Most names are one word: no space byte, so no " " to split at.
             let parts = name.isEmpty || name.utf8.contains(0x20) ? name.split(separator: " ").map(String.init) : [name]
-            months[parts[0], default: []].append((Array(parts.dropFirst()), month))
+            months[MonthKey(parts[0]), default: []].append((Array(parts.dropFirst()), month))
         }
         self.months = months.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
         var hints = [UInt64](repeating: 0, count: Self.keyHints / 64)
-        for var key in months.keys {
-            let hint = key.withUTF8 { Self.keyHint($0, 0..<$0.count) }
+        for key in months.keys {
+            let hint = UTF8Scalars.withBytes(key.name) { Self.keyHint($0, 0..<$0.count) }
             hints[hint / 64] |= 1 << (hint % 64)
         }
         monthKeyHints = hints
@@ -177,6 +177,22 @@ public struct NewsDateParser: Sendable {
         return monthKeyHints[hint / 64] & (1 << (hint % 64)) != 0
     }
 
+    /// A month's first word as a dictionary key, hashed and compared on its UTF-8 bytes: both
+    /// sides are folded the same way, and hashing a non-ASCII `String` normalizes it first.
+    private struct MonthKey: Hashable {
+        let name: String
+
+        init(_ name: String) { self.name = name }
+
+        func hash(into hasher: inout Hasher) {
+            UTF8Scalars.withBytes(name) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (one: MonthKey, other: MonthKey) -> Bool {
+            UTF8Scalars.withBytes(one.name) { bytes in UTF8Scalars.withBytes(other.name) { ByteSearch.same(bytes, $0) } }
+        }
+    }
+
     /// A month name of one or more words at `index`, also as `ديسمبر/كانون` pairs.
     private func monthName(_ words: [String], at index: Int) -> (Int, Int)? {
         guard index < words.count else { return nil }
@@ -190,7 +206,7 @@ public struct NewsDateParser: Sendable {
             guard mayBeMonthKey(bytes, name) else { return (nil, false) }
             return (UTF8Scalars.string(bytes, name), slash != nil)
         }
-        guard let first, let candidates = months[first] else { return nil }
+        guard let first, let candidates = months[MonthKey(first)] else { return nil }
         for (rest, month) in candidates where index + 1 + rest.count <= words.count {
             guard rest.indices.allSatisfy({ Self.trimPunctuation(words[index + 1 + $0]) == rest[$0] }) else { continue }
             // "ديسمبر/كانون الأول": skip the second spelling too.

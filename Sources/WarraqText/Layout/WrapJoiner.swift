@@ -26,7 +26,11 @@ struct WrapJoiner {
 
     /// The wrap column (see `wrapColumn`), nil when lines are never joined.
     let column: Int?
-    private var run: [(line: Substring, width: Int)] = []
+    /// The first physical line of the logical line being built, and those that continue it:
+    /// most logical lines are one physical line, which is held outside the array, so that
+    /// line costs no append and no removal.
+    private var first: (line: Substring, width: Int)?
+    private var continued: [(line: Substring, width: Int)] = []
     private var runStart = 0
 
     init(column: Int?) { self.column = column }
@@ -54,14 +58,14 @@ struct WrapJoiner {
     /// logical line it closes, if any. A blank line is 0 wide there (its trailing white space
     /// is all of it), so a line wider than that is not blank.
     mutating func push(_ line: Substring, width: Int, number: Int) -> LogicalLine? {
-        if let column, let last = run.last, Self.continues(last.line, width: last.width, into: line, column: column) {
-            run.append((line, width))
+        if let column, let last = continued.last ?? first, Self.continues(last.line, width: last.width, into: line, column: column) {
+            continued.append((line, width))
             return nil
         }
         // Most empty lines follow a line closed already: there is nothing to finish.
-        let closed = run.isEmpty ? nil : finish()
+        let closed = first == nil ? nil : finish()
         if width > 0 {
-            run.append((line, width))
+            first = (line, width)
             runStart = number
         }
         return closed
@@ -69,12 +73,13 @@ struct WrapJoiner {
 
     /// The logical line being built, if any.
     mutating func finish() -> LogicalLine? {
-        guard !run.isEmpty else { return nil }
-        let raw = run.count == 1 ? run[0].line : Self.joined(run.map(\.line))
-        let logical = LogicalLine(lines: LineRange(runStart, runStart + run.count - 1), raw: raw)
-        // Emptied from the end, keeping its storage: a new array for every line costs an
-        // allocation, and `removeAll(keepingCapacity:)` a generic subrange replacement.
-        while !run.isEmpty { run.removeLast() }
+        guard let first else { return nil }
+        self.first = nil
+        guard !continued.isEmpty else { return LogicalLine(lines: LineRange(runStart, runStart), raw: first.line) }
+        let logical = LogicalLine(lines: LineRange(runStart, runStart + continued.count), raw: Self.joined([first.line] + continued.map(\.line)))
+        // Emptied from the end, keeping its storage: a new array for every wrapped paragraph
+        // costs an allocation, and `removeAll(keepingCapacity:)` a generic subrange replacement.
+        while !continued.isEmpty { continued.removeLast() }
         return logical
     }
 
