@@ -202,7 +202,7 @@ public enum UTF8Validation {
     @inline(__always)
     private static func addLineEnds(_ lineBreaks: ByteVectors.Lanes, at index: Int, in bytes: UnsafeBufferPointer<UInt8>,
                                     lineStart: inout Int, ends: inout [(end: Int, next: Int)]) {
-        let words = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: lineBreaks), to: SIMD2<UInt64>.self)
+        let words = lineBreaks.highBits
         for half in 0..<2 {
             var hits = words[half]
             while hits != 0 {

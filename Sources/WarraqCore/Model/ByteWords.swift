@@ -149,7 +149,7 @@ public enum ByteVectors {
     /// from `end` on turned away.
     @inlinable @inline(__always)
     static func accepts(_ passing: Lanes, at index: Int, before end: Int, _ accept: (Int) -> Bool) -> Bool {
-        let words = unsafeBitCast(Vector().replacing(with: 0x80, where: passing), to: SIMD2<UInt64>.self)
+        let words = passing.highBits
         guard words[0] | words[1] != 0 else { return false }
         for half in 0..<2 {
             var hits = words[half]

@@ -17,9 +17,10 @@ extension SIMDMask where Storage == SIMD16<Int8> {
         return nil
     }
 
-    /// The lanes as two words, 0x80 in each byte of a set lane.
+    /// The lanes as two words, 0x80 in each byte of a set lane: a lane's offset is a set
+    /// bit's divided by eight.
     @inlinable @inline(__always)
-    var highBits: SIMD2<UInt64> {
+    public var highBits: SIMD2<UInt64> {
         unsafeBitCast(SIMD16<UInt8>().replacing(with: 0x80, where: self), to: SIMD2<UInt64>.self)
     }
 }

@@ -147,7 +147,7 @@ enum DisplayWidth {
     private static func narrowScalars(_ start: UnsafeRawPointer, count: Int) -> (length: Int, scalars: Int) {
         let byte = start.loadUnaligned(as: ByteVectors.Vector.self)
         let next = (start + 1).loadUnaligned(as: ByteVectors.Vector.self)
-        let longLeads = unsafeBitCast(ByteVectors.Vector().replacing(with: 0x80, where: byte .>= .splat(0xE0)), to: SIMD2<UInt64>.self)
+        let longLeads = (byte .>= .splat(0xE0)).highBits
         let length = min(count, longLeads[0] != 0 ? longLeads[0].trailingZeroBitCount / 8
             : longLeads[1] != 0 ? 8 + longLeads[1].trailingZeroBitCount / 8 : 16)
         // A continuation byte is 10xxxxxx.
