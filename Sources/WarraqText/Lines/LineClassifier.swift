@@ -476,7 +476,7 @@ struct LineClassifier: Sendable {
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
         // Gaps counted first: few lines that reach here have four, while nearly all have a
-        // wide space (the reader knows them not to be single-spaced).
+        // wide space (the reader passes over those it knows to have fewer gaps).
         guard TextShape.wideGaps(raw) >= Self.tickerGaps, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
