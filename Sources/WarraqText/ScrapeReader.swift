@@ -169,7 +169,10 @@ public struct ScrapeReader: DocumentReader {
         var text = spaced.text
         var wordCount = spaced.words
         var rawText = raw
-        var singleSpaced = spaced.wasSingleSpaced
+        // At most this many wide gaps (see `TextShape.wideGaps`) in the raw text, when known:
+        // the fold counts them in a line spaced by ASCII spaces alone; a single-spaced line has none.
+        let spacedGaps = spaced.wideGaps
+        var wideGapsAtMost = spacedGaps ?? (spaced.wasSingleSpaced ? 0 : nil)
         // Whether the line makes no scrape line but the one of its text, which is then kept.
         var alone = true
         let adMarkers = holdsAdMarkerLead(text) ? profile.adMarkers : []
@@ -182,8 +185,11 @@ public struct ScrapeReader: DocumentReader {
             alone = false
             let spaced = FoldedSpaces(Self.spacing(marker, at: found, in: text[...]))
             (text, wordCount) = (spaced.text, spaced.words)
-            rawText = Self.spacing(marker, at: ByteSearch.offsets(of: marker, in: rawText), in: rawText)
-            singleSpaced = false
+            let inRaw = ByteSearch.offsets(of: marker, in: rawText)
+            rawText = Self.spacing(marker, at: inRaw, in: rawText)
+            // A marker made a space joins the white space on either side into one run: each
+            // adds one gap at most.
+            wideGapsAtMost = wideGapsAtMost.map { $0 + inRaw.count }
         }
         if let (bare, markers) = LinkMarkers.stripped(text) {
             assembler.add(ScrapeLine(lines: lines, text: markers, raw: Substring(markers), kind: .boilerplate(.navigation)))
@@ -192,7 +198,9 @@ public struct ScrapeReader: DocumentReader {
             text = spaced.text
             wordCount = spaced.words
             rawText = Substring(LinkMarkers.stripped(String(rawText))?.text ?? String(rawText))
-            singleSpaced = false
+            // A link number is glued to the word after it: taken out of a line spaced by ASCII
+            // spaces alone, it leaves the gaps as they were.
+            if spacedGaps == nil { wideGapsAtMost = nil }
         }
         guard !text.isEmpty else { return }
         if LinkMarkers.isAddressLine(text) {
@@ -200,7 +208,7 @@ public struct ScrapeReader: DocumentReader {
             return
         }
         let folded = classifier.fold(text, wordCount: wordCount)
-        let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, singleSpaced: singleSpaced)
+        let kind = classifier.classify(text: text, wordCount: wordCount, folded: folded, raw: rawText, wideGapsAtMost: wideGapsAtMost)
         if alone, let place { recent.keep(RecentLines.Line(raw: String(raw), text: text, wordCount: wordCount, kind: kind), at: place) }
         assembler.add(ScrapeLine(lines: lines, text: text, raw: rawText, kind: kind, wordCount: wordCount, atMargin: atMargin))
     }

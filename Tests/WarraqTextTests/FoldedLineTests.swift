@@ -172,6 +172,19 @@ struct FoldedLineTests {
         if single { #expect(TextShape.wideGaps(Substring(raw)) == 0) }
     }
 
+    /// An ad marker made a space joins the white space on either side of it into one run: it
+    /// adds one wide gap at most, so a single-spaced line with few markers is no ticker.
+    @Test("each marker made a space adds one wide gap at most", arguments: [
+        "a AD b AD c", "AD a b", "a b AD", "a ADAD b AD AD c", "x\u{A0}AD\tAD y", "one AD  two", "ADADAD",
+        "a - AD - b - AD - c - AD - d - AD - e",
+    ])
+    func markerGaps(raw: String) {
+        let parts = raw.split(separator: "AD", omittingEmptySubsequences: false)
+        let spaced = parts.joined(separator: " ")
+        let before = TextShape.wideGaps(Substring(raw))
+        #expect(TextShape.wideGaps(Substring(spaced)) <= before + parts.count - 1)
+    }
+
     /// The fold's rules scalar by scalar, against which the table the fold looks up for the
     /// scalars of one and two bytes is checked.
     static func foldedScalars(_ text: String) -> String {
@@ -235,5 +248,19 @@ struct FoldedLineTests {
     ])
     func wideGaps(raw: String, gaps: Int) {
         #expect(TextShape.wideGaps(Substring(raw)) == gaps)
+        let spaced = FoldedSpaces(Substring(raw))
+        #expect(spaced.wideGaps == (raw.unicodeScalars.contains { $0 != " " && isFoldableSpace($0.value) } ? nil : gaps))
+    }
+
+    /// A link number is glued to the word after it: taken out of a line spaced by ASCII spaces
+    /// alone, it leaves the gaps the fold counted.
+    @Test("link numbers taken out keep the gaps of a line spaced by spaces", arguments: [
+        "see [1]this and [2]that", "[1]start  of a line", "  [3]indented  [4][5]twice ", "(\"[6]quoted\")   #[7]hash",
+        "a [1] footnote  and [2]x  [3]y  [4]z  w", "[1]a  [2]b  [3]c  [4]d  [5]e",
+    ])
+    func strippedGaps(raw: String) throws {
+        let gaps = try #require(FoldedSpaces(Substring(raw)).wideGaps)
+        let stripped = try #require(LinkMarkers.stripped(raw))
+        #expect(TextShape.wideGaps(Substring(stripped.text)) == gaps)
     }
 }

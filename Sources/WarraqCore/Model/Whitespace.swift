@@ -112,13 +112,17 @@ public struct FoldedSpaces {
     /// words: its fold is exactly as long as the line with the spaces at its ends cut off,
     /// since folding makes every run inside one byte and drops the runs at the ends.
     public let wasSingleSpaced: Bool
+    /// The line's runs of two or more white space scalars with text on either side (the gaps
+    /// a ticker glues its headlines with), counted as the fold takes the runs when the line
+    /// is spaced by ASCII spaces alone, as nearly all are; nil otherwise.
+    public let wideGaps: Int?
 
     public init(_ line: Substring) {
         var bytes = line
         let spacing = bytes.withUTF8(Spacing.init)
         let (start, end) = (spacing.start, spacing.end)
         guard let spaces = spacing.spaces else {
-            (text, words) = Self.foldedRuns(line, start..<end)
+            (text, words, wideGaps) = Self.foldedRuns(line, start..<end)
             wasSingleSpaced = text.utf8.count == end - start
             return
         }
@@ -128,6 +132,7 @@ public struct FoldedSpaces {
             : String(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
         words = start == end ? 0 : spaces + 1
         wasSingleSpaced = true
+        wideGaps = 0
     }
 
     /// What one look at a line's bytes tells: where it is without the spaces at its ends
@@ -154,7 +159,7 @@ public struct FoldedSpaces {
     /// bytes would. `range` is the line without the spaces at its ends. Only where white space
     /// other than a single space may start is looked at closer, sixteen bytes tested at a time:
     /// the run found there is taken whole, and single spaces elsewhere are kept as text.
-    private static func foldedRuns(_ line: Substring, _ range: Range<Int>) -> (text: String, words: Int) {
+    private static func foldedRuns(_ line: Substring, _ range: Range<Int>) -> (text: String, words: Int, wideGaps: Int?) {
         var copy = line
         return copy.withUTF8 { whole in
             let bytes = UnsafeBufferPointer(rebasing: whole[range])
@@ -190,6 +195,9 @@ public struct FoldedSpaces {
             var runSpaces = 0
             // The run of white space last taken ends here; text starts where one ends.
             var runEnd = 0
+            // Runs of two spaces or more inside the range, which starts and ends with text.
+            var wideGaps = 0
+            var otherSpace = false
             _ = ByteVectors.contains(bytes) { byte, next in
                 let space = byte .== .splat(0x20)
                 spaces.add(space)
@@ -200,10 +208,11 @@ public struct FoldedSpaces {
                 while end < bytes.count {
                     let (value, length) = UTF8Scalars.decode(bytes, at: end)
                     guard isFoldableSpace(value) else { break }
-                    if value == 0x20 { runSpaces += 1 }
+                    if value == 0x20 { runSpaces += 1 } else { otherSpace = true }
                     end += length
                 }
                 guard end > index else { return false }
+                if end - index >= 2, index > 0, end < bytes.count { wideGaps += 1 }
                 if index > runEnd { add(piece: runEnd..<index) }
                 runEnd = end
                 return false
@@ -211,7 +220,7 @@ public struct FoldedSpaces {
             if runEnd < bytes.count { add(piece: runEnd..<bytes.count) }
             if let start = copyStart { appendCopy(from: start) }
             // The text's spaces plus one space between each two pieces, plus one.
-            return (folded, pieces == 0 ? 0 : spaces.total - runSpaces + pieces)
+            return (folded, pieces == 0 ? 0 : spaces.total - runSpaces + pieces, otherSpace ? nil : wideGaps)
         }
     }
 

@@ -58,9 +58,10 @@ struct LineClassifier: Sendable {
     }
 
     /// The line's kind; `raw` keeps the original spacing, which tickers and datelines need.
-    /// `wordCount` is `text`'s, which the reader has counted already; `singleSpaced` is true when
-    /// the reader knows `raw` to have no wide gap (`FoldedSpaces.wasSingleSpaced`), so no ticker.
-    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, singleSpaced: Bool) -> LineKind {
+    /// `wordCount` is `text`'s, which the reader has counted already; `wideGapsAtMost` bounds
+    /// `raw`'s wide gaps when the reader knows them to be few (none when the line was
+    /// `FoldedSpaces.wasSingleSpaced`), so that a line too few for a ticker is not counted.
+    func classify(text: String, wordCount: Int, folded: FoldedLine, raw: Substring, wideGapsAtMost: Int?) -> LineKind {
         if let kind = labeled(text: text, folded: folded) { return kind }
         if folded.holding & Self.relatedLabels != 0 { return .relatedLabel }
         if let reason = boilerplateReason(folded: folded, wordCount: wordCount) { return .boilerplate(reason) }
@@ -74,7 +75,7 @@ struct LineClassifier: Sendable {
             return .dateline(dateline)
         }
         if let (caption, credit) = Self.caption(text) { return .caption(caption, credit: credit) }
-        if !singleSpaced, isTicker(raw) { return .boilerplate(.navigation) }
+        if (wideGapsAtMost ?? .max) >= Self.tickerGaps, isTicker(raw) { return .boilerplate(.navigation) }
         // A line of more words than any of the rules below allows is a paragraph, however it
         // ends: its quotes and its last mark are not looked at.
         guard wordCount <= Self.bylineWords else { return .paragraph }
@@ -469,11 +470,14 @@ struct LineClassifier: Sendable {
         return start..<utf8.index(start, offsetBy: byte.length)
     }
 
+    /// The fewest wide gaps a ticker has: its five headlines or more.
+    static let tickerGaps = 4
+
     /// A line of many short headlines glued by wide spaces: a ticker or a menu.
     private func isTicker(_ raw: Substring) -> Bool {
         // Gaps counted first: few lines that reach here have four, while nearly all have a
-        // wide space (the reader knows them not to be single-spaced).
-        guard TextShape.wideGaps(raw) >= 4, TextShape.hasWideSpace(raw) else { return false }
+        // wide space (the reader passes over those it knows to have fewer gaps).
+        guard TextShape.wideGaps(raw) >= Self.tickerGaps, TextShape.hasWideSpace(raw) else { return false }
         let segments = TextShape.wideSegments(raw)
         guard segments.count >= 5 else { return false }
         let short = segments.filter { $0.words <= 16 }.count
