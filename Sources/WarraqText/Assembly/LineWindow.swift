@@ -1,4 +1,3 @@
-import Glibc
 import WarraqCore
 
 /// The scrape lines around the one being assembled: the assembler looks a fixed number of
@@ -44,9 +43,7 @@ struct LineWindow {
         let startA = echoStarts[a - start], startB = echoStarts[b - start]
         return UTF8Scalars.withBytes(lines[a - start].text) { bytesA in
             UTF8Scalars.withBytes(lines[b - start].text) { bytesB in
-                let count = bytesA.count - startA
-                return count == bytesB.count - startB
-                    && (count == 0 || memcmp(bytesA.baseAddress! + startA, bytesB.baseAddress! + startB, count) == 0)
+                ByteSearch.same(UnsafeBufferPointer(rebasing: bytesA[startA...]), UnsafeBufferPointer(rebasing: bytesB[startB...]))
             }
         }
     }
